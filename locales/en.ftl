@@ -1,0 +1,185 @@
+# Kapok user interface: English (the reference file; every other language has the same ids).
+
+site-name = Kapok
+site-tagline = Urban innovation awards and their public library
+skip-to-content = Skip to content
+nav-home = Home
+nav-awards = Awards
+nav-library = Library
+nav-cities = Cities
+nav-api = Open data (API)
+nav-main = Main navigation
+lang-switch = Language
+footer-about = Kapok runs urban innovation awards end to end and keeps every entry in a public library.
+footer-data = Data: Guangzhou Award facts from public press releases; cases from UNDP Accelerator Labs' SDG Innovation Commons (MIT); places from GeoNames (CC BY 4.0).
+
+home-title = Learn from what cities did
+home-intro = Every entry of every award cycle, in one library: what a city tried, what changed, and whom to ask.
+home-stats = { $initiatives } initiatives from { $cities } cities in { $countries } countries, across { $awards } awards and { $editions } editions.
+home-awards = Awards
+home-recent = Recent winners
+home-browse = Browse the library
+
+awards-title = Awards
+award-editions = Editions
+award-organisers = Organised by { $organisers }
+award-website = Website
+award-entry-count = { $count ->
+    [one] { $count } published entry
+   *[other] { $count } published entries
+}
+award-edition-count = { $count ->
+    [one] { $count } edition
+   *[other] { $count } editions
+}
+award-no-editions = No edition has been announced yet.
+
+edition-title = { $award } { $year }
+edition-ordinal = Edition { $ordinal }
+edition-timeline = The cycle
+edition-timezone = Times are shown in { $zone }.
+edition-no-dates = The dates of this cycle are not on record.
+edition-themes = Themes
+edition-criteria = Criteria
+criterion-weight = weight { $weight }
+criterion-scale = scale { $min }–{ $max }
+edition-settings = Result sizes
+edition-sizes = Long list of { $long }, shortlist of { $short }, up to { $winners } winners.
+edition-committees = Technical Committee of { $tc } experts; Jury of { $jury } members.
+edition-reported = Published figures: { $entries } valid entries from { $cities } cities in { $countries } countries.
+edition-results = Results
+edition-no-results = No results have been published for this edition yet.
+edition-notes = Notes on the record
+results-winners = Winners
+results-medals = Medals of Honour
+results-shortlist = Shortlist
+results-long-list = Long list (deserving initiatives)
+results-public-vote = Public vote
+results-special-mention = Special mentions
+results-other-honours = Other public honours
+results-votes = { $votes } votes
+edition-entries-link = All { $count } published entries of this edition
+
+milestone-launch = Launch and call for entries
+milestone-registration_deadline = Registration deadline
+milestone-early_bird_deadline = Early-bird deadline
+milestone-final_deadline = Final deadline
+milestone-committee_meeting = Technical Committee meeting
+milestone-shortlist_release = Shortlist announced
+milestone-public_vote = Public vote
+milestone-presentations = Presentations by shortlisted cities
+milestone-jury_meeting = Jury meeting
+milestone-ceremony = Award ceremony
+
+status-submitted = Submitted
+status-valid = Valid entry
+status-deserving = Long list
+status-shortlisted = Shortlisted
+status-medal_of_honour = Medal of Honour
+status-winner = Winner
+
+honour-public_vote = Public-vote winner
+honour-special_mention = Special mention
+honour-media_attention = Media attention
+honour-public_recommendation = Public recommendation
+
+level-municipal = City
+level-district = District
+level-metropolitan = Metropolitan government
+level-regional = Regional government
+level-association = Association of municipalities
+
+section-summary = Summary
+section-situation_before = The situation before
+section-objectives = Objectives and strategy
+section-process = Process
+section-results = Results
+section-sustainability = Sustainability
+section-lessons = Lessons learned
+section-transferability = Transferability
+
+initiative-untitled = Title not published
+initiative-untitled-note = The title of this entry was not made public; it is not invented here.
+initiative-governments = Governments
+initiative-lead = lead
+initiative-partners = Partners
+initiative-key-dates = Key dates
+initiative-period = Period
+initiative-ongoing = since { $start }, ongoing
+initiative-sdgs = Sustainable Development Goals
+initiative-themes = Themes
+initiative-awards = In the awards
+initiative-contact = Contact person
+initiative-source = Source
+initiative-language-note = Shown in { $shown }; the original language is { $original }.
+initiative-no-text = No write-up of this initiative is on record yet.
+initiative-in-edition = { $award } { $year }
+
+sdg-1 = No poverty
+sdg-2 = Zero hunger
+sdg-3 = Good health and well-being
+sdg-4 = Quality education
+sdg-5 = Gender equality
+sdg-6 = Clean water and sanitation
+sdg-7 = Affordable and clean energy
+sdg-8 = Decent work and economic growth
+sdg-9 = Industry, innovation and infrastructure
+sdg-10 = Reduced inequalities
+sdg-11 = Sustainable cities and communities
+sdg-12 = Responsible consumption and production
+sdg-13 = Climate action
+sdg-14 = Life below water
+sdg-15 = Life on land
+sdg-16 = Peace, justice and strong institutions
+sdg-17 = Partnerships for the goals
+
+city-country = Country
+city-population = Population
+city-level = Level of government
+city-coordinates = Coordinates
+city-initiatives = Initiatives
+city-no-initiatives = No initiative from this government is in the library yet.
+city-networks = Networks
+city-no-networks = No network membership on record.
+city-links = Partner cities
+city-no-links = No formal city links on record.
+link-sister = Sister city
+link-friendly = Friendly cooperation
+link-since = since { $year }
+cities-title = Cities
+cities-intro = Governments with initiatives in the library, most active first.
+
+library-title = Library
+library-intro = Every published entry, newest first.
+library-count = { $total ->
+    [one] { $total } entry
+   *[other] { $total } entries
+}
+library-empty = Nothing here yet.
+library-sort = Sort
+sort-newest = Newest first
+sort-oldest = Oldest first
+pagination = Pages
+pagination-previous = Previous
+pagination-next = Next
+pagination-page = Page { $page } of { $pages }
+
+error-not-found-title = Page not found
+error-not-found = There is no { $what } with this address. It may have been moved or never existed.
+error-bad-request-title = This request could not be understood
+error-internal-title = Something went wrong on our side
+error-internal = The error has been logged. Please try again in a moment.
+error-unavailable-title = Kapok is busy
+error-unavailable = Too many requests at once. Please try again in a few seconds.
+error-back-home = Back to the home page
+what-page = page
+what-award = award
+what-edition = edition
+what-initiative = initiative
+what-city = city
+
+apply = Apply
+api-not-found = No { $what } has the id { $id }.
+api-bad-cursor = The cursor is not valid: use the `next` value of an earlier answer.
+api-bad-query = The query is not valid: { $details }
+edition-sizes-short = Shortlist of { $short }, up to { $winners } winners.

@@ -1,0 +1,185 @@
+# Interfaz de Kapok: español
+
+site-name = Kapok
+site-tagline = Premios de innovación urbana y su biblioteca pública
+skip-to-content = Ir al contenido
+nav-home = Inicio
+nav-awards = Premios
+nav-library = Biblioteca
+nav-cities = Ciudades
+nav-api = Datos abiertos (API)
+nav-main = Navegación principal
+lang-switch = Idioma
+footer-about = Kapok gestiona premios de innovación urbana de principio a fin y guarda cada candidatura en una biblioteca pública.
+footer-data = Datos: hechos del Premio de Guangzhou tomados de comunicados públicos; casos de la SDG Innovation Commons de los Accelerator Labs del PNUD (MIT); lugares de GeoNames (CC BY 4.0).
+
+home-title = Aprender de lo que hicieron las ciudades
+home-intro = Cada candidatura de cada ciclo, en una sola biblioteca: qué intentó una ciudad, qué cambió y a quién preguntar.
+home-stats = { $initiatives } iniciativas de { $cities } ciudades en { $countries } países, en { $awards } premios y { $editions } ediciones.
+home-awards = Premios
+home-recent = Ganadores recientes
+home-browse = Explorar la biblioteca
+
+awards-title = Premios
+award-editions = Ediciones
+award-organisers = Organizado por { $organisers }
+award-website = Sitio web
+award-entry-count = { $count ->
+    [one] { $count } candidatura publicada
+   *[other] { $count } candidaturas publicadas
+}
+award-edition-count = { $count ->
+    [one] { $count } edición
+   *[other] { $count } ediciones
+}
+award-no-editions = Aún no se ha anunciado ninguna edición.
+
+edition-title = { $award } { $year }
+edition-ordinal = { $ordinal }.ª edición
+edition-timeline = El ciclo
+edition-timezone = Las horas se muestran en { $zone }.
+edition-no-dates = No constan las fechas de este ciclo.
+edition-themes = Temas
+edition-criteria = Criterios
+criterion-weight = peso { $weight }
+criterion-scale = escala { $min }–{ $max }
+edition-settings = Número de seleccionados
+edition-sizes = Lista larga de { $long }, lista corta de { $short }, hasta { $winners } ganadores.
+edition-committees = Comité técnico de { $tc } expertos; jurado de { $jury } miembros.
+edition-reported = Cifras publicadas: { $entries } candidaturas válidas de { $cities } ciudades en { $countries } países.
+edition-results = Resultados
+edition-no-results = Aún no se han publicado resultados de esta edición.
+edition-notes = Notas sobre las fuentes
+results-winners = Ganadores
+results-medals = Medallas de honor
+results-shortlist = Lista corta
+results-long-list = Lista larga (iniciativas destacadas)
+results-public-vote = Votación del público
+results-special-mention = Menciones especiales
+results-other-honours = Otras distinciones del público
+results-votes = { $votes } votos
+edition-entries-link = Las { $count } candidaturas publicadas de esta edición
+
+milestone-launch = Lanzamiento y convocatoria
+milestone-registration_deadline = Plazo de inscripción
+milestone-early_bird_deadline = Plazo anticipado
+milestone-final_deadline = Plazo final
+milestone-committee_meeting = Reunión del comité técnico
+milestone-shortlist_release = Anuncio de la lista corta
+milestone-public_vote = Votación del público
+milestone-presentations = Presentaciones de las ciudades finalistas
+milestone-jury_meeting = Reunión del jurado
+milestone-ceremony = Ceremonia de entrega
+
+status-submitted = Presentada
+status-valid = Candidatura válida
+status-deserving = Lista larga
+status-shortlisted = Finalista
+status-medal_of_honour = Medalla de honor
+status-winner = Ganador
+
+honour-public_vote = Ganador de la votación del público
+honour-special_mention = Mención especial
+honour-media_attention = Atención de los medios
+honour-public_recommendation = Recomendación del público
+
+level-municipal = Ciudad
+level-district = Distrito
+level-metropolitan = Gobierno metropolitano
+level-regional = Gobierno regional
+level-association = Mancomunidad de municipios
+
+section-summary = Resumen
+section-situation_before = La situación anterior
+section-objectives = Objetivos y estrategia
+section-process = Proceso
+section-results = Resultados
+section-sustainability = Sostenibilidad
+section-lessons = Lecciones aprendidas
+section-transferability = Transferibilidad
+
+initiative-untitled = Título no publicado
+initiative-untitled-note = El título de esta candidatura no se hizo público; aquí no se inventa.
+initiative-governments = Gobiernos
+initiative-lead = principal
+initiative-partners = Socios
+initiative-key-dates = Fechas clave
+initiative-period = Periodo
+initiative-ongoing = desde { $start }, en curso
+initiative-sdgs = Objetivos de Desarrollo Sostenible
+initiative-themes = Temas
+initiative-awards = En los premios
+initiative-contact = Persona de contacto
+initiative-source = Fuente
+initiative-language-note = Se muestra en { $shown }; el idioma original es { $original }.
+initiative-no-text = Aún no hay una descripción de esta iniciativa.
+initiative-in-edition = { $award } { $year }
+
+sdg-1 = Fin de la pobreza
+sdg-2 = Hambre cero
+sdg-3 = Salud y bienestar
+sdg-4 = Educación de calidad
+sdg-5 = Igualdad de género
+sdg-6 = Agua limpia y saneamiento
+sdg-7 = Energía asequible y no contaminante
+sdg-8 = Trabajo decente y crecimiento económico
+sdg-9 = Industria, innovación e infraestructura
+sdg-10 = Reducción de las desigualdades
+sdg-11 = Ciudades y comunidades sostenibles
+sdg-12 = Producción y consumo responsables
+sdg-13 = Acción por el clima
+sdg-14 = Vida submarina
+sdg-15 = Vida de ecosistemas terrestres
+sdg-16 = Paz, justicia e instituciones sólidas
+sdg-17 = Alianzas para lograr los objetivos
+
+city-country = País
+city-population = Población
+city-level = Nivel de gobierno
+city-coordinates = Coordenadas
+city-initiatives = Iniciativas
+city-no-initiatives = Todavía no hay iniciativas de este gobierno en la biblioteca.
+city-networks = Redes
+city-no-networks = No consta ninguna pertenencia a redes.
+city-links = Ciudades hermanas
+city-no-links = No constan hermanamientos oficiales.
+link-sister = Ciudad hermana
+link-friendly = Cooperación amistosa
+link-since = desde { $year }
+cities-title = Ciudades
+cities-intro = Gobiernos con iniciativas en la biblioteca, los más activos primero.
+
+library-title = Biblioteca
+library-intro = Todas las candidaturas publicadas, las más recientes primero.
+library-count = { $total ->
+    [one] { $total } candidatura
+   *[other] { $total } candidaturas
+}
+library-empty = Aún no hay nada aquí.
+library-sort = Ordenar
+sort-newest = Más recientes primero
+sort-oldest = Más antiguas primero
+pagination = Páginas
+pagination-previous = Anterior
+pagination-next = Siguiente
+pagination-page = Página { $page } de { $pages }
+
+error-not-found-title = Página no encontrada
+error-not-found = No existe ningún/ninguna { $what } con esta dirección. Puede haberse movido o no haber existido nunca.
+error-bad-request-title = No se pudo entender esta solicitud
+error-internal-title = Algo salió mal de nuestro lado
+error-internal = El error quedó registrado. Inténtelo de nuevo en un momento.
+error-unavailable-title = Kapok está ocupado
+error-unavailable = Demasiadas solicitudes a la vez. Inténtelo de nuevo en unos segundos.
+error-back-home = Volver al inicio
+what-page = página
+what-award = premio
+what-edition = edición
+what-initiative = iniciativa
+what-city = ciudad
+
+apply = Aplicar
+api-not-found = Ningún/ninguna { $what } tiene el identificador { $id }.
+api-bad-cursor = El cursor no es válido: use el valor `next` de una respuesta anterior.
+api-bad-query = La consulta no es válida: { $details }
+edition-sizes-short = Lista corta de { $short }, hasta { $winners } ganadores.

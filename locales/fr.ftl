@@ -1,0 +1,185 @@
+# Interface de Kapok : français
+
+site-name = Kapok
+site-tagline = Prix d’innovation urbaine et leur bibliothèque publique
+skip-to-content = Aller au contenu
+nav-home = Accueil
+nav-awards = Prix
+nav-library = Bibliothèque
+nav-cities = Villes
+nav-api = Données ouvertes (API)
+nav-main = Navigation principale
+lang-switch = Langue
+footer-about = Kapok gère les prix d’innovation urbaine de bout en bout et conserve chaque candidature dans une bibliothèque publique.
+footer-data = Données : faits du Prix de Guangzhou tirés de communiqués publics ; cas issus de la SDG Innovation Commons des Accelerator Labs du PNUD (MIT) ; lieux de GeoNames (CC BY 4.0).
+
+home-title = Apprendre de ce que les villes ont fait
+home-intro = Chaque candidature de chaque cycle, dans une seule bibliothèque : ce qu’une ville a tenté, ce qui a changé et à qui s’adresser.
+home-stats = { $initiatives } initiatives de { $cities } villes dans { $countries } pays, pour { $awards } prix et { $editions } éditions.
+home-awards = Prix
+home-recent = Lauréats récents
+home-browse = Parcourir la bibliothèque
+
+awards-title = Prix
+award-editions = Éditions
+award-organisers = Organisé par { $organisers }
+award-website = Site web
+award-entry-count = { $count ->
+    [one] { $count } candidature publiée
+   *[other] { $count } candidatures publiées
+}
+award-edition-count = { $count ->
+    [one] { $count } édition
+   *[other] { $count } éditions
+}
+award-no-editions = Aucune édition n’a encore été annoncée.
+
+edition-title = { $award } { $year }
+edition-ordinal = { $ordinal }ᵉ édition
+edition-timeline = Le cycle
+edition-timezone = Les heures sont indiquées en { $zone }.
+edition-no-dates = Les dates de ce cycle ne sont pas connues.
+edition-themes = Thèmes
+edition-criteria = Critères
+criterion-weight = poids { $weight }
+criterion-scale = échelle { $min }–{ $max }
+edition-settings = Nombre de retenus
+edition-sizes = Liste longue de { $long }, liste restreinte de { $short }, jusqu’à { $winners } lauréats.
+edition-committees = Comité technique de { $tc } experts ; jury de { $jury } membres.
+edition-reported = Chiffres publiés : { $entries } candidatures valides de { $cities } villes dans { $countries } pays.
+edition-results = Résultats
+edition-no-results = Aucun résultat n’a encore été publié pour cette édition.
+edition-notes = Remarques sur les sources
+results-winners = Lauréats
+results-medals = Médailles d’honneur
+results-shortlist = Liste restreinte
+results-long-list = Liste longue (initiatives méritantes)
+results-public-vote = Vote du public
+results-special-mention = Mentions spéciales
+results-other-honours = Autres distinctions du public
+results-votes = { $votes } voix
+edition-entries-link = Les { $count } candidatures publiées de cette édition
+
+milestone-launch = Lancement et appel à candidatures
+milestone-registration_deadline = Date limite d’inscription
+milestone-early_bird_deadline = Date limite anticipée
+milestone-final_deadline = Date limite finale
+milestone-committee_meeting = Réunion du comité technique
+milestone-shortlist_release = Annonce de la liste restreinte
+milestone-public_vote = Vote du public
+milestone-presentations = Présentations des villes retenues
+milestone-jury_meeting = Réunion du jury
+milestone-ceremony = Cérémonie de remise des prix
+
+status-submitted = Soumise
+status-valid = Candidature valide
+status-deserving = Liste longue
+status-shortlisted = Liste restreinte
+status-medal_of_honour = Médaille d’honneur
+status-winner = Lauréat
+
+honour-public_vote = Lauréat du vote du public
+honour-special_mention = Mention spéciale
+honour-media_attention = Attention des médias
+honour-public_recommendation = Recommandation du public
+
+level-municipal = Ville
+level-district = Arrondissement
+level-metropolitan = Gouvernement métropolitain
+level-regional = Gouvernement régional
+level-association = Association de communes
+
+section-summary = Résumé
+section-situation_before = La situation avant
+section-objectives = Objectifs et stratégie
+section-process = Mise en œuvre
+section-results = Résultats
+section-sustainability = Durabilité
+section-lessons = Enseignements
+section-transferability = Transférabilité
+
+initiative-untitled = Titre non publié
+initiative-untitled-note = Le titre de cette candidature n’a pas été rendu public ; il n’est pas inventé ici.
+initiative-governments = Gouvernements
+initiative-lead = chef de file
+initiative-partners = Partenaires
+initiative-key-dates = Dates clés
+initiative-period = Période
+initiative-ongoing = depuis { $start }, en cours
+initiative-sdgs = Objectifs de développement durable
+initiative-themes = Thèmes
+initiative-awards = Dans les prix
+initiative-contact = Personne à contacter
+initiative-source = Source
+initiative-language-note = Affiché en { $shown } ; la langue d’origine est { $original }.
+initiative-no-text = Aucune description de cette initiative n’est encore disponible.
+initiative-in-edition = { $award } { $year }
+
+sdg-1 = Pas de pauvreté
+sdg-2 = Faim « zéro »
+sdg-3 = Bonne santé et bien-être
+sdg-4 = Éducation de qualité
+sdg-5 = Égalité entre les sexes
+sdg-6 = Eau propre et assainissement
+sdg-7 = Énergie propre et d’un coût abordable
+sdg-8 = Travail décent et croissance économique
+sdg-9 = Industrie, innovation et infrastructure
+sdg-10 = Inégalités réduites
+sdg-11 = Villes et communautés durables
+sdg-12 = Consommation et production responsables
+sdg-13 = Mesures relatives à la lutte contre les changements climatiques
+sdg-14 = Vie aquatique
+sdg-15 = Vie terrestre
+sdg-16 = Paix, justice et institutions efficaces
+sdg-17 = Partenariats pour la réalisation des objectifs
+
+city-country = Pays
+city-population = Population
+city-level = Niveau de gouvernement
+city-coordinates = Coordonnées
+city-initiatives = Initiatives
+city-no-initiatives = Aucune initiative de ce gouvernement n’est encore dans la bibliothèque.
+city-networks = Réseaux
+city-no-networks = Aucune adhésion à un réseau n’est enregistrée.
+city-links = Villes partenaires
+city-no-links = Aucun jumelage officiel n’est enregistré.
+link-sister = Ville jumelée
+link-friendly = Coopération amicale
+link-since = depuis { $year }
+cities-title = Villes
+cities-intro = Les gouvernements ayant des initiatives dans la bibliothèque, les plus actifs d’abord.
+
+library-title = Bibliothèque
+library-intro = Toutes les candidatures publiées, les plus récentes d’abord.
+library-count = { $total ->
+    [one] { $total } candidature
+   *[other] { $total } candidatures
+}
+library-empty = Rien ici pour l’instant.
+library-sort = Trier
+sort-newest = Plus récentes d’abord
+sort-oldest = Plus anciennes d’abord
+pagination = Pages
+pagination-previous = Précédente
+pagination-next = Suivante
+pagination-page = Page { $page } sur { $pages }
+
+error-not-found-title = Page introuvable
+error-not-found = Il n’existe aucun(e) { $what } à cette adresse. Elle a peut-être été déplacée ou n’a jamais existé.
+error-bad-request-title = Cette requête n’a pas pu être comprise
+error-internal-title = Une erreur s’est produite de notre côté
+error-internal = L’erreur a été enregistrée. Veuillez réessayer dans un instant.
+error-unavailable-title = Kapok est très sollicité
+error-unavailable = Trop de requêtes à la fois. Veuillez réessayer dans quelques secondes.
+error-back-home = Retour à l’accueil
+what-page = page
+what-award = prix
+what-edition = édition
+what-initiative = initiative
+what-city = ville
+
+apply = Appliquer
+api-not-found = Aucun(e) { $what } n’a l’identifiant { $id }.
+api-bad-cursor = Le curseur n’est pas valide : utilisez la valeur `next` d’une réponse précédente.
+api-bad-query = La requête n’est pas valide : { $details }
+edition-sizes-short = Liste restreinte de { $short }, jusqu’à { $winners } lauréats.

@@ -1,0 +1,176 @@
+# Kapok 用户界面：简体中文
+
+site-name = Kapok
+site-tagline = 城市创新奖项及其公共案例库
+skip-to-content = 跳至正文
+nav-home = 首页
+nav-awards = 奖项
+nav-library = 案例库
+nav-cities = 城市
+nav-api = 开放数据（API）
+nav-main = 主导航
+lang-switch = 语言
+footer-about = Kapok 全流程运营城市创新奖项，并将每一份参评案例收入公共案例库。
+footer-data = 数据来源：广州奖信息来自公开新闻稿；案例来自联合国开发计划署加速器实验室“SDG 创新共享库”（MIT 许可）；地名来自 GeoNames（CC BY 4.0）。
+
+home-title = 借鉴城市的实践
+home-intro = 每一届奖项的每一个参评案例都在同一个案例库中：城市做了什么、带来了哪些改变、可以向谁请教。
+home-stats = 来自 { $countries } 个国家 { $cities } 座城市的 { $initiatives } 个案例，涵盖 { $awards } 个奖项、{ $editions } 届评选。
+home-awards = 奖项
+home-recent = 最新获奖案例
+home-browse = 浏览案例库
+
+awards-title = 奖项
+award-editions = 历届
+award-organisers = 主办方：{ $organisers }
+award-website = 官方网站
+award-entry-count = { $count } 个已发布案例
+award-edition-count = { $count } 届
+award-no-editions = 尚未公布任何一届。
+
+edition-title = { $award } { $year }
+edition-ordinal = 第 { $ordinal } 届
+edition-timeline = 评选周期
+edition-timezone = 时间以 { $zone } 显示。
+edition-no-dates = 本届的日期没有记录。
+edition-themes = 主题
+edition-criteria = 评审标准
+criterion-weight = 权重 { $weight }
+criterion-scale = 分值 { $min }–{ $max }
+edition-settings = 评选名额
+edition-sizes = 入围长名单 { $long } 个，短名单 { $short } 个，获奖者至多 { $winners } 个。
+edition-committees = 技术委员会 { $tc } 位专家；评审团 { $jury } 位成员。
+edition-reported = 公布数据：来自 { $countries } 个国家 { $cities } 座城市的 { $entries } 个有效参评项目。
+edition-results = 评选结果
+edition-no-results = 本届尚未公布评选结果。
+edition-notes = 记录说明
+results-winners = 获奖城市
+results-medals = 荣誉奖章
+results-shortlist = 短名单
+results-long-list = 长名单（优秀案例）
+results-public-vote = 网络投票
+results-special-mention = 特别提名
+results-other-honours = 其他公众荣誉
+results-votes = { $votes } 票
+edition-entries-link = 本届全部 { $count } 个已发布案例
+
+milestone-launch = 启动与征集
+milestone-registration_deadline = 报名截止
+milestone-early_bird_deadline = 早鸟截止
+milestone-final_deadline = 申报截止
+milestone-committee_meeting = 技术委员会会议
+milestone-shortlist_release = 公布短名单
+milestone-public_vote = 网络投票
+milestone-presentations = 入围城市陈述
+milestone-jury_meeting = 评审团会议
+milestone-ceremony = 颁奖典礼
+
+status-submitted = 已提交
+status-valid = 有效参评
+status-deserving = 长名单
+status-shortlisted = 入围短名单
+status-medal_of_honour = 荣誉奖章
+status-winner = 获奖
+
+honour-public_vote = 网络投票获胜城市
+honour-special_mention = 特别提名
+honour-media_attention = 媒体关注
+honour-public_recommendation = 公众推荐
+
+level-municipal = 城市
+level-district = 城区
+level-metropolitan = 大都市政府
+level-regional = 地区政府
+level-association = 市镇联合体
+
+section-summary = 摘要
+section-situation_before = 实施前的情况
+section-objectives = 目标与策略
+section-process = 实施过程
+section-results = 成效
+section-sustainability = 可持续性
+section-lessons = 经验教训
+section-transferability = 可推广性
+
+initiative-untitled = 名称未公布
+initiative-untitled-note = 该参评项目的名称未曾公开，此处不作杜撰。
+initiative-governments = 申报政府
+initiative-lead = 牵头
+initiative-partners = 合作伙伴
+initiative-key-dates = 关键日期
+initiative-period = 实施时间
+initiative-ongoing = 自 { $start } 年起，持续进行
+initiative-sdgs = 可持续发展目标
+initiative-themes = 主题
+initiative-awards = 参评记录
+initiative-contact = 联系人
+initiative-source = 来源
+initiative-language-note = 当前以{ $shown }显示；原文语言为{ $original }。
+initiative-no-text = 暂无该案例的介绍。
+initiative-in-edition = { $award } { $year }
+
+sdg-1 = 无贫穷
+sdg-2 = 零饥饿
+sdg-3 = 良好健康与福祉
+sdg-4 = 优质教育
+sdg-5 = 性别平等
+sdg-6 = 清洁饮水和卫生设施
+sdg-7 = 经济适用的清洁能源
+sdg-8 = 体面工作和经济增长
+sdg-9 = 产业、创新和基础设施
+sdg-10 = 减少不平等
+sdg-11 = 可持续城市和社区
+sdg-12 = 负责任消费和生产
+sdg-13 = 气候行动
+sdg-14 = 水下生物
+sdg-15 = 陆地生物
+sdg-16 = 和平、正义与强大机构
+sdg-17 = 促进目标实现的伙伴关系
+
+city-country = 国家
+city-population = 人口
+city-level = 政府层级
+city-coordinates = 坐标
+city-initiatives = 案例
+city-no-initiatives = 案例库中尚无该政府的案例。
+city-networks = 所属网络
+city-no-networks = 没有网络成员记录。
+city-links = 友好城市
+city-no-links = 没有正式的城市关系记录。
+link-sister = 友好城市
+link-friendly = 友好合作交流城市
+link-since = 自 { $year } 年
+cities-title = 城市
+cities-intro = 在案例库中有案例的政府，按案例数量排列。
+
+library-title = 案例库
+library-intro = 全部已发布案例，最新的在前。
+library-count = 共 { $total } 个
+library-empty = 这里暂时没有内容。
+library-sort = 排序
+sort-newest = 最新在前
+sort-oldest = 最早在前
+pagination = 分页
+pagination-previous = 上一页
+pagination-next = 下一页
+pagination-page = 第 { $page } 页，共 { $pages } 页
+
+error-not-found-title = 找不到页面
+error-not-found = 没有此地址对应的{ $what }。它可能已被移动，或从未存在。
+error-bad-request-title = 无法理解此请求
+error-internal-title = 服务器出现问题
+error-internal = 错误已被记录，请稍后再试。
+error-unavailable-title = Kapok 正忙
+error-unavailable = 同时到达的请求太多，请几秒钟后再试。
+error-back-home = 返回首页
+what-page = 页面
+what-award = 奖项
+what-edition = 届次
+what-initiative = 案例
+what-city = 城市
+
+apply = 应用
+api-not-found = 没有编号为 { $id } 的{ $what }。
+api-bad-cursor = 游标无效：请使用之前响应中的 `next` 值。
+api-bad-query = 查询参数无效：{ $details }
+edition-sizes-short = 短名单 { $short } 个，获奖者至多 { $winners } 个。

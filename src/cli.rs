@@ -1,0 +1,307 @@
+//! The `kapok` command: one binary with subcommands. Every command that fails prints what went
+//! wrong (file, line and field for imports) and exits non-zero without changing anything.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio::net::TcpListener;
+
+use crate::config::{self, Config, Overrides};
+use crate::storage::{self, Store};
+use crate::{demo, interchange, web};
+
+#[derive(Debug, Parser)]
+#[command(name = "kapok", version, about = "Runs urban innovation awards end to end and keeps every entry in a public library.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Runs Kapok on the embedded default (SQLite, local files) with real demo data.
+    Demo {
+        /// Where to listen.
+        #[arg(long, default_value = config::DEFAULT_ADDR, env = "KAPOK_ADDR")]
+        addr: String,
+        /// Where the database, files and search index live (created if missing).
+        #[arg(long, default_value = config::DEFAULT_DATA_DIR, env = "KAPOK_DATA_DIR")]
+        data_dir: PathBuf,
+    },
+    /// Runs Kapok for production: settings from flags, KAPOK_* variables and a TOML file.
+    Serve {
+        #[command(flatten)]
+        settings: Settings,
+        /// Where to listen (default 127.0.0.1:8080).
+        #[arg(long, env = "KAPOK_ADDR")]
+        addr: Option<String>,
+    },
+    /// Applies database migrations.
+    Migrate {
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Imports initiatives from a JSON, JSON Lines or CSV file, all or nothing.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// The file holds award and edition definitions (like data/demo/awards.json).
+        #[arg(long)]
+        awards: bool,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Exports every entry in the interchange format.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// The file to write (standard output when absent).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Copies a running SQLite database consistently into a new file.
+    Backup {
+        /// The backup file to create (must not exist).
+        file: PathBuf,
+        #[command(flatten)]
+        settings: Settings,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// JSON Lines, lossless; `kapok import` reads it back.
+    Json,
+    /// CSV for spreadsheets (UTF-8 with BOM, formula-safe).
+    Csv,
+}
+
+/// Settings shared by the commands that open the database.
+#[derive(Debug, Clone, Args)]
+struct Settings {
+    /// A TOML configuration file.
+    #[arg(long, env = "KAPOK_CONFIG")]
+    config: Option<PathBuf>,
+    /// sqlite://PATH or postgres://USER:PASSWORD@HOST/DB (default: SQLite in the data directory).
+    #[arg(long, env = "KAPOK_DATABASE_URL")]
+    database_url: Option<String>,
+    /// Where files and the search index live (default ./kapok-data).
+    #[arg(long, env = "KAPOK_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Log filter, e.g. info or kapok=debug.
+    #[arg(long, env = "KAPOK_LOG")]
+    log: Option<String>,
+}
+
+impl Settings {
+    fn resolve(self, addr: Option<String>) -> anyhow::Result<Config> {
+        Config::resolve(Overrides {
+            config_file: self.config,
+            addr,
+            database_url: self.database_url,
+            data_dir: self.data_dir,
+            log: self.log,
+        })
+        .map_err(anyhow::Error::msg)
+    }
+}
+
+pub fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("kapok: cannot start the runtime: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kapok: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+/// Opens the store, so that a missing database or server is one clear line.
+async fn open(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    if config.database_url.starts_with("sqlite:") {
+        config::prepare_data_dir(&config.data_dir).map_err(anyhow::Error::msg)?;
+    }
+    let store = storage::connect(&config.database_url).await?;
+    store.migrate().await.context("applying migrations")?;
+    Ok(store)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Demo { addr, data_dir } => {
+            let config = Config::resolve(Overrides { addr: Some(addr), data_dir: Some(data_dir), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            init_logging(&std::env::var("KAPOK_LOG").unwrap_or_else(|_| "warn,kapok=info".into()));
+            run_demo(config).await
+        }
+        Command::Serve { settings, addr } => {
+            let config = settings.resolve(addr)?;
+            init_logging(&config.log);
+            let store = open(&config).await?;
+            serve(&config, store, None).await
+        }
+        Command::Migrate { settings } => {
+            let config = settings.resolve(None)?;
+            open(&config).await?;
+            println!("migrations applied to {}", storage::redact(&config.database_url));
+            Ok(())
+        }
+        Command::Import { file, awards, settings } => {
+            let config = settings.resolve(None)?;
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let store = open(&config).await?;
+            if awards {
+                import_awards(&*store, &file, &bytes).await
+            } else {
+                import_initiatives(&*store, &file, &bytes).await
+            }
+        }
+        Command::Export { format, output, settings } => {
+            let config = settings.resolve(None)?;
+            let store = open(&config).await?;
+            export(&*store, format, output).await
+        }
+        Command::Backup { file, settings } => {
+            let config = settings.resolve(None)?;
+            let store = open(&config).await?;
+            let started = Instant::now();
+            store.backup(&file).await?;
+            println!("backup written to {} in {:.1} s", file.display(), started.elapsed().as_secs_f64());
+            Ok(())
+        }
+    }
+}
+
+async fn run_demo(config: Config) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let store = open(&config).await?;
+    if store.is_empty().await? {
+        println!("Kapok demo: first start, loading real demo data into {}", config.data_dir.display());
+        let report = demo::load(&*store, &|step| println!("  … {step}")).await?;
+        println!(
+            "  loaded {} places, {} awards and {} entries in {:.1} s",
+            report.cities,
+            report.awards,
+            report.initiatives,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let mut banner = String::from("\nDemo accounts (password: ");
+    banner.push_str(demo::DEMO_PASSWORD);
+    banner.push_str(")\n");
+    for account in demo::DEMO_ACCOUNTS {
+        banner.push_str(&format!("  {:<20} {}\n", account.role.as_str(), account.email));
+    }
+    serve(&config, store, Some(banner)).await
+}
+
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String>) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
+    let app = web::router(web::AppState::new(store));
+    println!("Kapok is running at http://{}/", listener.local_addr()?);
+    if let Some(banner) = banner {
+        println!("{banner}");
+    }
+    let _ = std::io::stdout().flush();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+fn progress_bar(length: u64, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(length);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({eta})")
+            .expect("the template is valid")
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+async fn import_initiatives(store: &dyn Store, file: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let records = interchange::read_initiatives(file, bytes)?;
+    if records.is_empty() {
+        bail!("{}: the file holds no initiatives", file.display());
+    }
+    let catalog = store.catalog().await?;
+    let initiatives = interchange::resolve_initiatives(&file.display().to_string(), records, &catalog)?;
+    let bar = progress_bar(initiatives.len() as u64, "importing");
+    let progress_bar = bar.clone();
+    store.import_initiatives(&initiatives, &move |done| progress_bar.set_position(done)).await?;
+    bar.finish_with_message("imported");
+    println!("imported {} initiatives from {}", initiatives.len(), file.display());
+    Ok(())
+}
+
+async fn import_awards(store: &dyn Store, file: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let text = std::str::from_utf8(bytes).with_context(|| format!("{} is not valid UTF-8", file.display()))?;
+    let awards = interchange::read_awards(&file.display().to_string(), text)?;
+    store.upsert_awards(&awards).await?;
+    let editions: usize = awards.iter().map(|a| a.editions.len()).sum();
+    println!("imported {} awards with {editions} editions from {}", awards.len(), file.display());
+    Ok(())
+}
+
+async fn export(store: &dyn Store, format: ExportFormat, output: Option<PathBuf>) -> anyhow::Result<()> {
+    let records = store.export_initiatives().await?;
+    let mut sink: Box<dyn Write> = match &output {
+        // Written next to the target and renamed, so a failed export never leaves half a file.
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path.with_extension("partial")).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    match format {
+        ExportFormat::Json => interchange::write_json_lines(&mut sink, &records)?,
+        ExportFormat::Csv => interchange::write_csv(&mut sink, &records)?,
+    }
+    sink.flush()?;
+    drop(sink);
+    if let Some(path) = output {
+        std::fs::rename(path.with_extension("partial"), &path)?;
+        eprintln!("exported {} entries to {}", records.len(), path.display());
+    }
+    Ok(())
+}

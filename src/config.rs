@@ -1,0 +1,114 @@
+//! Configuration of `kapok serve` and the other commands: defaults, then an optional TOML file,
+//! then `KAPOK_*` environment variables, then flags (each overrides the one before).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const DEFAULT_DATA_DIR: &str = "kapok-data";
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+
+/// The TOML file's shape; every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub addr: Option<String>,
+    pub database_url: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub log: Option<String>,
+}
+
+impl FileConfig {
+    pub fn load(path: &Path) -> Result<FileConfig, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the configuration file {}: {e}", path.display()))?;
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// Settings after layering, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub log: String,
+}
+
+/// What flags and the environment gave (clap fills both).
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub config_file: Option<PathBuf>,
+    pub addr: Option<String>,
+    pub database_url: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub log: Option<String>,
+}
+
+impl Config {
+    pub fn resolve(overrides: Overrides) -> Result<Config, String> {
+        let file = match &overrides.config_file {
+            Some(path) => FileConfig::load(path)?,
+            None => FileConfig::default(),
+        };
+        let addr_text = overrides.addr.or(file.addr).unwrap_or_else(|| DEFAULT_ADDR.into());
+        let addr = addr_text
+            .parse::<SocketAddr>()
+            .map_err(|_| format!("{addr_text:?} is not a listening address like 127.0.0.1:8080"))?;
+        let data_dir = overrides.data_dir.or(file.data_dir).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+        let database_url = overrides
+            .database_url
+            .or(file.database_url)
+            .unwrap_or_else(|| sqlite_url(&data_dir.join("kapok.db")));
+        let log = overrides.log.or(file.log).unwrap_or_else(|| "info".into());
+        Ok(Config { addr, database_url, data_dir, log })
+    }
+}
+
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+/// Creates the data directory if needed and checks that Kapok can write in it.
+pub fn prepare_data_dir(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
+    let probe = dir.join(".kapok-write-test");
+    std::fs::write(&probe, b"ok").map_err(|e| format!("the data directory {} is not writable: {e}", dir.display()))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_override_the_file_which_overrides_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("kapok.toml");
+        std::fs::write(&file, "addr = \"0.0.0.0:9000\"\ndata_dir = \"/srv/kapok\"\n").unwrap();
+        let config = Config::resolve(Overrides {
+            config_file: Some(file.clone()),
+            addr: Some("127.0.0.1:7000".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:7000");
+        assert_eq!(config.data_dir, PathBuf::from("/srv/kapok"));
+        assert_eq!(config.database_url, "sqlite:///srv/kapok/kapok.db");
+
+        let defaults = Config::resolve(Overrides::default()).unwrap();
+        assert_eq!(defaults.addr.to_string(), DEFAULT_ADDR);
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let err = Config::resolve(Overrides { addr: Some("localhost".into()), ..Default::default() }).unwrap_err();
+        assert!(err.contains("\"localhost\""), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("kapok.toml");
+        std::fs::write(&file, "port = 80\n").unwrap();
+        let err = Config::resolve(Overrides { config_file: Some(file), ..Default::default() }).unwrap_err();
+        assert!(err.contains("port"), "{err}");
+    }
+}

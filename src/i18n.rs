@@ -1,0 +1,187 @@
+//! UI text in English, Chinese, French and Spanish, from the Fluent files in `locales/`,
+//! compiled into the binary. English is the reference: a test checks every file has its ids.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::domain::UiLang;
+
+pub const SOURCES: &[(UiLang, &str)] = &[
+    (UiLang::En, include_str!("../locales/en.ftl")),
+    (UiLang::Zh, include_str!("../locales/zh.ftl")),
+    (UiLang::Fr, include_str!("../locales/fr.ftl")),
+    (UiLang::Es, include_str!("../locales/es.ftl")),
+];
+
+struct Catalogs {
+    bundles: HashMap<UiLang, FluentBundle<FluentResource>>,
+}
+
+static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| {
+    let bundles = SOURCES
+        .iter()
+        .map(|(lang, source)| {
+            let resource = FluentResource::try_new(source.to_string())
+                .unwrap_or_else(|(_, errors)| panic!("locales/{lang}.ftl does not parse: {errors:?}"));
+            let langid = lang.as_str().parse().expect("UI languages are valid language ids");
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Unicode isolation marks would show up inside HTML attributes and titles.
+            bundle.set_use_isolating(false);
+            bundle.add_resource(resource).unwrap_or_else(|errors| panic!("locales/{lang}.ftl: {errors:?}"));
+            (*lang, bundle)
+        })
+        .collect();
+    Catalogs { bundles }
+});
+
+/// The translator for one request: `tr.t("nav-home")`, `tr.t1("library-count", "total", 12)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: UiLang,
+}
+
+impl Tr {
+    pub fn new(lang: UiLang) -> Self {
+        Tr { lang }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    pub fn t1(&self, id: &str, name: &str, value: impl Into<Arg>) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_string(), value.into().0);
+        self.format(id, Some(&args))
+    }
+
+    pub fn t2(&self, id: &str, a: (&str, impl Into<Arg>), b: (&str, impl Into<Arg>)) -> String {
+        self.tn(id, &[(a.0, a.1.into()), (b.0, b.1.into())])
+    }
+
+    pub fn tn(&self, id: &str, values: &[(&str, Arg)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(name.to_string(), value.0.clone());
+        }
+        self.format(id, Some(&args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let catalogs = &*CATALOGS;
+        for lang in [self.lang, UiLang::En] {
+            let bundle = &catalogs.bundles[&lang];
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, args, &mut errors);
+                if !errors.is_empty() {
+                    tracing::warn!(id, lang = %lang, ?errors, "translation could not be formatted");
+                }
+                return text.into_owned();
+            }
+        }
+        tracing::warn!(id, "missing translation id");
+        id.to_string()
+    }
+}
+
+/// A value for a translation placeholder.
+#[derive(Debug, Clone)]
+pub struct Arg(FluentValue<'static>);
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Self {
+        Arg(FluentValue::from(v))
+    }
+}
+impl From<usize> for Arg {
+    fn from(v: usize) -> Self {
+        Arg(FluentValue::from(v as i64))
+    }
+}
+impl From<f64> for Arg {
+    fn from(v: f64) -> Self {
+        Arg(FluentValue::from(v))
+    }
+}
+impl From<&str> for Arg {
+    fn from(v: &str) -> Self {
+        Arg(FluentValue::String(Cow::Owned(v.to_string())))
+    }
+}
+impl From<String> for Arg {
+    fn from(v: String) -> Self {
+        Arg(FluentValue::String(Cow::Owned(v)))
+    }
+}
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Arg::from(v.as_str())
+    }
+}
+
+/// The message ids a Fluent source defines, for the completeness test.
+pub fn message_ids(source: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_message_of_the_english_reference() {
+        let reference = message_ids(SOURCES[0].1);
+        assert!(reference.len() > 100);
+        for (lang, source) in &SOURCES[1..] {
+            let ids = message_ids(source);
+            let missing: Vec<_> = reference.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<_> = ids.iter().filter(|id| !reference.contains(id)).collect();
+            assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang}.ftl has ids that en.ftl lacks: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn every_message_formats_in_every_language_without_errors() {
+        for (lang, _) in SOURCES {
+            let tr = Tr::new(*lang);
+            for id in message_ids(SOURCES[0].1) {
+                let text = tr.tn(
+                    &id,
+                    &[
+                        ("count", 2i64.into()), ("total", 2i64.into()), ("page", 1i64.into()), ("pages", 3i64.into()),
+                        ("initiatives", 1i64.into()), ("cities", 1i64.into()), ("countries", 1i64.into()),
+                        ("awards", 1i64.into()), ("editions", 1i64.into()), ("entries", 1i64.into()),
+                        ("organisers", "UCLG".into()), ("award", "Award".into()), ("year", 2023i64.into()),
+                        ("ordinal", 6i64.into()), ("zone", "UTC".into()), ("weight", 0.3f64.into()),
+                        ("min", 1i64.into()), ("max", 10i64.into()), ("long", 45i64.into()), ("short", 15i64.into()),
+                        ("winners", 5i64.into()), ("tc", 11i64.into()), ("jury", 7i64.into()), ("votes", 10i64.into()),
+                        ("start", 2020i64.into()), ("shown", "English".into()), ("original", "Español".into()),
+                        ("what", "page".into()),
+                    ],
+                );
+                assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");
+                assert!(!text.contains('{'), "{lang}: {id} left a placeholder: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 1i64), "1 entry");
+        assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 5i64), "5 entries");
+        assert_eq!(Tr::new(UiLang::Zh).t1("library-count", "total", 5i64), "共 5 个");
+    }
+}

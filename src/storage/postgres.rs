@@ -1,0 +1,50 @@
+//! PostgreSQL: the scale path, chosen by a `postgres://` URL. Same SQL as SQLite.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::{Postgres, Transaction};
+
+use super::sql::shared_store;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    const ENGINE: &'static str = "postgres";
+
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(|e| StoreError::Invalid(format!("cannot connect to {}: {e}", super::redact(url))))?;
+        Ok(PostgresStore { pool })
+    }
+
+    fn read(&self) -> &PgPool {
+        &self.pool
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
+        self.pool.begin().await
+    }
+
+    async fn engine_migrate(&self) -> StoreResult<()> {
+        MIGRATOR.run(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn engine_backup(&self, _path: &Path) -> StoreResult<()> {
+        Err(StoreError::Unsupported(
+            "kapok backup copies SQLite databases; for PostgreSQL use pg_dump (or your provider's snapshots)".into(),
+        ))
+    }
+}
+
+shared_store!(PostgresStore, Postgres);

@@ -1,0 +1,892 @@
+//! The SQL both engines share. `shared_store!` stamps out the [`Store`](super::Store)
+//! implementation for one engine from one body, so each query is written once; the engine
+//! module provides `read()` (the read pool), `begin_write()` (a write transaction) and the
+//! engine-specific methods (`engine_migrate`, `engine_backup`).
+//!
+//! Parameters are written `$1, $2 …`, which both SQLite and PostgreSQL accept.
+
+use std::sync::LazyLock;
+
+use crate::domain::EntryStatus;
+
+/// `'valid', 'deserving', …`: the statuses at or beyond `min`, for `status IN (…)`. Built from
+/// the closed vocabulary, never from input.
+pub(super) fn statuses_from(min: EntryStatus) -> String {
+    EntryStatus::ALL.iter().filter(|s| **s >= min).map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+/// Orders entries by how far they went: winners first.
+pub(super) fn status_rank(column: &str) -> String {
+    let arms: String =
+        EntryStatus::ALL.iter().enumerate().map(|(rank, s)| format!(" WHEN '{}' THEN {rank}", s.as_str())).collect();
+    format!("CASE {column}{arms} END")
+}
+
+pub(super) static PUBLISHED: LazyLock<String> = LazyLock::new(|| statuses_from(EntryStatus::Valid));
+
+pub(super) const CITY_SUMMARY_COLUMNS: &str = "c.id, c.geonames_id, c.name, c.name_zh, c.country_code, \
+     co.names AS country_names, c.level, c.population, c.lat, c.lng";
+
+pub(super) static CITY_INITIATIVE_COUNT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "(SELECT COUNT(DISTINCT e.initiative_id) FROM initiative_cities ic \
+         JOIN entries e ON e.initiative_id = ic.initiative_id \
+         WHERE ic.city_id = c.id AND e.status IN ({})) AS initiative_count",
+        *PUBLISHED
+    )
+});
+
+pub(super) static AWARDS_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT a.id, a.slug, a.name, a.short_name, a.description, a.organisers, a.url, \
+           (SELECT COUNT(*) FROM editions ed WHERE ed.award_id = a.id) AS edition_count, \
+           (SELECT COUNT(*) FROM entries e JOIN editions ed ON ed.id = e.edition_id \
+             WHERE ed.award_id = a.id AND e.status IN ({published})) AS entry_count \
+         FROM awards a",
+        published = *PUBLISHED
+    )
+});
+
+pub(super) static EDITION_SUMMARY_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT ed.id, ed.award_id, a.slug AS award_slug, a.name AS award_name, ed.ordinal, ed.year, \
+           (SELECT COUNT(*) FROM entries e WHERE e.edition_id = ed.id AND e.status IN ({published})) AS entry_count",
+        published = *PUBLISHED
+    )
+});
+
+pub(super) static EDITION_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{summary}, ed.timezone, ed.long_list_size, ed.shortlist_size, ed.max_winners, \
+           ed.technical_committee_size, ed.jury_size, ed.reported_entries, ed.reported_cities, \
+           ed.reported_countries, ed.public_vote, ed.notes \
+         FROM editions ed JOIN awards a ON a.id = ed.award_id WHERE ed.id = $1",
+        summary = *EDITION_SUMMARY_SQL
+    )
+});
+
+pub(super) static ENTRY_LIST_FROM: &str = "FROM entries e \
+     JOIN initiatives i ON i.id = e.initiative_id \
+     JOIN editions ed ON ed.id = e.edition_id \
+     JOIN awards a ON a.id = ed.award_id \
+     JOIN initiative_cities lead ON lead.initiative_id = i.id AND lead.position = 0 \
+     JOIN cities c ON c.id = lead.city_id";
+
+pub(super) const ENTRY_LIST_COLUMNS: &str = "SELECT e.id AS entry_id, e.initiative_id, i.original_language, e.status, e.public_votes, \
+     ed.id AS edition_id, ed.year, a.name AS award_name, c.id AS city_id, c.name AS city_name, \
+     c.name_zh AS city_name_zh, c.country_code";
+
+pub(super) static STATS_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT \
+           (SELECT COUNT(*) FROM awards) AS awards, \
+           (SELECT COUNT(*) FROM editions) AS editions, \
+           (SELECT COUNT(DISTINCT initiative_id) FROM entries WHERE status IN ({p})) AS initiatives, \
+           (SELECT COUNT(DISTINCT ic.city_id) FROM initiative_cities ic \
+              JOIN entries e ON e.initiative_id = ic.initiative_id WHERE e.status IN ({p})) AS cities, \
+           (SELECT COUNT(DISTINCT c.country_code) FROM initiative_cities ic \
+              JOIN entries e ON e.initiative_id = ic.initiative_id \
+              JOIN cities c ON c.id = ic.city_id WHERE e.status IN ({p})) AS countries",
+        p = *PUBLISHED
+    )
+});
+
+pub(super) static CITY_DETAIL_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT {CITY_SUMMARY_COLUMNS}, {count}, c.admin1, c.timezone, co.continent \
+         FROM cities c JOIN countries co ON co.code = c.country_code WHERE c.id = $1",
+        count = *CITY_INITIATIVE_COUNT
+    )
+});
+
+pub(super) static CITY_LINKS_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT l.kind, l.since_year, {CITY_SUMMARY_COLUMNS}, {count} \
+         FROM city_links l \
+         JOIN cities c ON c.id = CASE WHEN l.city_a = $1 THEN l.city_b ELSE l.city_a END \
+         JOIN countries co ON co.code = c.country_code \
+         WHERE l.city_a = $1 OR l.city_b = $1 ORDER BY l.kind, c.name",
+        count = *CITY_INITIATIVE_COUNT
+    )
+});
+
+pub(super) const TEXT_COLUMNS: &str = "initiative_id, lang, title, summary, situation_before, objectives, process, \
+     results, sustainability, lessons, transferability";
+
+/// JSON text of a value Kapok built itself (serialising it cannot fail).
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("domain values serialise to JSON")
+}
+
+/// Rows per multi-row INSERT when loading the gazetteer: well under both engines' limits on
+/// bound parameters.
+pub(super) const INSERT_CHUNK: usize = 1_000;
+
+macro_rules! shared_store {
+    ($store:ty, $db:ty) => {
+        use std::collections::{BTreeMap, HashMap};
+
+        use async_trait::async_trait;
+        use sqlx::QueryBuilder;
+
+        use crate::domain::*;
+        use crate::gazetteer::Gazetteer;
+        use crate::interchange::{
+            AwardRecord, Catalog, CatalogEdition, CityRef, HonourRecord, InitiativeRecord, NewInitiative,
+            PartnerRecord, KeyDateRecord, ContactRecord, SourceRecord,
+        };
+        use crate::storage::rows::*;
+        use crate::storage::sql::*;
+        use crate::storage::{
+            CityQuery, InitiativeOrder, InitiativeQuery, NewUser, PageRequest, SiteStats, Store, StoreError,
+            StoreResult,
+        };
+
+        fn now_seconds() -> i64 {
+            jiff::Timestamp::now().as_second()
+        }
+
+        fn push_initiative_filters(builder: &mut QueryBuilder<'_, $db>, query: &InitiativeQuery) {
+            let min = query.min_status.unwrap_or(EntryStatus::Valid).max(EntryStatus::Valid);
+            builder.push(format!(" WHERE e.status IN ({})", statuses_from(min)));
+            if let Some(award) = query.award {
+                builder.push(" AND a.id = ").push_bind(award.0);
+            }
+            if let Some(edition) = query.edition {
+                builder.push(" AND ed.id = ").push_bind(edition.0);
+            }
+            if let Some(city) = query.city {
+                builder
+                    .push(" AND EXISTS (SELECT 1 FROM initiative_cities x WHERE x.initiative_id = i.id AND x.city_id = ")
+                    .push_bind(city.0)
+                    .push(")");
+            }
+            if let Some(country) = &query.country {
+                builder.push(" AND c.country_code = ").push_bind(country.clone());
+            }
+        }
+
+        #[async_trait]
+        impl Store for $store {
+            fn engine(&self) -> &'static str {
+                Self::ENGINE
+            }
+
+            async fn migrate(&self) -> StoreResult<()> {
+                self.engine_migrate().await
+            }
+
+            async fn ping(&self) -> StoreResult<()> {
+                sqlx::query("SELECT 1").execute(self.read()).await?;
+                Ok(())
+            }
+
+            async fn is_empty(&self) -> StoreResult<bool> {
+                let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM awards").fetch_one(self.read()).await?;
+                Ok(count == 0)
+            }
+
+            async fn load_gazetteer(&self, gazetteer: &Gazetteer) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                for chunk in gazetteer.countries.chunks(INSERT_CHUNK) {
+                    let mut insert = QueryBuilder::<$db>::new("INSERT INTO countries (code, iso3, continent, population, names) ");
+                    insert.push_values(chunk, |mut row, country| {
+                        row.push_bind(country.code.clone())
+                            .push_bind(country.iso3.clone())
+                            .push_bind(country.continent.as_str())
+                            .push_bind(country.population)
+                            .push_bind(country.names.to_json());
+                    });
+                    insert.push(" ON CONFLICT DO NOTHING");
+                    insert.build().execute(&mut *tx).await?;
+                }
+                for chunk in gazetteer.cities.chunks(INSERT_CHUNK) {
+                    let mut insert = QueryBuilder::<$db>::new(
+                        "INSERT INTO cities (geonames_id, region_key, name, ascii_name, name_zh, country_code, admin1, \
+                         level, population, lat, lng, timezone) ",
+                    );
+                    insert.push_values(chunk, |mut row, city| {
+                        row.push_bind(city.geonames_id)
+                            .push_bind(city.region_key.clone())
+                            .push_bind(city.name.clone())
+                            .push_bind(city.ascii_name.clone())
+                            .push_bind(city.name_zh.clone())
+                            .push_bind(city.country.clone())
+                            .push_bind(city.admin1.clone())
+                            .push_bind(city.level.as_str())
+                            .push_bind(city.population)
+                            .push_bind(city.lat)
+                            .push_bind(city.lng)
+                            .push_bind(city.timezone.clone());
+                    });
+                    insert.push(" ON CONFLICT DO NOTHING");
+                    insert.build().execute(&mut *tx).await?;
+                }
+                async fn city_id(tx: &mut <$db as sqlx::Database>::Connection, city: &CityRef) -> StoreResult<i64> {
+                    let found: Option<i64> = match city {
+                        CityRef::GeonamesId(id) => {
+                            sqlx::query_scalar("SELECT id FROM cities WHERE geonames_id = $1").bind(id).fetch_optional(&mut *tx).await?
+                        }
+                        CityRef::Region(key) => {
+                            sqlx::query_scalar("SELECT id FROM cities WHERE region_key = $1").bind(key).fetch_optional(&mut *tx).await?
+                        }
+                    };
+                    found.ok_or_else(|| StoreError::Invalid(format!("{city} is not in the gazetteer")))
+                }
+                for network in &gazetteer.networks.networks {
+                    let network_id: i64 = sqlx::query_scalar(
+                        "INSERT INTO networks (slug, name, url) VALUES ($1, $2, $3) \
+                         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, url = excluded.url RETURNING id",
+                    )
+                    .bind(&network.slug)
+                    .bind(&network.name)
+                    .bind(&network.url)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    for member in &network.members {
+                        let city = city_id(&mut *tx, member).await.map_err(|e| StoreError::Invalid(format!("network {}: {e}", network.slug)))?;
+                        sqlx::query("INSERT INTO city_networks (city_id, network_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                            .bind(city)
+                            .bind(network_id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                }
+                for link in &gazetteer.networks.links {
+                    let a = city_id(&mut *tx, &link.a).await?;
+                    let b = city_id(&mut *tx, &link.b).await?;
+                    if a == b {
+                        return Err(StoreError::Invalid(format!("a city link joins {} to itself", link.a)));
+                    }
+                    sqlx::query(
+                        "INSERT INTO city_links (city_a, city_b, kind, since_year) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (city_a, city_b) DO UPDATE SET kind = excluded.kind, since_year = excluded.since_year",
+                    )
+                    .bind(a.min(b))
+                    .bind(a.max(b))
+                    .bind(link.kind.as_str())
+                    .bind(link.since)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn upsert_awards(&self, awards: &[AwardRecord]) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                for award in awards {
+                    let award_id: i64 = sqlx::query_scalar(
+                        "INSERT INTO awards (slug, name, short_name, description, organisers, url) \
+                         VALUES ($1, $2, $3, $4, $5, $6) \
+                         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, short_name = excluded.short_name, \
+                           description = excluded.description, organisers = excluded.organisers, url = excluded.url \
+                         RETURNING id",
+                    )
+                    .bind(&award.slug)
+                    .bind(award.name.to_json())
+                    .bind(award.short_name.to_json())
+                    .bind(award.description.to_json())
+                    .bind(&award.organisers)
+                    .bind(&award.url)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    for edition in &award.editions {
+                        let context = |e: String| StoreError::Invalid(format!("award {} edition {}: {e}", award.slug, edition.ordinal));
+                        let zone = EditionTimeZone::parse(&edition.timezone).map_err(|e| context(e.to_string()))?;
+                        let reported = edition.reported.clone().unwrap_or_default();
+                        let edition_id: i64 = sqlx::query_scalar(
+                            "INSERT INTO editions (award_id, ordinal, year, timezone, long_list_size, shortlist_size, \
+                               max_winners, technical_committee_size, jury_size, reported_entries, reported_cities, \
+                               reported_countries, public_vote, notes) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                             ON CONFLICT (award_id, ordinal) DO UPDATE SET year = excluded.year, \
+                               timezone = excluded.timezone, long_list_size = excluded.long_list_size, \
+                               shortlist_size = excluded.shortlist_size, max_winners = excluded.max_winners, \
+                               technical_committee_size = excluded.technical_committee_size, \
+                               jury_size = excluded.jury_size, reported_entries = excluded.reported_entries, \
+                               reported_cities = excluded.reported_cities, \
+                               reported_countries = excluded.reported_countries, \
+                               public_vote = excluded.public_vote, notes = excluded.notes \
+                             RETURNING id",
+                        )
+                        .bind(award_id)
+                        .bind(edition.ordinal)
+                        .bind(edition.year)
+                        .bind(zone.name())
+                        .bind(edition.long_list_size)
+                        .bind(edition.shortlist_size)
+                        .bind(edition.max_winners)
+                        .bind(edition.technical_committee_size)
+                        .bind(edition.jury_size)
+                        .bind(reported.entries)
+                        .bind(reported.cities)
+                        .bind(reported.countries)
+                        .bind(edition.public_vote.as_ref().map(|v| v.to_string()))
+                        .bind(&edition.notes)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        sqlx::query("DELETE FROM edition_dates WHERE edition_id = $1").bind(edition_id).execute(&mut *tx).await?;
+                        for date in &edition.dates {
+                            let starts = zone.instant(&date.starts).map_err(|e| context(e))?;
+                            let ends = date.ends.as_deref().map(|e| zone.instant(e)).transpose().map_err(|e| context(e))?;
+                            if ends.is_some_and(|ends| ends < starts) {
+                                return Err(context(format!("{} ends before it starts", date.milestone)));
+                            }
+                            sqlx::query("INSERT INTO edition_dates (edition_id, milestone, starts_at, ends_at) VALUES ($1, $2, $3, $4)")
+                                .bind(edition_id)
+                                .bind(date.milestone.as_str())
+                                .bind(starts.as_second())
+                                .bind(ends.map(|e| e.as_second()))
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(|e| context(format!("milestone {}: {e}", date.milestone)))?;
+                        }
+                        for (position, theme) in edition.themes.iter().enumerate() {
+                            sqlx::query(
+                                "INSERT INTO themes (edition_id, position, name) VALUES ($1, $2, $3) \
+                                 ON CONFLICT (edition_id, position) DO UPDATE SET name = excluded.name",
+                            )
+                            .bind(edition_id)
+                            .bind(position as i64)
+                            .bind(theme.to_json())
+                            .execute(&mut *tx)
+                            .await?;
+                        }
+                        for (position, criterion) in edition.criteria.iter().enumerate() {
+                            if criterion.scale_min >= criterion.scale_max {
+                                return Err(context(format!("criterion {}: the scale is empty", criterion.name.get(LangCode::EN))));
+                            }
+                            sqlx::query(
+                                "INSERT INTO criteria (edition_id, position, name, weight, scale_min, scale_max, stage) \
+                                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                                 ON CONFLICT (edition_id, position) DO UPDATE SET name = excluded.name, \
+                                   weight = excluded.weight, scale_min = excluded.scale_min, \
+                                   scale_max = excluded.scale_max, stage = excluded.stage",
+                            )
+                            .bind(edition_id)
+                            .bind(position as i64)
+                            .bind(criterion.name.to_json())
+                            .bind(criterion.weight)
+                            .bind(criterion.scale_min)
+                            .bind(criterion.scale_max)
+                            .bind(criterion.stage.as_str())
+                            .execute(&mut *tx)
+                            .await?;
+                        }
+                    }
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn catalog(&self) -> StoreResult<Catalog> {
+                let mut conn = self.read().acquire().await?;
+                let editions: Vec<CatalogEditionRow> = sqlx::query_as(
+                    "SELECT ed.id, a.slug AS award_slug, ed.ordinal FROM editions ed JOIN awards a ON a.id = ed.award_id",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                let themes: Vec<CatalogThemeRow> =
+                    sqlx::query_as("SELECT id, edition_id, name FROM themes").fetch_all(&mut *conn).await?;
+                let cities: Vec<CatalogCityRow> = sqlx::query_as(
+                    "SELECT id, geonames_id, region_key FROM cities",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                let mut catalog = Catalog::default();
+                let mut by_id = HashMap::new();
+                for edition in editions {
+                    by_id.insert(edition.id, (edition.award_slug.clone(), edition.ordinal));
+                    catalog.editions.insert(
+                        (edition.award_slug, edition.ordinal),
+                        CatalogEdition { id: EditionId(edition.id), themes: HashMap::new() },
+                    );
+                }
+                for theme in themes {
+                    let key = by_id.get(&theme.edition_id).ok_or_else(|| StoreError::Corrupt("theme without edition".into()))?;
+                    let name = localized(&theme.name)?.get(LangCode::EN).to_string();
+                    if let Some(edition) = catalog.editions.get_mut(key) {
+                        edition.themes.insert(name, ThemeId(theme.id));
+                    }
+                }
+                for city in cities {
+                    if let Some(geonames_id) = city.geonames_id {
+                        catalog.cities.insert(CityRef::GeonamesId(geonames_id), CityId(city.id));
+                    }
+                    if let Some(key) = city.region_key {
+                        catalog.cities.insert(CityRef::Region(key), CityId(city.id));
+                    }
+                }
+                Ok(catalog)
+            }
+
+            async fn import_initiatives(
+                &self,
+                initiatives: &[NewInitiative],
+                progress: &(dyn Fn(u64) + Send + Sync),
+            ) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                let now = now_seconds();
+                for (done, initiative) in initiatives.iter().enumerate() {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO initiatives (ref, level, original_language, started_year, ended_year, partners, \
+                           key_dates, contact, source, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+                         ON CONFLICT (ref) DO UPDATE SET level = excluded.level, \
+                           original_language = excluded.original_language, started_year = excluded.started_year, \
+                           ended_year = excluded.ended_year, partners = excluded.partners, \
+                           key_dates = excluded.key_dates, contact = excluded.contact, source = excluded.source, \
+                           updated_at = excluded.updated_at \
+                         RETURNING id",
+                    )
+                    .bind(&initiative.reference)
+                    .bind(initiative.level.as_str())
+                    .bind(initiative.original_language.as_str())
+                    .bind(initiative.started_year)
+                    .bind(initiative.ended_year)
+                    .bind(to_json(&initiative.partners))
+                    .bind(to_json(&initiative.key_dates))
+                    .bind(initiative.contact.as_ref().map(to_json))
+                    .bind(to_json(&initiative.source))
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    for table in ["initiative_texts", "initiative_cities", "initiative_sdgs"] {
+                        sqlx::query(&format!("DELETE FROM {table} WHERE initiative_id = $1")).bind(id).execute(&mut *tx).await?;
+                    }
+                    for (lang, text) in &initiative.texts {
+                        sqlx::query(&format!("INSERT INTO initiative_texts ({TEXT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"))
+                            .bind(id)
+                            .bind(lang.as_str())
+                            .bind(&text.title)
+                            .bind(&text.summary)
+                            .bind(&text.situation_before)
+                            .bind(&text.objectives)
+                            .bind(&text.process)
+                            .bind(&text.results)
+                            .bind(&text.sustainability)
+                            .bind(&text.lessons)
+                            .bind(&text.transferability)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    let mut cities = QueryBuilder::<$db>::new("INSERT INTO initiative_cities (initiative_id, city_id, position) ");
+                    cities.push_values(initiative.city_ids.iter().enumerate(), |mut row, (position, city)| {
+                        row.push_bind(id).push_bind(city.0).push_bind(position as i64);
+                    });
+                    cities.build().execute(&mut *tx).await?;
+                    if !initiative.sdgs.is_empty() {
+                        let mut sdgs = QueryBuilder::<$db>::new("INSERT INTO initiative_sdgs (initiative_id, sdg) ");
+                        sdgs.push_values(&initiative.sdgs, |mut row, sdg| {
+                            row.push_bind(id).push_bind(i64::from(sdg.number()));
+                        });
+                        sdgs.build().execute(&mut *tx).await?;
+                    }
+                    let entry = &initiative.entry;
+                    let entry_id: i64 = sqlx::query_scalar(
+                        "INSERT INTO entries (edition_id, initiative_id, status, public_votes) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (edition_id, initiative_id) DO UPDATE SET status = excluded.status, \
+                           public_votes = excluded.public_votes \
+                         RETURNING id",
+                    )
+                    .bind(entry.edition_id.0)
+                    .bind(id)
+                    .bind(entry.status.as_str())
+                    .bind(entry.public_votes)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    for table in ["entry_themes", "entry_honours"] {
+                        sqlx::query(&format!("DELETE FROM {table} WHERE entry_id = $1")).bind(entry_id).execute(&mut *tx).await?;
+                    }
+                    if !entry.theme_ids.is_empty() {
+                        let mut themes = QueryBuilder::<$db>::new("INSERT INTO entry_themes (entry_id, theme_id) ");
+                        themes.push_values(&entry.theme_ids, |mut row, theme| {
+                            row.push_bind(entry_id).push_bind(theme.0);
+                        });
+                        themes.build().execute(&mut *tx).await?;
+                    }
+                    for honour in &entry.honours {
+                        sqlx::query("INSERT INTO entry_honours (entry_id, kind, name, votes) VALUES ($1, $2, $3, $4)")
+                            .bind(entry_id)
+                            .bind(honour.kind.as_str())
+                            .bind(&honour.name)
+                            .bind(honour.votes)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    progress(done as u64 + 1);
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn export_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>> {
+                let mut conn = self.read().acquire().await?;
+                let entries: Vec<ExportEntryRow> = sqlx::query_as(
+                    "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, e.status, e.public_votes \
+                     FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
+                     ORDER BY a.slug, ed.ordinal, e.id",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                let initiatives: Vec<InitiativeRow> = sqlx::query_as(
+                    "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
+                     FROM initiatives",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                let texts: Vec<TextRow> =
+                    sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts")).fetch_all(&mut *conn).await?;
+                let cities: Vec<ExportCityRow> = sqlx::query_as(
+                    "SELECT ic.initiative_id, c.geonames_id, c.region_key FROM initiative_cities ic \
+                     JOIN cities c ON c.id = ic.city_id ORDER BY ic.initiative_id, ic.position",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                let sdgs: Vec<SdgRow> =
+                    sqlx::query_as("SELECT initiative_id, sdg FROM initiative_sdgs ORDER BY initiative_id, sdg").fetch_all(&mut *conn).await?;
+                let themes: Vec<EntryThemeRow> = sqlx::query_as(
+                    "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
+                     ORDER BY et.entry_id, t.position",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                let honours: Vec<HonourRow> =
+                    sqlx::query_as("SELECT entry_id, kind, name, votes FROM entry_honours ORDER BY entry_id, kind").fetch_all(&mut *conn).await?;
+
+                let initiatives: HashMap<i64, InitiativeRow> = initiatives.into_iter().map(|i| (i.id, i)).collect();
+                let mut texts_by: HashMap<i64, BTreeMap<LangCode, InitiativeText>> = HashMap::new();
+                for text in texts {
+                    let initiative_id = text.initiative_id;
+                    let (lang, text) = text.into_domain()?;
+                    texts_by.entry(initiative_id).or_default().insert(lang, text);
+                }
+                let mut cities_by: HashMap<i64, Vec<CityRef>> = HashMap::new();
+                for city in cities {
+                    let reference = match (city.geonames_id, city.region_key) {
+                        (_, Some(key)) => CityRef::Region(key),
+                        (Some(id), None) => CityRef::GeonamesId(id),
+                        (None, None) => return Err(StoreError::Invalid("a government added by hand has no gazetteer reference to export".into())),
+                    };
+                    cities_by.entry(city.initiative_id).or_default().push(reference);
+                }
+                let mut sdgs_by: HashMap<i64, Vec<Sdg>> = HashMap::new();
+                for row in sdgs {
+                    sdgs_by.entry(row.initiative_id).or_default().push(Sdg::new(row.sdg).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+                }
+                let mut themes_by: HashMap<i64, Vec<String>> = HashMap::new();
+                for row in themes {
+                    themes_by.entry(row.entry_id).or_default().push(localized(&row.name)?.get(LangCode::EN).to_string());
+                }
+                let mut honours_by: HashMap<i64, Vec<HonourRecord>> = HashMap::new();
+                for row in honours {
+                    honours_by.entry(row.entry_id).or_default().push(HonourRecord { kind: parse(&row.kind)?, name: row.name, votes: row.votes });
+                }
+                entries
+                    .into_iter()
+                    .map(|entry| {
+                        let initiative = initiatives
+                            .get(&entry.initiative_id)
+                            .ok_or_else(|| StoreError::Corrupt(format!("entry {} has no initiative", entry.entry_id)))?;
+                        let partners: Vec<Partner> = json(&initiative.partners)?;
+                        let key_dates: Vec<KeyDate> = json(&initiative.key_dates)?;
+                        let contact: Option<Contact> = initiative.contact.as_deref().map(json).transpose()?;
+                        let source: Source = json(&initiative.source)?;
+                        Ok(InitiativeRecord {
+                            reference: initiative.reference.clone(),
+                            award: entry.award_slug,
+                            edition: entry.ordinal,
+                            status: parse(&entry.status)?,
+                            honours: honours_by.remove(&entry.entry_id).unwrap_or_default(),
+                            public_votes: entry.public_votes,
+                            cities: cities_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
+                            level: parse(&initiative.level)?,
+                            original_language: parse(&initiative.original_language)?,
+                            texts: texts_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
+                            themes: themes_by.remove(&entry.entry_id).unwrap_or_default(),
+                            sdgs: sdgs_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
+                            partners: partners.into_iter().map(|p| PartnerRecord { name: p.name, kind: p.kind }).collect(),
+                            key_dates: key_dates.into_iter().map(|k| KeyDateRecord { date: k.date, label: k.label }).collect(),
+                            started: initiative.started_year,
+                            ended: initiative.ended_year,
+                            contact: contact.map(|c| ContactRecord { name: c.name, role: c.role, email: c.email, consent: c.consent }),
+                            source: SourceRecord { dataset: source.dataset, id: source.id, url: source.url },
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn stats(&self) -> StoreResult<SiteStats> {
+                let (awards, editions, initiatives, cities, countries): (i64, i64, i64, i64, i64) =
+                    sqlx::query_as(&STATS_SQL).fetch_one(self.read()).await?;
+                Ok(SiteStats { awards, editions, initiatives, cities, countries })
+            }
+
+            async fn awards(&self) -> StoreResult<Vec<Award>> {
+                let rows: Vec<AwardRow> = sqlx::query_as(&format!("{} ORDER BY a.id", *AWARDS_SQL)).fetch_all(self.read()).await?;
+                rows.into_iter().map(AwardRow::into_domain).collect()
+            }
+
+            async fn award(&self, id: AwardId) -> StoreResult<Option<Award>> {
+                let row: Option<AwardRow> = sqlx::query_as(&format!("{} WHERE a.id = $1", *AWARDS_SQL))
+                    .bind(id.0)
+                    .fetch_optional(self.read())
+                    .await?;
+                row.map(AwardRow::into_domain).transpose()
+            }
+
+            async fn editions(&self, award: Option<AwardId>, page: PageRequest) -> StoreResult<Page<EditionSummary>> {
+                let mut conn = self.read().acquire().await?;
+                let mut select = QueryBuilder::<$db>::new(format!("{} FROM editions ed JOIN awards a ON a.id = ed.award_id", *EDITION_SUMMARY_SQL));
+                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM editions ed");
+                if let Some(award) = award {
+                    select.push(" WHERE ed.award_id = ").push_bind(award.0);
+                    count.push(" WHERE ed.award_id = ").push_bind(award.0);
+                }
+                select.push(" ORDER BY ed.year DESC, ed.award_id, ed.ordinal DESC LIMIT ").push_bind(page.limit).push(" OFFSET ").push_bind(page.offset);
+                let rows: Vec<EditionSummaryRow> = select.build_query_as().fetch_all(&mut *conn).await?;
+                let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+                Ok(Page { items: rows.into_iter().map(EditionSummaryRow::into_domain).collect::<StoreResult<_>>()?, total })
+            }
+
+            async fn edition(&self, id: EditionId) -> StoreResult<Option<Edition>> {
+                let mut conn = self.read().acquire().await?;
+                let Some(row): Option<EditionRow> = sqlx::query_as(&EDITION_SQL).bind(id.0).fetch_optional(&mut *conn).await? else {
+                    return Ok(None);
+                };
+                let mut dates: Vec<EditionDateRow> = sqlx::query_as(
+                    "SELECT milestone, starts_at, ends_at FROM edition_dates WHERE edition_id = $1",
+                )
+                .bind(id.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                dates.sort_by_key(|d| (d.starts_at, d.milestone.parse::<Milestone>().ok()));
+                let themes: Vec<ThemeRow> = sqlx::query_as("SELECT id, name FROM themes WHERE edition_id = $1 ORDER BY position")
+                    .bind(id.0)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                let criteria: Vec<CriterionRow> = sqlx::query_as(
+                    "SELECT id, name, weight, scale_min, scale_max, stage FROM criteria WHERE edition_id = $1 ORDER BY position",
+                )
+                .bind(id.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                row.into_domain(dates, themes, criteria).map(Some)
+            }
+
+            async fn initiatives(&self, query: &InitiativeQuery, page: PageRequest) -> StoreResult<Page<InitiativeSummary>> {
+                let mut conn = self.read().acquire().await?;
+                let mut select = QueryBuilder::<$db>::new(format!("{ENTRY_LIST_COLUMNS} {ENTRY_LIST_FROM}"));
+                push_initiative_filters(&mut select, query);
+                let direction = match query.order {
+                    InitiativeOrder::Newest => "DESC",
+                    InitiativeOrder::Oldest => "ASC",
+                };
+                select.push(format!(" ORDER BY ed.year {direction}, {} DESC, e.id", status_rank("e.status")));
+                select.push(" LIMIT ").push_bind(page.limit).push(" OFFSET ").push_bind(page.offset);
+                let rows: Vec<EntryListRow> = select.build_query_as().fetch_all(&mut *conn).await?;
+
+                let mut count = QueryBuilder::<$db>::new(format!("SELECT COUNT(*) {ENTRY_LIST_FROM}"));
+                push_initiative_filters(&mut count, query);
+                let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+
+                let mut titles: BTreeMap<i64, BTreeMap<LangCode, Option<String>>> = BTreeMap::new();
+                let mut honours: BTreeMap<i64, Vec<HonourKind>> = BTreeMap::new();
+                if !rows.is_empty() {
+                    let mut title_query = QueryBuilder::<$db>::new("SELECT initiative_id, lang, title FROM initiative_texts WHERE initiative_id IN (");
+                    let mut ids = title_query.separated(", ");
+                    for row in &rows {
+                        ids.push_bind(row.initiative_id);
+                    }
+                    title_query.push(")");
+                    let title_rows: Vec<TitleRow> = title_query.build_query_as().fetch_all(&mut *conn).await?;
+                    for row in title_rows {
+                        titles.entry(row.initiative_id).or_default().insert(parse(&row.lang)?, row.title);
+                    }
+                    let mut honour_query = QueryBuilder::<$db>::new("SELECT entry_id, kind FROM entry_honours WHERE entry_id IN (");
+                    let mut ids = honour_query.separated(", ");
+                    for row in &rows {
+                        ids.push_bind(row.entry_id);
+                    }
+                    honour_query.push(") ORDER BY entry_id, kind");
+                    let honour_rows: Vec<HonourKindRow> = honour_query.build_query_as().fetch_all(&mut *conn).await?;
+                    for row in honour_rows {
+                        honours.entry(row.entry_id).or_default().push(parse(&row.kind)?);
+                    }
+                }
+                let items = rows.into_iter().map(|row| row.into_domain(&titles, &honours)).collect::<StoreResult<_>>()?;
+                Ok(Page { items, total })
+            }
+
+            async fn initiative(&self, id: InitiativeId) -> StoreResult<Option<Initiative>> {
+                let mut conn = self.read().acquire().await?;
+                let Some(row): Option<InitiativeRow> = sqlx::query_as(
+                    "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
+                     FROM initiatives WHERE id = $1",
+                )
+                .bind(id.0)
+                .fetch_optional(&mut *conn)
+                .await?
+                else {
+                    return Ok(None);
+                };
+                let texts: Vec<TextRow> = sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id = $1"))
+                    .bind(id.0)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                let cities: Vec<InitiativeCityRow> = sqlx::query_as(
+                    "SELECT c.id, c.name, c.name_zh, c.country_code, co.names AS country_names, ic.position \
+                     FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id \
+                     JOIN countries co ON co.code = c.country_code \
+                     WHERE ic.initiative_id = $1 ORDER BY ic.position",
+                )
+                .bind(id.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                let sdgs: Vec<i64> = sqlx::query_scalar("SELECT sdg FROM initiative_sdgs WHERE initiative_id = $1 ORDER BY sdg")
+                    .bind(id.0)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                let entries: Vec<EntryRow> = sqlx::query_as(
+                    "SELECT e.id, e.edition_id, ed.award_id, a.name AS award_name, ed.year, ed.ordinal, e.status, e.public_votes \
+                     FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
+                     WHERE e.initiative_id = $1 ORDER BY ed.year DESC, e.id",
+                )
+                .bind(id.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                let honours: Vec<HonourRow> = sqlx::query_as(
+                    "SELECT h.entry_id, h.kind, h.name, h.votes FROM entry_honours h JOIN entries e ON e.id = h.entry_id \
+                     WHERE e.initiative_id = $1 ORDER BY h.kind",
+                )
+                .bind(id.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                let themes: Vec<EntryThemeRow> = sqlx::query_as(
+                    "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et \
+                     JOIN themes t ON t.id = et.theme_id JOIN entries e ON e.id = et.entry_id \
+                     WHERE e.initiative_id = $1 ORDER BY t.position",
+                )
+                .bind(id.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                InitiativeParts { row, texts, cities, sdgs, entries, honours, themes }.into_domain().map(Some)
+            }
+
+            async fn cities(&self, query: &CityQuery, page: PageRequest) -> StoreResult<Page<CitySummary>> {
+                let mut conn = self.read().acquire().await?;
+                let mut select = QueryBuilder::<$db>::new(format!(
+                    "SELECT {CITY_SUMMARY_COLUMNS}, {} FROM cities c JOIN countries co ON co.code = c.country_code WHERE 1 = 1",
+                    *CITY_INITIATIVE_COUNT
+                ));
+                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM cities c WHERE 1 = 1");
+                for builder in [&mut select, &mut count] {
+                    if let Some(country) = &query.country {
+                        builder.push(" AND c.country_code = ").push_bind(country.clone());
+                    }
+                    if query.with_initiatives {
+                        builder.push(format!(
+                            " AND EXISTS (SELECT 1 FROM initiative_cities ic JOIN entries e ON e.initiative_id = ic.initiative_id \
+                              WHERE ic.city_id = c.id AND e.status IN ({}))",
+                            *PUBLISHED
+                        ));
+                    }
+                }
+                if query.with_initiatives {
+                    select.push(" ORDER BY initiative_count DESC, c.name, c.id");
+                } else {
+                    select.push(" ORDER BY c.population DESC NULLS LAST, c.id");
+                }
+                select.push(" LIMIT ").push_bind(page.limit).push(" OFFSET ").push_bind(page.offset);
+                let rows: Vec<CitySummaryRow> = select.build_query_as().fetch_all(&mut *conn).await?;
+                let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+                Ok(Page { items: rows.into_iter().map(CitySummaryRow::into_domain).collect::<StoreResult<_>>()?, total })
+            }
+
+            async fn city(&self, id: CityId) -> StoreResult<Option<City>> {
+                let mut conn = self.read().acquire().await?;
+                let Some(row): Option<CityDetailRow> = sqlx::query_as(&CITY_DETAIL_SQL).bind(id.0).fetch_optional(&mut *conn).await? else {
+                    return Ok(None);
+                };
+                let networks: Vec<NetworkRow> = sqlx::query_as(
+                    "SELECT n.id, n.slug, n.name, n.url FROM city_networks cn JOIN networks n ON n.id = cn.network_id \
+                     WHERE cn.city_id = $1 ORDER BY n.name",
+                )
+                .bind(id.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                let links: Vec<CityLinkRow> = sqlx::query_as(&CITY_LINKS_SQL).bind(id.0).fetch_all(&mut *conn).await?;
+                Ok(Some(City {
+                    summary: row.summary.into_domain()?,
+                    admin1: row.admin1,
+                    timezone: row.timezone,
+                    continent: parse(&row.continent)?,
+                    networks: networks
+                        .into_iter()
+                        .map(|n| Network { id: NetworkId(n.id), slug: n.slug, name: n.name, url: n.url })
+                        .collect(),
+                    links: links
+                        .into_iter()
+                        .map(|l| Ok(CityLink { kind: parse(&l.kind)?, since_year: l.since_year, city: l.city.into_domain()? }))
+                        .collect::<StoreResult<_>>()?,
+                }))
+            }
+
+            async fn countries(&self) -> StoreResult<Vec<Country>> {
+                let rows: Vec<CountryRow> = sqlx::query_as("SELECT code, iso3, continent, population, names FROM countries ORDER BY code")
+                    .fetch_all(self.read())
+                    .await?;
+                rows.into_iter().map(CountryRow::into_domain).collect()
+            }
+
+            async fn create_user(&self, user: &NewUser) -> StoreResult<User> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO users (email, display_name, password_hash, locale, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(&user.email)
+                .bind(&user.display_name)
+                .bind(&user.password_hash)
+                .bind(&user.locale)
+                .bind(now_seconds())
+                .fetch_one(&mut *tx)
+                .await?;
+                for role in &user.roles {
+                    sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(id).bind(role.as_str()).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(User {
+                    id: UserId(id),
+                    email: user.email.clone(),
+                    display_name: user.display_name.clone(),
+                    locale: user.locale.clone(),
+                    roles: user.roles.iter().map(|role| RoleGrant { role: *role, award_id: None, edition_id: None }).collect(),
+                })
+            }
+
+            async fn user_by_email(&self, email: &str) -> StoreResult<Option<(User, String)>> {
+                let mut conn = self.read().acquire().await?;
+                let Some(row): Option<UserRow> = sqlx::query_as(
+                    "SELECT id, email, display_name, password_hash, locale FROM users WHERE email = $1",
+                )
+                .bind(email)
+                .fetch_optional(&mut *conn)
+                .await?
+                else {
+                    return Ok(None);
+                };
+                let roles: Vec<RoleRow> = sqlx::query_as("SELECT role, award_id, edition_id FROM user_roles WHERE user_id = $1 ORDER BY id")
+                    .bind(row.id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                row.into_domain(roles).map(Some)
+            }
+
+            async fn backup(&self, path: &std::path::Path) -> StoreResult<()> {
+                self.engine_backup(path).await
+            }
+        }
+    };
+}
+pub(super) use shared_store;

@@ -1,0 +1,72 @@
+//! SQLite: the embedded default. WAL journal; one writer connection whose transactions begin
+//! with `BEGIN IMMEDIATE` (so a write never fails half-way on a lock upgrade); a separate pool
+//! of read-only connections; `synchronous = FULL`, so an acknowledged write survives a crash.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, Transaction};
+
+use super::sql::shared_store;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+
+pub struct SqliteStore {
+    writer: SqlitePool,
+    reader: SqlitePool,
+}
+
+impl SqliteStore {
+    const ENGINE: &'static str = "sqlite";
+
+    /// Opens (creating if needed) the database at a `sqlite://PATH` URL.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Invalid(format!("invalid SQLite URL {url:?}: {e}")))?
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true)
+            .synchronous(SqliteSynchronous::Full);
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone().create_if_missing(true).journal_mode(SqliteJournalMode::Wal))
+            .await
+            .map_err(|e| StoreError::Invalid(format!("cannot open the SQLite database {url:?}: {e}")))?;
+        let readers = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2).clamp(2, 8) * 2;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(readers)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.read_only(true))
+            .await
+            .map_err(|e| StoreError::Invalid(format!("cannot open the SQLite database {url:?} for reading: {e}")))?;
+        Ok(SqliteStore { writer, reader })
+    }
+
+    fn read(&self) -> &SqlitePool {
+        &self.reader
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
+        self.writer.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    async fn engine_migrate(&self) -> StoreResult<()> {
+        MIGRATOR.run(&self.writer).await?;
+        Ok(())
+    }
+
+    async fn engine_backup(&self, path: &Path) -> StoreResult<()> {
+        if path.exists() {
+            return Err(StoreError::Invalid(format!("{} already exists; choose a new file", path.display())));
+        }
+        let target = path.to_str().ok_or_else(|| StoreError::Invalid("the backup path must be valid UTF-8".into()))?;
+        // VACUUM INTO writes a consistent snapshot while readers and the writer carry on.
+        sqlx::query("VACUUM INTO $1").bind(target).execute(&self.reader).await?;
+        Ok(())
+    }
+}
+
+shared_store!(SqliteStore, Sqlite);

@@ -1,0 +1,143 @@
+//! Errors of pages and of the JSON API, rendered in the user's language. Internal details are
+//! logged, never shown.
+
+use askama::Template;
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+
+use super::chrome::{Chrome, CurrentPath, Lang};
+use crate::domain::UiLang;
+use crate::i18n::Tr;
+use crate::storage::StoreError;
+
+#[derive(Debug)]
+enum Kind {
+    NotFound { what: &'static str },
+    BadRequest(String),
+    Unavailable,
+    Internal,
+}
+
+fn kind_of(error: &StoreError) -> Kind {
+    match error {
+        StoreError::Database(sqlx::Error::PoolTimedOut) => Kind::Unavailable,
+        _ => Kind::Internal,
+    }
+}
+
+/// An error page: 404 for unknown ids, 400 for malformed requests, 503 when overloaded, 500.
+#[derive(Debug)]
+pub struct PageError {
+    lang: UiLang,
+    kind: Kind,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    c: Chrome,
+    heading: String,
+    message: String,
+}
+
+impl PageError {
+    /// `what` is a translation id such as "what-initiative".
+    pub fn not_found(lang: Lang, what: &'static str) -> Self {
+        PageError { lang: lang.0, kind: Kind::NotFound { what } }
+    }
+
+    pub fn bad_request(lang: Lang, message: impl Into<String>) -> Self {
+        PageError { lang: lang.0, kind: Kind::BadRequest(message.into()) }
+    }
+
+    pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> PageError {
+        move |error| {
+            tracing::error!(%error, "storage failed while rendering a page");
+            PageError { lang: lang.0, kind: kind_of(&error) }
+        }
+    }
+
+    pub fn render(lang: Lang) -> impl FnOnce(askama::Error) -> PageError {
+        move |error| {
+            tracing::error!(%error, "template failed to render");
+            PageError { lang: lang.0, kind: Kind::Internal }
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let tr = Tr::new(self.lang);
+        let (status, heading, message) = match &self.kind {
+            Kind::NotFound { what } => (
+                StatusCode::NOT_FOUND,
+                tr.t("error-not-found-title"),
+                tr.t1("error-not-found", "what", tr.t(what)),
+            ),
+            Kind::BadRequest(message) => (StatusCode::BAD_REQUEST, tr.t("error-bad-request-title"), message.clone()),
+            Kind::Unavailable => {
+                (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("error-unavailable"))
+            }
+            Kind::Internal => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal-title"), tr.t("error-internal")),
+        };
+        let page = ErrorPage { c: Chrome::new(Lang(self.lang), CurrentPath("/".into()), ""), heading, message };
+        let body = page.render().unwrap_or_else(|_| "Kapok: error".into());
+        let mut response = (status, Html(body)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+        }
+        response
+    }
+}
+
+/// An error of the JSON API: `{"error": {"status": 404, "code": "not_found", "message": "…"}}`.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+impl ApiError {
+    pub fn not_found(lang: Lang, what: &'static str, id: impl std::fmt::Display) -> Self {
+        let tr = Tr::new(lang.0);
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            code: "not_found",
+            message: tr.t2("api-not-found", ("what", tr.t(what)), ("id", id.to_string())),
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::BAD_REQUEST, code: "bad_request", message: message.into() }
+    }
+
+    pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> ApiError {
+        move |error| {
+            tracing::error!(%error, "storage failed while answering the API");
+            let tr = Tr::new(lang.0);
+            match kind_of(&error) {
+                Kind::Unavailable => ApiError {
+                    status: StatusCode::SERVICE_UNAVAILABLE,
+                    code: "unavailable",
+                    message: tr.t("error-unavailable"),
+                },
+                _ => ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal", message: tr.t("error-internal") },
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({
+            "error": { "status": self.status.as_u16(), "code": self.code, "message": self.message }
+        });
+        let mut response = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+        }
+        response
+    }
+}

@@ -1,0 +1,80 @@
+//! The HTTP layer: routes, shared state and middleware. Handlers are thin: they parse the
+//! request, call the store, and render a template (pages) or JSON (API).
+
+pub mod api;
+pub mod chrome;
+pub mod error;
+pub mod ops;
+pub mod pages;
+pub mod views;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::routing::get;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::storage::Store;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        AppState { store }
+    }
+}
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    ops::prometheus();
+    let pages = Router::new()
+        .route("/", get(pages::home::show))
+        .route("/awards", get(pages::awards::list))
+        .route("/awards/{id}", get(pages::awards::show))
+        .route("/editions/{id}", get(pages::editions::show))
+        .route("/initiatives/{id}", get(pages::initiatives::show))
+        .route("/cities", get(pages::cities::list))
+        .route("/cities/{id}", get(pages::cities::show))
+        .route("/library", get(pages::library::list))
+        .route("/language/{code}", get(pages::language::switch));
+    let api = Router::new()
+        .route("/api/v1/awards", get(api::awards))
+        .route("/api/v1/awards/{id}", get(api::award))
+        .route("/api/v1/editions", get(api::editions))
+        .route("/api/v1/editions/{id}", get(api::edition))
+        .route("/api/v1/initiatives", get(api::initiatives))
+        .route("/api/v1/initiatives/{id}", get(api::initiative))
+        .route("/api/v1/cities", get(api::cities))
+        .route("/api/v1/cities/{id}", get(api::city))
+        .route("/api/openapi.json", get(api::openapi));
+    let operations = Router::new()
+        .route("/healthz", get(ops::healthz))
+        .route("/metrics", get(ops::metrics))
+        .route("/static/{file}", get(ops::asset));
+
+    let csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+               frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    let middleware = ServiceBuilder::new()
+        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(ops::panic_response))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(axum::middleware::from_fn(ops::record_metrics));
+
+    pages.merge(api).merge(operations).fallback(ops::not_found).with_state(state).layer(middleware)
+}
