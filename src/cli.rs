@@ -32,6 +32,10 @@ enum Command {
         /// Where the database, files and search index live (created if missing).
         #[arg(long, default_value = config::DEFAULT_DATA_DIR, env = "KAPOK_DATA_DIR")]
         data_dir: PathBuf,
+        /// Run the demo on another database instead (e.g. postgres://…); SQLite in the data
+        /// directory by default.
+        #[arg(long, env = "KAPOK_DATABASE_URL")]
+        database_url: Option<String>,
     },
     /// Runs Kapok for production: settings from flags, KAPOK_* variables and a TOML file.
     Serve {
@@ -143,20 +147,26 @@ async fn open(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
     }
     let store = storage::connect(&config.database_url).await?;
     store.migrate().await.context("applying migrations")?;
+    let places = demo::ensure_gazetteer(&*store).await.context("loading the gazetteer")?;
+    if places > 0 {
+        println!("loaded the gazetteer: {places} cities and regional governments");
+    }
     Ok(store)
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Demo { addr, data_dir } => {
-            let config = Config::resolve(Overrides { addr: Some(addr), data_dir: Some(data_dir), ..Default::default() })
-                .map_err(anyhow::Error::msg)?;
+        Command::Demo { addr, data_dir, database_url } => {
+            let config =
+                Config::resolve(Overrides { addr: Some(addr), data_dir: Some(data_dir), database_url, ..Default::default() })
+                    .map_err(anyhow::Error::msg)?;
             init_logging(&std::env::var("KAPOK_LOG").unwrap_or_else(|_| "warn,kapok=info".into()));
             run_demo(config).await
         }
         Command::Serve { settings, addr } => {
             let config = settings.resolve(addr)?;
             init_logging(&config.log);
+            config::prepare_data_dir(&config.data_dir).map_err(anyhow::Error::msg)?;
             let store = open(&config).await?;
             serve(&config, store, None).await
         }
@@ -194,13 +204,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 async fn run_demo(config: Config) -> anyhow::Result<()> {
     let started = Instant::now();
+    config::prepare_data_dir(&config.data_dir).map_err(anyhow::Error::msg)?;
     let store = open(&config).await?;
     if store.is_empty().await? {
-        println!("Kapok demo: first start, loading real demo data into {}", config.data_dir.display());
+        println!("Kapok demo: first start, loading real demo data into {}", storage::redact(&config.database_url));
         let report = demo::load(&*store, &|step| println!("  … {step}")).await?;
         println!(
-            "  loaded {} places, {} awards and {} entries in {:.1} s",
-            report.cities,
+            "  loaded {} awards and {} entries in {:.1} s",
             report.awards,
             report.initiatives,
             started.elapsed().as_secs_f64()

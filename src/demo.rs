@@ -12,11 +12,7 @@ use crate::interchange::{self, AwardRecord, InitiativeRecord, Located};
 use crate::storage::{NewUser, Store};
 
 const AWARDS_JSON: &str = include_str!("../data/demo/awards.json");
-const NETWORKS_JSON: &str = include_str!("../data/demo/networks.json");
 const INITIATIVES_JSONL_GZ: &[u8] = include_bytes!("../data/demo/initiatives.jsonl.gz");
-const COUNTRIES_TSV: &str = include_str!("../data/gazetteer/countries.tsv");
-const CITIES_TSV_GZ: &[u8] = include_bytes!("../data/gazetteer/cities.tsv.gz");
-const REGIONS_TSV: &str = include_str!("../data/gazetteer/regions.tsv");
 
 /// The password of every demo account; printed by `kapok demo`.
 pub const DEMO_PASSWORD: &str = "kapok-demo";
@@ -36,40 +32,32 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
 
 /// The demo data, parsed and validated.
 pub struct DemoData {
-    pub gazetteer: Gazetteer,
     pub awards: Vec<AwardRecord>,
     pub initiatives: Vec<Located<InitiativeRecord>>,
 }
 
 /// Parses the embedded files. A failure here is a bug in the shipped data, caught by tests.
 pub fn parse() -> Result<DemoData, String> {
-    let countries = gazetteer::parse_countries("countries.tsv", COUNTRIES_TSV)?;
-    let cities_text = gazetteer::gunzip(CITIES_TSV_GZ).map_err(|e| format!("cities.tsv.gz: {e}"))?;
-    let mut cities = gazetteer::parse_cities("cities.tsv", &cities_text)?;
-    cities.extend(gazetteer::parse_regions("regions.tsv", REGIONS_TSV)?);
-    let networks = serde_json::from_str(NETWORKS_JSON).map_err(|e| format!("networks.json: {e}"))?;
     let awards = interchange::read_awards("awards.json", AWARDS_JSON).map_err(|e| e.to_string())?;
     let initiatives_text = gazetteer::gunzip(INITIATIVES_JSONL_GZ).map_err(|e| format!("initiatives.jsonl.gz: {e}"))?;
     let initiatives = interchange::read_initiatives(Path::new("initiatives.jsonl"), initiatives_text.as_bytes())
         .map_err(|e| e.to_string())?;
-    Ok(DemoData { gazetteer: Gazetteer { countries, cities, networks }, awards, initiatives })
+    Ok(DemoData { awards, initiatives })
 }
 
 /// What was loaded, for the start-up message.
 #[derive(Debug, Default)]
 pub struct LoadReport {
-    pub cities: usize,
     pub awards: usize,
     pub initiatives: usize,
 }
 
-/// Loads the demo data into an empty store, in a few transactions. `step` is told what runs.
+/// Loads the demo data into a store that has the gazetteer (see [`ensure_gazetteer`]), in a
+/// few transactions. `step` is told what runs.
 pub async fn load(store: &dyn Store, step: &(dyn Fn(&str) + Send + Sync)) -> anyhow::Result<LoadReport> {
     step("reading the demo data");
     let (data, password_hash) = tokio::task::spawn_blocking(|| (parse(), hash_password(DEMO_PASSWORD))).await?;
     let data = data.map_err(anyhow::Error::msg)?;
-    step("loading the gazetteer");
-    store.load_gazetteer(&data.gazetteer).await?;
     step("loading awards and editions");
     store.upsert_awards(&data.awards).await?;
     step("loading initiatives");
@@ -89,5 +77,17 @@ pub async fn load(store: &dyn Store, step: &(dyn Fn(&str) + Send + Sync)) -> any
             })
             .await?;
     }
-    Ok(LoadReport { cities: data.gazetteer.cities.len(), awards: data.awards.len(), initiatives: count })
+    Ok(LoadReport { awards: data.awards.len(), initiatives: count })
+}
+
+/// Loads the embedded gazetteer into a store that has none yet: the reference data every
+/// installation needs (applicants claim their government from it). Returns the number of places
+/// loaded, 0 when it was already there.
+pub async fn ensure_gazetteer(store: &dyn Store) -> anyhow::Result<usize> {
+    if store.has_gazetteer().await? {
+        return Ok(0);
+    }
+    let gazetteer: Gazetteer = tokio::task::spawn_blocking(gazetteer::embedded).await?.map_err(anyhow::Error::msg)?;
+    store.load_gazetteer(&gazetteer).await?;
+    Ok(gazetteer.cities.len())
 }

@@ -164,6 +164,21 @@ pub fn parse_regions(file: &str, text: &str) -> Result<Vec<GazetteerCity>, Strin
         .collect()
 }
 
+const COUNTRIES_TSV: &str = include_str!("../data/gazetteer/countries.tsv");
+const CITIES_TSV_GZ: &[u8] = include_bytes!("../data/gazetteer/cities.tsv.gz");
+const REGIONS_TSV: &str = include_str!("../data/gazetteer/regions.tsv");
+const NETWORKS_JSON: &str = include_str!("../data/gazetteer/networks.json");
+
+/// The gazetteer compiled into the binary (see `data/NOTICE.md` for sources and licences).
+pub fn embedded() -> Result<Gazetteer, String> {
+    let countries = parse_countries("countries.tsv", COUNTRIES_TSV)?;
+    let cities_text = gunzip(CITIES_TSV_GZ).map_err(|e| format!("cities.tsv.gz: {e}"))?;
+    let mut cities = parse_cities("cities.tsv", &cities_text)?;
+    cities.extend(parse_regions("regions.tsv", REGIONS_TSV)?);
+    let networks = serde_json::from_str(NETWORKS_JSON).map_err(|e| format!("networks.json: {e}"))?;
+    Ok(Gazetteer { countries, cities, networks })
+}
+
 pub fn gunzip(bytes: &[u8]) -> std::io::Result<String> {
     let mut text = String::new();
     flate2::read::GzDecoder::new(bytes).read_to_string(&mut text)?;

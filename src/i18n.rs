@@ -169,7 +169,7 @@ mod tests {
                         ("min", 1i64.into()), ("max", 10i64.into()), ("long", 45i64.into()), ("short", 15i64.into()),
                         ("winners", 5i64.into()), ("tc", 11i64.into()), ("jury", 7i64.into()), ("votes", 10i64.into()),
                         ("start", 2020i64.into()), ("shown", "English".into()), ("original", "Español".into()),
-                        ("what", "page".into()),
+                        ("what", "page".into()), ("id", 7i64.into()), ("details", "limit".into()),
                     ],
                 );
                 assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");

@@ -15,7 +15,7 @@ pub use user::*;
 
 /// A value outside a closed vocabulary (status, milestone, level ...): names the kind and the value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{value:?} is not a valid {kind} (expected one of: {expected})")]
+#[error("{value:?} is not a valid {kind} (expected {expected})")]
 pub struct UnknownValue {
     pub kind: &'static str,
     pub value: String,
@@ -46,7 +46,7 @@ macro_rules! vocabulary {
                     _ => Err($crate::domain::UnknownValue {
                         kind: $kind,
                         value: value.to_string(),
-                        expected: [$($text),+].join(", "),
+                        expected: format!("one of: {}", [$($text),+].join(", ")),
                     }),
                 }
             }

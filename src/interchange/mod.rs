@@ -387,7 +387,12 @@ fn validate_record(file: &str, located: &Located<InitiativeRecord>) -> Result<()
     let location = || Location { file: file.to_string(), line: located.line };
     if let Err(report) = located.record.validate() {
         let (path, error) = report.iter().next().expect("a failed validation has an error");
+        // garde names Rust fields; the file calls `reference` "ref".
         let field = path.to_string();
+        let field = match field.strip_prefix("reference") {
+            Some(rest) => format!("ref{rest}"),
+            None => field,
+        };
         return Err(ImportError::new(location(), (!field.is_empty()).then_some(field), error.to_string()));
     }
     let record = &located.record;

@@ -114,6 +114,7 @@ pub trait Store: Send + Sync + 'static {
     async fn is_empty(&self) -> StoreResult<bool>;
 
     // Reference data and imports.
+    async fn has_gazetteer(&self) -> StoreResult<bool>;
     async fn load_gazetteer(&self, gazetteer: &Gazetteer) -> StoreResult<()>;
     async fn upsert_awards(&self, awards: &[AwardRecord]) -> StoreResult<()>;
     async fn catalog(&self) -> StoreResult<Catalog>;

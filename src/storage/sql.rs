@@ -186,6 +186,11 @@ macro_rules! shared_store {
                 Ok(count == 0)
             }
 
+            async fn has_gazetteer(&self) -> StoreResult<bool> {
+                let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM countries").fetch_one(self.read()).await?;
+                Ok(count > 0)
+            }
+
             async fn load_gazetteer(&self, gazetteer: &Gazetteer) -> StoreResult<()> {
                 let mut tx = self.begin_write().await?;
                 for chunk in gazetteer.countries.chunks(INSERT_CHUNK) {

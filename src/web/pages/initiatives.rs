@@ -52,6 +52,7 @@ struct InitiativePage {
     partners: Vec<String>,
     key_dates: Vec<String>,
     contact: Option<String>,
+    contact_email: Option<String>,
     source: String,
     source_url: Option<String>,
 }
@@ -188,6 +189,7 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
             Some(role) => format!("{}, {role}", contact.name),
             None => contact.name.clone(),
         }),
+        contact_email: initiative.contact.as_ref().and_then(|contact| contact.email.clone()),
         source: format!("{} · {}", source.dataset, source.id),
         source_url: source.url.clone(),
         c,

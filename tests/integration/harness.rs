@@ -1,0 +1,229 @@
+//! The test harness: `TestApp` starts Kapok in-process on a random port, on a fresh database
+//! of either engine, and talks to it over HTTP. `both_engines!` runs one test story against
+//! SQLite and PostgreSQL.
+//!
+//! PostgreSQL tests use the server at `KAPOK_TEST_POSTGRES_URL` (an admin URL; each test gets
+//! its own database, dropped afterwards). Without it they are skipped with a message, unless
+//! `KAPOK_REQUIRE_POSTGRES=1` (set by `bin/test`), which makes a missing server a failure.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock};
+
+use kapok::interchange;
+use kapok::storage::{self, Store};
+use kapok::web::{AppState, router};
+use reqwest::StatusCode;
+use sqlx::Connection;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Cleans up a test database when the test ends.
+enum Guard {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, database: String },
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if let Guard::Postgres { admin_url, database } = self {
+            let (admin_url, database) = (admin_url.clone(), database.clone());
+            // Drop runs outside any async context we may block: use a runtime of our own.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                runtime.block_on(async {
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).execute(&mut conn).await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("KAPOK_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            if std::env::var("KAPOK_REQUIRE_POSTGRES").as_deref() == Ok("1") {
+                panic!("KAPOK_REQUIRE_POSTGRES=1 but KAPOK_TEST_POSTGRES_URL is not set");
+            }
+            eprintln!("skipped: set KAPOK_TEST_POSTGRES_URL (or run bin/test) to run the PostgreSQL variant");
+            None
+        }
+    }
+}
+
+/// A fresh, migrated store of `engine` and what cleans it up. None when PostgreSQL is not
+/// configured (the test is skipped).
+async fn fresh_store(engine: Engine) -> Option<(Arc<dyn Store>, Guard, String)> {
+    match engine {
+        Engine::Sqlite => {
+            let dir = tempfile::tempdir().unwrap();
+            let url = kapok::config::sqlite_url(&dir.path().join("kapok.db"));
+            let store = storage::connect(&url).await.unwrap();
+            store.migrate().await.unwrap();
+            Some((store, Guard::Sqlite(dir), url))
+        }
+        Engine::Postgres => {
+            let admin_url = postgres_admin_url()?;
+            static COUNTER: AtomicUsize = AtomicUsize::new(0);
+            let database = format!(
+                "kapok_test_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed),
+                rand::random::<u32>()
+            );
+            let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("cannot reach the test PostgreSQL server");
+            sqlx::query(&format!("CREATE DATABASE {database}")).execute(&mut admin).await.unwrap();
+            let url = match admin_url.rfind('/') {
+                Some(slash) => format!("{}/{database}", &admin_url[..slash]),
+                None => panic!("KAPOK_TEST_POSTGRES_URL must end with a database name"),
+            };
+            let guard = Guard::Postgres { admin_url, database };
+            let store = storage::connect(&url).await.unwrap();
+            store.migrate().await.unwrap();
+            Some((store, guard, url))
+        }
+    }
+}
+
+pub struct TestApp {
+    pub engine: Engine,
+    pub store: Arc<dyn Store>,
+    pub addr: SocketAddr,
+    pub database_url: String,
+    client: reqwest::Client,
+    _guard: Guard,
+}
+
+impl TestApp {
+    /// An empty, migrated database behind a running server. None: PostgreSQL not configured.
+    pub async fn start(engine: Engine) -> Option<TestApp> {
+        let (store, guard, database_url) = fresh_store(engine).await?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let app = router(AppState::new(store.clone()));
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Some(TestApp { engine, store, addr, database_url, client: client(), _guard: guard })
+    }
+
+    /// A running app with the small fixture of `fixtures.rs` loaded.
+    pub async fn with_fixture(engine: Engine) -> Option<TestApp> {
+        let app = Self::start(engine).await?;
+        crate::fixtures::load(&*app.store).await;
+        Some(app)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, String) {
+        get(&self.client, &self.url(path)).await
+    }
+
+    pub async fn get_in(&self, lang: &str, path: &str) -> (StatusCode, String) {
+        let response = self.client.get(self.url(path)).header("accept-language", lang).send().await.unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
+    pub async fn get_json(&self, path: &str) -> (StatusCode, serde_json::Value) {
+        get_json(&self.client, &self.url(path)).await
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+pub async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
+    let response = client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    (response.status(), response.text().await.unwrap())
+}
+
+pub async fn get_json(client: &reqwest::Client, url: &str) -> (StatusCode, serde_json::Value) {
+    let response = client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or_else(|e| panic!("GET {url} answered {status} with non-JSON ({e}): {text}"));
+    (status, json)
+}
+
+/// A server with the whole demo data, shared by the read-only page tests of one engine. It
+/// lives on its own thread and runtime, so it outlives each test's runtime.
+pub struct DemoServer {
+    pub base: String,
+    pub database_url: String,
+}
+
+fn start_demo_server(engine: Engine) -> Option<DemoServer> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        runtime.block_on(async move {
+            let Some((store, guard, database_url)) = fresh_store(engine).await else {
+                sender.send(None).unwrap();
+                return;
+            };
+            kapok::demo::ensure_gazetteer(&*store).await.unwrap();
+            kapok::demo::load(&*store, &|_| {}).await.unwrap();
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let base = format!("http://{}", listener.local_addr().unwrap());
+            sender.send(Some(DemoServer { base, database_url })).unwrap();
+            let _guard = guard;
+            axum::serve(listener, router(AppState::new(store))).await.unwrap();
+        });
+    });
+    receiver.recv().unwrap()
+}
+
+pub static DEMO_SQLITE: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Sqlite));
+pub static DEMO_POSTGRES: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Postgres));
+
+pub fn demo_server(engine: Engine) -> Option<&'static DemoServer> {
+    match engine {
+        Engine::Sqlite => DEMO_SQLITE.as_ref(),
+        Engine::Postgres => DEMO_POSTGRES.as_ref(),
+    }
+}
+
+/// Reads records from JSON Lines text through the real import path.
+pub async fn import_jsonl(store: &dyn Store, text: &str) -> Result<(), String> {
+    let records = interchange::read_initiatives(Path::new("test.jsonl"), text.as_bytes()).map_err(|e| e.to_string())?;
+    let catalog = store.catalog().await.map_err(|e| e.to_string())?;
+    let resolved = interchange::resolve_initiatives("test.jsonl", records, &catalog).map_err(|e| e.to_string())?;
+    store.import_initiatives(&resolved, &|_| {}).await.map_err(|e| e.to_string())
+}
+
+/// Runs one async test story against SQLite and against PostgreSQL:
+/// `both_engines! { async fn name(engine) { ... } }` makes `name::sqlite` and `name::postgres`.
+macro_rules! both_engines {
+    ($(async fn $name:ident($engine:ident) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn story($engine: $crate::harness::Engine) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                story($crate::harness::Engine::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if $crate::harness::postgres_admin_url().is_some() {
+                    story($crate::harness::Engine::Postgres).await
+                }
+            }
+        }
+    )*};
+}
+pub(crate) use both_engines;
