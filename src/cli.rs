@@ -277,6 +277,8 @@ async fn import_initiatives(store: &dyn Store, file: &std::path::Path, bytes: &[
     }
     let catalog = store.catalog().await?;
     let initiatives = interchange::resolve_initiatives(&file.display().to_string(), records, &catalog)?;
+    println!("writing {} initiatives in one transaction", initiatives.len());
+    let _ = std::io::stdout().flush();
     let bar = progress_bar(initiatives.len() as u64, "importing");
     let progress_bar = bar.clone();
     store.import_initiatives(&initiatives, &move |done| progress_bar.set_position(done)).await?;

@@ -130,8 +130,7 @@ impl TestApp {
     }
 
     pub async fn get_in(&self, lang: &str, path: &str) -> (StatusCode, String) {
-        let response = self.client.get(self.url(path)).header("accept-language", lang).send().await.unwrap();
-        (response.status(), response.text().await.unwrap())
+        get_in(&self.client, lang, &self.url(path)).await
     }
 
     pub async fn get_json(&self, path: &str) -> (StatusCode, serde_json::Value) {
@@ -145,6 +144,12 @@ pub fn client() -> reqwest::Client {
 
 pub async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
     let response = client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    (response.status(), response.text().await.unwrap())
+}
+
+/// A GET whose browser prefers the language `lang` (an Accept-Language value).
+pub async fn get_in(client: &reqwest::Client, lang: &str, url: &str) -> (StatusCode, String) {
+    let response = client.get(url).header("accept-language", lang).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
     (response.status(), response.text().await.unwrap())
 }
 

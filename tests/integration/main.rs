@@ -1,7 +1,11 @@
 //! Kapok's integration tests: one test binary (fast to build), one module per area.
 
 mod api;
+mod browser;
+mod cli;
+mod demo;
 mod fixtures;
 mod harness;
 mod pages;
+mod permissions;
 mod storage;

@@ -1,0 +1,248 @@
+//! The `kapok` binary: its commands, their messages and exit codes, and that failures change
+//! nothing. These run the real executable against temporary data directories (SQLite).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
+
+use crate::fixtures;
+
+const KAPOK: &str = env!("CARGO_BIN_EXE_kapok");
+
+fn kapok(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(KAPOK)
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("KAPOK_DATABASE_URL")
+        .env_remove("KAPOK_CONFIG")
+        .output()
+        .expect("the kapok binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A data directory with the fixture award loaded through the CLI.
+fn prepared_dir() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let awards = dir.path().join("awards.json");
+    std::fs::write(&awards, fixtures::AWARDS_JSON).unwrap();
+    let output = kapok(&data, &["import", "--awards", awards.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    (dir, data)
+}
+
+fn exported_refs(data: &Path) -> Vec<String> {
+    let output = kapok(data, &["export"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output).lines().map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["ref"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn import_then_export_round_trips_in_json_and_csv() {
+    let (dir, data) = prepared_dir();
+    let file = dir.path().join("initiatives.jsonl");
+    std::fs::write(&file, fixtures::INITIATIVES_JSONL).unwrap();
+    let output = kapok(&data, &["import", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("imported 6 initiatives"));
+    assert_eq!(exported_refs(&data).len(), 6);
+
+    let csv = dir.path().join("out.csv");
+    let output = kapok(&data, &["export", "--format", "csv", "--output", csv.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{feff}') && text.contains("Bogotá Care Blocks"));
+    assert!(!dir.path().join("out.partial").exists());
+    // The CSV imports back into a fresh installation.
+    let (_again, fresh) = prepared_dir();
+    let output = kapok(&fresh, &["import", csv.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(exported_refs(&fresh).len(), 6);
+}
+
+#[test]
+fn a_malformed_import_names_file_line_and_field_and_changes_nothing() {
+    let (dir, data) = prepared_dir();
+    let header = kapok::interchange::CSV_COLUMNS.join(",");
+    let row = |reference: &str, sdgs: &str| {
+        kapok::interchange::CSV_COLUMNS
+            .iter()
+            .map(|column| match *column {
+                "ref" => reference,
+                "award" => "test-award",
+                "edition" => "2",
+                "status" => "valid",
+                "cities" => "geonames:3688689",
+                "level" => "municipal",
+                "language" => "en",
+                "title" => "A title",
+                "sdgs" => sdgs,
+                _ => "",
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let file = dir.path().join("bad.csv");
+    std::fs::write(&file, format!("{header}\n{}\n{}\n", row("ok-1", "3"), row("bad-2", "3|18"))).unwrap();
+    let output = kapok(&data, &["import", file.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("bad.csv:3: field `sdgs`: \"18\" is not a valid SDG"), "{message}");
+    assert!(exported_refs(&data).is_empty(), "nothing of a rejected file is written");
+
+    // A reference that does not resolve stops the whole file too.
+    let file = dir.path().join("unknown.jsonl");
+    let first = fixtures::INITIATIVES_JSONL.lines().next().unwrap();
+    std::fs::write(&file, format!("{first}\n{}\n", first.replace("t-bogota-care", "other").replace("3688689", "1"))).unwrap();
+    let output = kapok(&data, &["import", file.to_str().unwrap()]);
+    assert!(stderr(&output).contains("unknown.jsonl:2: field `cities`: geonames:1 is not in the gazetteer"), "{}", stderr(&output));
+    assert!(exported_refs(&data).is_empty());
+
+    let output = kapok(&data, &["import", dir.path().join("missing.json").to_str().unwrap()]);
+    assert!(stderr(&output).contains("cannot read") && stderr(&output).contains("missing.json"), "{}", stderr(&output));
+}
+
+#[test]
+fn bad_settings_and_unreachable_databases_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(KAPOK)
+        .args(["migrate", "--database-url", "postgres://kapok:hunter2@127.0.0.1:1/nothing"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("cannot connect to postgres://kapok:***@127.0.0.1:1/nothing"), "{message}");
+    assert!(!message.contains("hunter2"), "passwords are never printed");
+
+    let output = kapok(Path::new("/proc/kapok-cannot-write-here"), &["migrate"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("data directory /proc/kapok-cannot-write-here"), "{}", stderr(&output));
+
+    let output = Command::new(KAPOK).args(["migrate", "--database-url", "mysql://x"]).output().unwrap();
+    assert!(stderr(&output).contains("unsupported database URL"), "{}", stderr(&output));
+
+    let config = dir.path().join("kapok.toml");
+    std::fs::write(&config, "adress = \"0.0.0.0:80\"\n").unwrap();
+    let output = kapok(dir.path(), &["migrate", "--config", config.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("kapok.toml") && stderr(&output).contains("adress"), "{}", stderr(&output));
+}
+
+/// A `kapok demo` process and the URL it announced.
+struct Demo {
+    child: Child,
+    url: String,
+    first_start: bool,
+}
+
+impl Demo {
+    fn start(data: &Path) -> Demo {
+        let mut child = Command::new(KAPOK)
+            .args(["demo", "--addr", "127.0.0.1:0", "--data-dir"])
+            .arg(data)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut first_start = false;
+        let mut url = None;
+        let mut accounts = 0;
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            first_start |= line.contains("first start");
+            if let Some(rest) = line.strip_prefix("Kapok is running at ") {
+                url = Some(rest.trim_end_matches('/').to_string());
+            }
+            accounts += usize::from(line.contains("@demo.kapok.example"));
+            if accounts == 4 {
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+        Demo { child, url: url.expect("the demo prints its URL"), first_start }
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let response = reqwest::get(format!("{}{path}", self.url)).await.unwrap();
+            (response.status().as_u16(), response.text().await.unwrap())
+        })
+    }
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn demo_starts_on_a_fresh_directory_then_reuses_it_and_backs_up_online() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    {
+        let demo = Demo::start(&data);
+        assert!(demo.first_start);
+        assert_eq!(demo.get("/healthz").0, 200);
+        let (status, html) = demo.get("/editions/4");
+        assert_eq!(status, 200);
+        assert!(html.contains("1,504,535 votes"), "the real 2018 public-vote count");
+        // An online backup of the running database.
+        let backup = dir.path().join("backup.db");
+        let output = kapok(&data, &["backup", backup.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let output = kapok(&data, &["backup", backup.to_str().unwrap()]);
+        assert!(stderr(&output).contains("already exists"));
+        let copy = Command::new(KAPOK)
+            .args(["export", "--database-url", &kapok::config::sqlite_url(&backup)])
+            .output()
+            .unwrap();
+        assert_eq!(stdout(&copy).lines().count(), 2176, "{}", stderr(&copy));
+    }
+    let again = Demo::start(&data);
+    assert!(!again.first_start, "the second start reuses the data");
+    assert_eq!(again.get("/healthz").0, 200);
+}
+
+#[test]
+fn an_import_killed_half_way_leaves_nothing_behind() {
+    let (dir, data) = prepared_dir();
+    // Enough records that writing them takes far longer than the moment before the kill.
+    let file = dir.path().join("many.jsonl");
+    let template = fixtures::INITIATIVES_JSONL.lines().next().unwrap();
+    let records: Vec<String> = (0..5_000).map(|i| template.replace("t-bogota-care", &format!("bulk-{i}"))).collect();
+    std::fs::write(&file, records.join("\n")).unwrap();
+    let mut child = Command::new(KAPOK)
+        .args(["import", file.to_str().unwrap(), "--data-dir"])
+        .arg(&data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The import announces the write transaction; kill -9 shortly after it begins.
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|line| line.unwrap().starts_with("writing 5000 initiatives")));
+    std::thread::sleep(Duration::from_millis(200));
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the import finished before it could be killed; make the file larger");
+    assert_eq!(exported_refs(&data).len(), 0, "a killed import must not leave part of the file");
+    // The database is intact and takes imports afterwards.
+    let few = dir.path().join("few.jsonl");
+    std::fs::write(&few, records[..10].join("\n")).unwrap();
+    let output = kapok(&data, &["import", few.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(exported_refs(&data).len(), 10);
+}
