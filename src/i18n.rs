@@ -25,13 +25,20 @@ static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| {
     let bundles = SOURCES
         .iter()
         .map(|(lang, source)| {
-            let resource = FluentResource::try_new(source.to_string())
-                .unwrap_or_else(|(_, errors)| panic!("locales/{lang}.ftl does not parse: {errors:?}"));
-            let langid = lang.as_str().parse().expect("UI languages are valid language ids");
+            let resource =
+                FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+                    panic!("locales/{lang}.ftl does not parse: {errors:?}")
+                });
+            let langid = lang
+                .as_str()
+                .parse()
+                .expect("UI languages are valid language ids");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Unicode isolation marks would show up inside HTML attributes and titles.
             bundle.set_use_isolating(false);
-            bundle.add_resource(resource).unwrap_or_else(|errors| panic!("locales/{lang}.ftl: {errors:?}"));
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|errors| panic!("locales/{lang}.ftl: {errors:?}"));
             (*lang, bundle)
         })
         .collect();
@@ -149,7 +156,10 @@ mod tests {
             let missing: Vec<_> = reference.iter().filter(|id| !ids.contains(id)).collect();
             let extra: Vec<_> = ids.iter().filter(|id| !reference.contains(id)).collect();
             assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
-            assert!(extra.is_empty(), "{lang}.ftl has ids that en.ftl lacks: {extra:?}");
+            assert!(
+                extra.is_empty(),
+                "{lang}.ftl has ids that en.ftl lacks: {extra:?}"
+            );
         }
     }
 
@@ -161,27 +171,65 @@ mod tests {
                 let text = tr.tn(
                     &id,
                     &[
-                        ("count", 2i64.into()), ("total", 2i64.into()), ("page", 1i64.into()), ("pages", 3i64.into()),
-                        ("initiatives", 1i64.into()), ("cities", 1i64.into()), ("countries", 1i64.into()),
-                        ("awards", 1i64.into()), ("editions", 1i64.into()), ("entries", 1i64.into()),
-                        ("organisers", "UCLG".into()), ("award", "Award".into()), ("year", 2023i64.into()),
-                        ("ordinal", 6i64.into()), ("zone", "UTC".into()), ("weight", 0.3f64.into()),
-                        ("min", 1i64.into()), ("max", 10i64.into()), ("long", 45i64.into()), ("short", 15i64.into()),
-                        ("winners", 5i64.into()), ("tc", 11i64.into()), ("jury", 7i64.into()), ("votes", 10i64.into()),
-                        ("start", 2020i64.into()), ("shown", "English".into()), ("original", "Español".into()),
-                        ("what", "page".into()), ("id", 7i64.into()), ("details", "limit".into()),
+                        ("count", 2i64.into()),
+                        ("total", 2i64.into()),
+                        ("page", 1i64.into()),
+                        ("pages", 3i64.into()),
+                        ("initiatives", 1i64.into()),
+                        ("cities", 1i64.into()),
+                        ("countries", 1i64.into()),
+                        ("awards", 1i64.into()),
+                        ("editions", 1i64.into()),
+                        ("entries", 1i64.into()),
+                        ("organisers", "UCLG".into()),
+                        ("award", "Award".into()),
+                        ("year", 2023i64.into()),
+                        ("ordinal", 6i64.into()),
+                        ("zone", "UTC".into()),
+                        ("weight", 0.3f64.into()),
+                        ("min", 1i64.into()),
+                        ("max", 10i64.into()),
+                        ("long", 45i64.into()),
+                        ("short", 15i64.into()),
+                        ("winners", 5i64.into()),
+                        ("tc", 11i64.into()),
+                        ("jury", 7i64.into()),
+                        ("votes", 10i64.into()),
+                        ("start", 2020i64.into()),
+                        ("shown", "English".into()),
+                        ("original", "Español".into()),
+                        ("what", "page".into()),
+                        ("id", 7i64.into()),
+                        ("details", "limit".into()),
+                        ("max", 500i64.into()),
+                        ("query", "parks".into()),
                     ],
                 );
-                assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");
-                assert!(!text.contains('{'), "{lang}: {id} left a placeholder: {text}");
+                assert!(
+                    !text.is_empty() && text != id,
+                    "{lang}: {id} did not format"
+                );
+                assert!(
+                    !text.contains('{'),
+                    "{lang}: {id} left a placeholder: {text}"
+                );
             }
         }
     }
 
     #[test]
     fn plurals_follow_the_language() {
-        assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 1i64), "1 entry");
-        assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 5i64), "5 entries");
-        assert_eq!(Tr::new(UiLang::Zh).t1("library-count", "total", 5i64), "共 5 个");
+        assert_eq!(
+            Tr::new(UiLang::En).t1("library-count", "total", 1i64),
+            "1 entry"
+        );
+        assert_eq!(
+            Tr::new(UiLang::En).t1("library-count", "total", 5i64),
+            "5 entries"
+        );
+        assert_eq!(
+            Tr::new(UiLang::Zh).t1("library-count", "total", 5i64),
+            "共 5 个"
+        );
     }
 }

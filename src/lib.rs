@@ -1,13 +1,15 @@
 //! Kapok: runs an international award for urban innovation end to end and keeps every entry
 //! in a public library. See `docs/architecture.md` for the map of modules.
 
-pub mod domain;
-pub mod gazetteer;
-pub mod interchange;
-pub mod storage;
-pub mod i18n;
-pub mod web;
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod domain;
+pub mod gazetteer;
+pub mod i18n;
+pub mod interchange;
+pub mod library;
+pub mod search;
+pub mod storage;
+pub mod web;

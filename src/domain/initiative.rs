@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AwardId, CityId, EditionId, EntryId, InitiativeId, LangCode, LocalizedText, UnknownValue, vocabulary,
+    AwardId, CityId, EditionId, EntryId, InitiativeId, LangCode, LocalizedText, UnknownValue,
+    vocabulary,
 };
 
 vocabulary!(
@@ -141,9 +142,12 @@ pub type Texts = BTreeMap<LangCode, InitiativeText>;
 
 /// The title to show in `lang`: that language, else English, else the original language.
 pub fn title_in<'a>(texts: &'a Texts, lang: LangCode, original: LangCode) -> Option<&'a str> {
-    [lang, LangCode::EN, original]
-        .iter()
-        .find_map(|l| texts.get(l).and_then(|t| t.title.as_deref()).filter(|t| !t.is_empty()))
+    [lang, LangCode::EN, original].iter().find_map(|l| {
+        texts
+            .get(l)
+            .and_then(|t| t.title.as_deref())
+            .filter(|t| !t.is_empty())
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -245,7 +249,12 @@ impl InitiativeSummary {
         let lang = lang.into();
         [lang, LangCode::EN, self.original_language]
             .iter()
-            .find_map(|l| self.titles.get(l).and_then(|t| t.as_deref()).filter(|t| !t.is_empty()))
+            .find_map(|l| {
+                self.titles
+                    .get(l)
+                    .and_then(|t| t.as_deref())
+                    .filter(|t| !t.is_empty())
+            })
     }
 }
 
@@ -315,7 +324,8 @@ mod tests {
 
     #[test]
     fn unknown_text_fields_are_rejected() {
-        let err = serde_json::from_str::<InitiativeText>(r#"{"title":"x","sumary":"typo"}"#).unwrap_err();
+        let err =
+            serde_json::from_str::<InitiativeText>(r#"{"title":"x","sumary":"typo"}"#).unwrap_err();
         assert!(err.to_string().contains("sumary"), "{err}");
     }
 
@@ -323,10 +333,28 @@ mod tests {
     fn title_falls_back_to_english_then_original_language() {
         let mut texts = Texts::new();
         let es: LangCode = "es".parse().unwrap();
-        texts.insert(es, InitiativeText { title: Some("Manzanas del Cuidado".into()), ..Default::default() });
-        assert_eq!(title_in(&texts, LangCode::EN, es), Some("Manzanas del Cuidado"));
-        texts.insert(LangCode::EN, InitiativeText { title: Some("Care Blocks".into()), ..Default::default() });
-        assert_eq!(title_in(&texts, "fr".parse().unwrap(), es), Some("Care Blocks"));
+        texts.insert(
+            es,
+            InitiativeText {
+                title: Some("Manzanas del Cuidado".into()),
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            title_in(&texts, LangCode::EN, es),
+            Some("Manzanas del Cuidado")
+        );
+        texts.insert(
+            LangCode::EN,
+            InitiativeText {
+                title: Some("Care Blocks".into()),
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            title_in(&texts, "fr".parse().unwrap(), es),
+            Some("Care Blocks")
+        );
         assert_eq!(title_in(&texts, es, es), Some("Manzanas del Cuidado"));
     }
 }

@@ -35,7 +35,9 @@ impl UiLang {
                 .and_then(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-            let Ok(lang) = primary.parse::<UiLang>() else { continue };
+            let Ok(lang) = primary.parse::<UiLang>() else {
+                continue;
+            };
             if quality <= 0.0 {
                 continue;
             }
@@ -157,7 +159,10 @@ mod tests {
     fn language_codes_are_two_lowercase_letters() {
         assert!("en".parse::<LangCode>().is_ok());
         for bad in ["", "e", "eng", "EN", "e1", "中文"] {
-            assert!(bad.parse::<LangCode>().is_err(), "{bad:?} should be rejected");
+            assert!(
+                bad.parse::<LangCode>().is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 

@@ -13,11 +13,12 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::{
-    Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryStatus,
-    Initiative, InitiativeId, InitiativeSummary, Page, Role, User,
+    Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary,
+    EntryStatus, Initiative, InitiativeId, InitiativeSummary, Page, Role, User,
 };
 use crate::gazetteer::Gazetteer;
 use crate::interchange::{AwardRecord, Catalog, InitiativeRecord, NewInitiative};
+use crate::search::SearchDocument;
 
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -47,9 +48,17 @@ pub struct PageRequest {
 
 impl PageRequest {
     pub const MAX_LIMIT: i64 = 100;
+    /// Everything, for internal uses that bound the size themselves.
+    pub const ALL: PageRequest = PageRequest {
+        offset: 0,
+        limit: i64::MAX,
+    };
 
     pub fn new(offset: i64, limit: i64) -> Self {
-        PageRequest { offset: offset.max(0), limit: limit.clamp(1, Self::MAX_LIMIT) }
+        PageRequest {
+            offset: offset.max(0),
+            limit: limit.clamp(1, Self::MAX_LIMIT),
+        }
     }
 }
 
@@ -71,6 +80,8 @@ pub struct InitiativeQuery {
     pub country: Option<String>,
     /// Only entries that went at least this far (default: valid, i.e. published).
     pub min_status: Option<EntryStatus>,
+    /// Only these initiatives (the hits of a search).
+    pub ids: Option<Vec<InitiativeId>>,
     pub order: InitiativeOrder,
 }
 
@@ -127,14 +138,24 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Every entry in the interchange format, in a stable order.
     async fn export_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>>;
+    /// The texts of every initiative the public may see, for the search index.
+    async fn search_documents(&self) -> StoreResult<Vec<SearchDocument>>;
 
     // Public reads.
     async fn stats(&self) -> StoreResult<SiteStats>;
     async fn awards(&self) -> StoreResult<Vec<Award>>;
     async fn award(&self, id: AwardId) -> StoreResult<Option<Award>>;
-    async fn editions(&self, award: Option<AwardId>, page: PageRequest) -> StoreResult<Page<EditionSummary>>;
+    async fn editions(
+        &self,
+        award: Option<AwardId>,
+        page: PageRequest,
+    ) -> StoreResult<Page<EditionSummary>>;
     async fn edition(&self, id: EditionId) -> StoreResult<Option<Edition>>;
-    async fn initiatives(&self, query: &InitiativeQuery, page: PageRequest) -> StoreResult<Page<InitiativeSummary>>;
+    async fn initiatives(
+        &self,
+        query: &InitiativeQuery,
+        page: PageRequest,
+    ) -> StoreResult<Page<InitiativeSummary>>;
     async fn initiative(&self, id: InitiativeId) -> StoreResult<Option<Initiative>>;
     async fn cities(&self, query: &CityQuery, page: PageRequest) -> StoreResult<Page<CitySummary>>;
     async fn city(&self, id: CityId) -> StoreResult<Option<City>>;
@@ -180,8 +201,17 @@ pub fn redact(url: &str) -> String {
 mod tests {
     #[test]
     fn redacts_passwords_from_urls() {
-        assert_eq!(super::redact("postgres://kapok:s3cret@db:5432/kapok"), "postgres://kapok:***@db:5432/kapok");
-        assert_eq!(super::redact("postgres://kapok@db/kapok"), "postgres://kapok@db/kapok");
-        assert_eq!(super::redact("sqlite://data/kapok.db"), "sqlite://data/kapok.db");
+        assert_eq!(
+            super::redact("postgres://kapok:s3cret@db:5432/kapok"),
+            "postgres://kapok:***@db:5432/kapok"
+        );
+        assert_eq!(
+            super::redact("postgres://kapok@db/kapok"),
+            "postgres://kapok@db/kapok"
+        );
+        assert_eq!(
+            super::redact("sqlite://data/kapok.db"),
+            "sqlite://data/kapok.db"
+        );
     }
 }

@@ -14,7 +14,9 @@ pub(super) fn parse<T: std::str::FromStr>(value: &str) -> StoreResult<T>
 where
     T::Err: std::fmt::Display,
 {
-    value.parse().map_err(|e: T::Err| StoreError::Corrupt(e.to_string()))
+    value
+        .parse()
+        .map_err(|e: T::Err| StoreError::Corrupt(e.to_string()))
 }
 
 pub(super) fn localized(json: &str) -> StoreResult<LocalizedText> {
@@ -142,7 +144,8 @@ impl EditionRow {
     ) -> StoreResult<Edition> {
         Ok(Edition {
             summary: self.summary.into_domain()?,
-            timezone: EditionTimeZone::parse(&self.timezone).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            timezone: EditionTimeZone::parse(&self.timezone)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
             long_list_size: self.long_list_size,
             shortlist_size: self.shortlist_size,
             max_winners: self.max_winners,
@@ -155,10 +158,18 @@ impl EditionRow {
             },
             public_vote: self.public_vote.as_deref().map(json).transpose()?,
             notes: self.notes,
-            dates: dates.into_iter().map(EditionDateRow::into_domain).collect::<StoreResult<_>>()?,
+            dates: dates
+                .into_iter()
+                .map(EditionDateRow::into_domain)
+                .collect::<StoreResult<_>>()?,
             themes: themes
                 .into_iter()
-                .map(|t| Ok(Theme { id: ThemeId(t.id), name: localized(&t.name)? }))
+                .map(|t| {
+                    Ok(Theme {
+                        id: ThemeId(t.id),
+                        name: localized(&t.name)?,
+                    })
+                })
                 .collect::<StoreResult<_>>()?,
             criteria: criteria
                 .into_iter()
@@ -330,7 +341,15 @@ pub(super) struct InitiativeParts {
 
 impl InitiativeParts {
     pub fn into_domain(self) -> StoreResult<Initiative> {
-        let InitiativeParts { row, texts, cities, sdgs, entries, honours, themes } = self;
+        let InitiativeParts {
+            row,
+            texts,
+            cities,
+            sdgs,
+            entries,
+            honours,
+            themes,
+        } = self;
         let contact: Option<Contact> = row.contact.as_deref().map(json).transpose()?;
         let entries = entries
             .into_iter()
@@ -347,12 +366,23 @@ impl InitiativeParts {
                     honours: honours
                         .iter()
                         .filter(|h| h.entry_id == e.id)
-                        .map(|h| Ok(Honour { kind: parse(&h.kind)?, name: h.name.clone(), votes: h.votes }))
+                        .map(|h| {
+                            Ok(Honour {
+                                kind: parse(&h.kind)?,
+                                name: h.name.clone(),
+                                votes: h.votes,
+                            })
+                        })
                         .collect::<StoreResult<_>>()?,
                     themes: themes
                         .iter()
                         .filter(|t| t.entry_id == e.id)
-                        .map(|t| Ok(Theme { id: ThemeId(t.theme_id), name: localized(&t.name)? }))
+                        .map(|t| {
+                            Ok(Theme {
+                                id: ThemeId(t.theme_id),
+                                name: localized(&t.name)?,
+                            })
+                        })
                         .collect::<StoreResult<_>>()?,
                 })
             })
@@ -362,7 +392,10 @@ impl InitiativeParts {
             reference: row.reference,
             level: parse(&row.level)?,
             original_language: parse(&row.original_language)?,
-            texts: texts.into_iter().map(TextRow::into_domain).collect::<StoreResult<_>>()?,
+            texts: texts
+                .into_iter()
+                .map(TextRow::into_domain)
+                .collect::<StoreResult<_>>()?,
             cities: cities
                 .into_iter()
                 .map(|c| {
@@ -376,7 +409,10 @@ impl InitiativeParts {
                     })
                 })
                 .collect::<StoreResult<_>>()?,
-            sdgs: sdgs.into_iter().map(|n| Sdg::new(n).map_err(|e| StoreError::Corrupt(e.to_string()))).collect::<StoreResult<_>>()?,
+            sdgs: sdgs
+                .into_iter()
+                .map(|n| Sdg::new(n).map_err(|e| StoreError::Corrupt(e.to_string())))
+                .collect::<StoreResult<_>>()?,
             partners: json(&row.partners)?,
             key_dates: json(&row.key_dates)?,
             started_year: row.started_year,
@@ -488,11 +524,21 @@ impl UserRow {
         let roles = roles
             .into_iter()
             .map(|r| {
-                Ok(RoleGrant { role: parse(&r.role)?, award_id: r.award_id.map(AwardId), edition_id: r.edition_id.map(EditionId) })
+                Ok(RoleGrant {
+                    role: parse(&r.role)?,
+                    award_id: r.award_id.map(AwardId),
+                    edition_id: r.edition_id.map(EditionId),
+                })
             })
             .collect::<StoreResult<_>>()?;
         Ok((
-            User { id: UserId(self.id), email: self.email, display_name: self.display_name, locale: self.locale, roles },
+            User {
+                id: UserId(self.id),
+                email: self.email,
+                display_name: self.display_name,
+                locale: self.locale,
+                roles,
+            },
             self.password_hash,
         ))
     }

@@ -12,13 +12,21 @@ use crate::domain::EntryStatus;
 /// `'valid', 'deserving', …`: the statuses at or beyond `min`, for `status IN (…)`. Built from
 /// the closed vocabulary, never from input.
 pub(super) fn statuses_from(min: EntryStatus) -> String {
-    EntryStatus::ALL.iter().filter(|s| **s >= min).map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
+    EntryStatus::ALL
+        .iter()
+        .filter(|s| **s >= min)
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Orders entries by how far they went: winners first.
 pub(super) fn status_rank(column: &str) -> String {
-    let arms: String =
-        EntryStatus::ALL.iter().enumerate().map(|(rank, s)| format!(" WHEN '{}' THEN {rank}", s.as_str())).collect();
+    let arms: String = EntryStatus::ALL
+        .iter()
+        .enumerate()
+        .map(|(rank, s)| format!(" WHEN '{}' THEN {rank}", s.as_str()))
+        .collect();
     format!("CASE {column}{arms} END")
 }
 
@@ -163,6 +171,17 @@ macro_rules! shared_store {
             }
             if let Some(country) = &query.country {
                 builder.push(" AND c.country_code = ").push_bind(country.clone());
+            }
+            if let Some(ids) = &query.ids {
+                builder.push(" AND i.id IN (");
+                if ids.is_empty() {
+                    builder.push("NULL");
+                }
+                let mut list = builder.separated(", ");
+                for id in ids {
+                    list.push_bind(id.0);
+                }
+                builder.push(")");
             }
         }
 
@@ -620,6 +639,28 @@ macro_rules! shared_store {
                         })
                     })
                     .collect()
+            }
+
+            async fn search_documents(&self) -> StoreResult<Vec<crate::search::SearchDocument>> {
+                let texts: Vec<TextRow> = sqlx::query_as(&format!(
+                    "SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id IN \
+                     (SELECT initiative_id FROM entries WHERE status IN ({})) ORDER BY initiative_id, lang",
+                    *PUBLISHED
+                ))
+                .fetch_all(self.read())
+                .await?;
+                let mut documents: Vec<crate::search::SearchDocument> = Vec::new();
+                for row in texts {
+                    let id = InitiativeId(row.initiative_id);
+                    let (lang, text) = row.into_domain()?;
+                    match documents.last_mut() {
+                        Some(last) if last.id == id => {
+                            last.texts.insert(lang, text);
+                        }
+                        _ => documents.push(crate::search::SearchDocument { id, texts: [(lang, text)].into() }),
+                    }
+                }
+                Ok(documents)
             }
 
             async fn stats(&self) -> StoreResult<SiteStats> {

@@ -37,7 +37,10 @@ pub fn encode_cursor(offset: i64) -> String {
 pub fn decode_cursor(cursor: &str) -> Option<i64> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
     let text = std::str::from_utf8(&bytes).ok()?;
-    text.strip_prefix('o')?.parse::<i64>().ok().filter(|offset| *offset >= 0)
+    text.strip_prefix('o')?
+        .parse::<i64>()
+        .ok()
+        .filter(|offset| *offset >= 0)
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -50,33 +53,52 @@ pub struct PageParams {
     pub limit: Option<i64>,
 }
 
-fn page_request(lang: Lang, cursor: Option<&str>, limit: Option<i64>) -> Result<PageRequest, ApiError> {
+fn page_request(
+    lang: Lang,
+    cursor: Option<&str>,
+    limit: Option<i64>,
+) -> Result<PageRequest, ApiError> {
     let tr = Tr::new(lang.0);
     let offset = match cursor {
         None => 0,
-        Some(cursor) => decode_cursor(cursor).ok_or_else(|| ApiError::bad_request(tr.t("api-bad-cursor")))?,
+        Some(cursor) => {
+            decode_cursor(cursor).ok_or_else(|| ApiError::bad_request(tr.t("api-bad-cursor")))?
+        }
     };
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=PageRequest::MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::bad_request(tr.t1("api-bad-query", "details", format!("limit must be 1 to {}", PageRequest::MAX_LIMIT))));
+        return Err(ApiError::bad_request(tr.t1(
+            "api-bad-query",
+            "details",
+            format!("limit must be 1 to {}", PageRequest::MAX_LIMIT),
+        )));
     }
     Ok(PageRequest::new(offset, limit))
 }
 
 fn list<T>(items: Vec<T>, total: i64, page: PageRequest) -> List<T> {
     let end = page.offset + items.len() as i64;
-    List { next: (end < total && !items.is_empty()).then(|| encode_cursor(end)), items, total }
+    List {
+        next: (end < total && !items.is_empty()).then(|| encode_cursor(end)),
+        items,
+        total,
+    }
 }
 
 fn query<T>(lang: Lang, params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
-    params.map(|Query(p)| p).map_err(|e| ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", e.body_text())))
+    params.map(|Query(p)| p).map_err(|e| {
+        ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", e.body_text()))
+    })
 }
 
 fn id(lang: Lang, raw: &str) -> Result<i64, ApiError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", format!("{raw:?} is not an id"))))
+    raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+        ApiError::bad_request(Tr::new(lang.0).t1(
+            "api-bad-query",
+            "details",
+            format!("{raw:?} is not an id"),
+        ))
+    })
 }
 
 /// All awards hosted here.
@@ -90,15 +112,29 @@ pub async fn awards(
     let page = page_request(lang, params.cursor.as_deref(), params.limit)?;
     let awards = state.store.awards().await.map_err(ApiError::store(lang))?;
     let total = awards.len() as i64;
-    let items = awards.into_iter().skip(page.offset as usize).take(page.limit as usize).collect();
+    let items = awards
+        .into_iter()
+        .skip(page.offset as usize)
+        .take(page.limit as usize)
+        .collect();
     Ok(Json(list(items, total, page)))
 }
 
 #[utoipa::path(get, path = "/api/v1/awards/{id}", responses((status = 200, body = Award), (status = 404)))]
-pub async fn award(State(state): State<AppState>, lang: Lang, Path(raw): Path<String>) -> Result<Json<Award>, ApiError> {
+pub async fn award(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(raw): Path<String>,
+) -> Result<Json<Award>, ApiError> {
     let id = id(lang, &raw)?;
-    let award = state.store.award(AwardId(id)).await.map_err(ApiError::store(lang))?;
-    award.map(Json).ok_or_else(|| ApiError::not_found(lang, "what-award", id))
+    let award = state
+        .store
+        .award(AwardId(id))
+        .await
+        .map_err(ApiError::store(lang))?;
+    award
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(lang, "what-award", id))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -120,23 +156,39 @@ pub async fn editions(
 ) -> Result<Json<List<EditionSummary>>, ApiError> {
     let params = query(lang, params)?;
     let page = page_request(lang, params.cursor.as_deref(), params.limit)?;
-    let result = state.store.editions(params.award.map(AwardId), page).await.map_err(ApiError::store(lang))?;
+    let result = state
+        .store
+        .editions(params.award.map(AwardId), page)
+        .await
+        .map_err(ApiError::store(lang))?;
     Ok(Json(list(result.items, result.total, page)))
 }
 
 /// An edition with its dates (UTC instants; `timezone` says where they are local), themes,
 /// criteria and result sizes.
 #[utoipa::path(get, path = "/api/v1/editions/{id}", responses((status = 200, body = Edition), (status = 404)))]
-pub async fn edition(State(state): State<AppState>, lang: Lang, Path(raw): Path<String>) -> Result<Json<Edition>, ApiError> {
+pub async fn edition(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(raw): Path<String>,
+) -> Result<Json<Edition>, ApiError> {
     let id = id(lang, &raw)?;
-    let edition = state.store.edition(EditionId(id)).await.map_err(ApiError::store(lang))?;
-    edition.map(Json).ok_or_else(|| ApiError::not_found(lang, "what-edition", id))
+    let edition = state
+        .store
+        .edition(EditionId(id))
+        .await
+        .map_err(ApiError::store(lang))?;
+    edition
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(lang, "what-edition", id))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct InitiativeParams {
+    /// Words to search for in titles and texts, in any language; results best match first.
+    pub q: Option<String>,
     pub award: Option<i64>,
     pub edition: Option<i64>,
     /// Initiatives in which this government takes part.
@@ -151,7 +203,8 @@ pub struct InitiativeParams {
     pub limit: Option<i64>,
 }
 
-/// Published entries (initiatives in editions), newest edition first, best outcome first.
+/// Published entries (initiatives in editions), newest edition first, best outcome first; with
+/// `q`, the entries whose texts match, best match first.
 #[utoipa::path(get, path = "/api/v1/initiatives", params(InitiativeParams), responses((status = 200, body = List<InitiativeSummary>), (status = 400)))]
 pub async fn initiatives(
     State(state): State<AppState>,
@@ -164,7 +217,11 @@ pub async fn initiatives(
         None | Some("newest") => InitiativeOrder::Newest,
         Some("oldest") => InitiativeOrder::Oldest,
         Some(other) => {
-            return Err(ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", format!("sort={other}"))));
+            return Err(ApiError::bad_request(Tr::new(lang.0).t1(
+                "api-bad-query",
+                "details",
+                format!("sort={other}"),
+            )));
         }
     };
     let query = InitiativeQuery {
@@ -173,16 +230,29 @@ pub async fn initiatives(
         city: params.city.map(CityId),
         country: params.country.map(|c| c.to_ascii_uppercase()),
         min_status: params.status,
+        ids: None,
         order,
     };
-    let result = state.store.initiatives(&query, page).await.map_err(ApiError::store(lang))?;
+    let result = crate::library::find(
+        &*state.store,
+        &state.search,
+        params.q.as_deref(),
+        query,
+        page,
+    )
+    .await
+    .map_err(ApiError::library(lang))?;
     Ok(Json(list(result.items, result.total, page)))
 }
 
 /// An initiative with its texts in every language it has, governments, SDGs, and its entries
 /// in editions. The contact person appears only with their consent.
 #[utoipa::path(get, path = "/api/v1/initiatives/{id}", responses((status = 200, body = Initiative), (status = 404)))]
-pub async fn initiative(State(state): State<AppState>, lang: Lang, Path(raw): Path<String>) -> Result<Json<Initiative>, ApiError> {
+pub async fn initiative(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(raw): Path<String>,
+) -> Result<Json<Initiative>, ApiError> {
     let id = id(lang, &raw)?;
     let mut initiative = state
         .store
@@ -220,21 +290,46 @@ pub async fn cities(
         country: params.country.map(|c| c.to_ascii_uppercase()),
         with_initiatives: params.with_initiatives.unwrap_or(false),
     };
-    let result = state.store.cities(&query, page).await.map_err(ApiError::store(lang))?;
+    let result = state
+        .store
+        .cities(&query, page)
+        .await
+        .map_err(ApiError::store(lang))?;
     Ok(Json(list(result.items, result.total, page)))
 }
 
 #[utoipa::path(get, path = "/api/v1/cities/{id}", responses((status = 200, body = City), (status = 404)))]
-pub async fn city(State(state): State<AppState>, lang: Lang, Path(raw): Path<String>) -> Result<Json<City>, ApiError> {
+pub async fn city(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(raw): Path<String>,
+) -> Result<Json<City>, ApiError> {
     let id = id(lang, &raw)?;
-    let city = state.store.city(CityId(id)).await.map_err(ApiError::store(lang))?;
-    city.map(Json).ok_or_else(|| ApiError::not_found(lang, "what-city", id))
+    let city = state
+        .store
+        .city(CityId(id))
+        .await
+        .map_err(ApiError::store(lang))?;
+    city.map(Json)
+        .ok_or_else(|| ApiError::not_found(lang, "what-city", id))
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Kapok API", description = "Awards, editions, initiatives and cities of the Kapok library. Lists answer {items, total, next}; pass `next` back as `cursor` for the following page."),
-    paths(awards, award, editions, edition, initiatives, initiative, cities, city)
+    info(
+        title = "Kapok API",
+        description = "Awards, editions, initiatives and cities of the Kapok library. Lists answer {items, total, next}; pass `next` back as `cursor` for the following page."
+    ),
+    paths(
+        awards,
+        award,
+        editions,
+        edition,
+        initiatives,
+        initiative,
+        cities,
+        city
+    )
 )]
 pub struct ApiDoc;
 
@@ -261,7 +356,13 @@ mod tests {
 
     #[test]
     fn tampered_cursors_are_rejected() {
-        for bad in ["", "abc", "!!!", &URL_SAFE_NO_PAD.encode("o-5"), &URL_SAFE_NO_PAD.encode("x10")] {
+        for bad in [
+            "",
+            "abc",
+            "!!!",
+            &URL_SAFE_NO_PAD.encode("o-5"),
+            &URL_SAFE_NO_PAD.encode("x10"),
+        ] {
             assert_eq!(decode_cursor(bad), None, "{bad}");
         }
     }

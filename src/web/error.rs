@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::chrome::{Chrome, CurrentPath, Lang};
 use crate::domain::UiLang;
 use crate::i18n::Tr;
+use crate::library::LibraryError;
 use crate::storage::StoreError;
 
 #[derive(Debug)]
@@ -16,6 +17,7 @@ enum Kind {
     NotFound { what: &'static str },
     BadRequest(String),
     Unavailable,
+    IndexNotReady,
     Internal,
 }
 
@@ -44,24 +46,59 @@ struct ErrorPage {
 impl PageError {
     /// `what` is a translation id such as "what-initiative".
     pub fn not_found(lang: Lang, what: &'static str) -> Self {
-        PageError { lang: lang.0, kind: Kind::NotFound { what } }
+        PageError {
+            lang: lang.0,
+            kind: Kind::NotFound { what },
+        }
     }
 
     pub fn bad_request(lang: Lang, message: impl Into<String>) -> Self {
-        PageError { lang: lang.0, kind: Kind::BadRequest(message.into()) }
+        PageError {
+            lang: lang.0,
+            kind: Kind::BadRequest(message.into()),
+        }
     }
 
     pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> PageError {
         move |error| {
             tracing::error!(%error, "storage failed while rendering a page");
-            PageError { lang: lang.0, kind: kind_of(&error) }
+            PageError {
+                lang: lang.0,
+                kind: kind_of(&error),
+            }
         }
     }
 
     pub fn render(lang: Lang) -> impl FnOnce(askama::Error) -> PageError {
         move |error| {
             tracing::error!(%error, "template failed to render");
-            PageError { lang: lang.0, kind: Kind::Internal }
+            PageError {
+                lang: lang.0,
+                kind: Kind::Internal,
+            }
+        }
+    }
+}
+
+impl PageError {
+    pub fn library(lang: Lang) -> impl FnOnce(LibraryError) -> PageError {
+        move |error| match error {
+            LibraryError::QueryTooLong => PageError::bad_request(
+                lang,
+                Tr::new(lang.0).t1("search-too-long", "max", crate::search::MAX_QUERY_CHARS),
+            ),
+            LibraryError::IndexNotReady => PageError {
+                lang: lang.0,
+                kind: Kind::IndexNotReady,
+            },
+            LibraryError::Store(error) => PageError::store(lang)(error),
+            LibraryError::Search(error) => {
+                tracing::error!(%error, "search failed");
+                PageError {
+                    lang: lang.0,
+                    kind: Kind::Internal,
+                }
+            }
         }
     }
 }
@@ -75,17 +112,38 @@ impl IntoResponse for PageError {
                 tr.t("error-not-found-title"),
                 tr.t1("error-not-found", "what", tr.t(what)),
             ),
-            Kind::BadRequest(message) => (StatusCode::BAD_REQUEST, tr.t("error-bad-request-title"), message.clone()),
-            Kind::Unavailable => {
-                (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("error-unavailable"))
-            }
-            Kind::Internal => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal-title"), tr.t("error-internal")),
+            Kind::BadRequest(message) => (
+                StatusCode::BAD_REQUEST,
+                tr.t("error-bad-request-title"),
+                message.clone(),
+            ),
+            Kind::Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                tr.t("error-unavailable-title"),
+                tr.t("error-unavailable"),
+            ),
+            Kind::IndexNotReady => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                tr.t("error-unavailable-title"),
+                tr.t("search-not-ready"),
+            ),
+            Kind::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                tr.t("error-internal-title"),
+                tr.t("error-internal"),
+            ),
         };
-        let page = ErrorPage { c: Chrome::new(Lang(self.lang), CurrentPath("/".into()), ""), heading, message };
+        let page = ErrorPage {
+            c: Chrome::new(Lang(self.lang), CurrentPath("/".into()), ""),
+            heading,
+            message,
+        };
         let body = page.render().unwrap_or_else(|_| "Kapok: error".into());
         let mut response = (status, Html(body)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
         }
         response
     }
@@ -105,12 +163,20 @@ impl ApiError {
         ApiError {
             status: StatusCode::NOT_FOUND,
             code: "not_found",
-            message: tr.t2("api-not-found", ("what", tr.t(what)), ("id", id.to_string())),
+            message: tr.t2(
+                "api-not-found",
+                ("what", tr.t(what)),
+                ("id", id.to_string()),
+            ),
         }
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
-        ApiError { status: StatusCode::BAD_REQUEST, code: "bad_request", message: message.into() }
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            code: "bad_request",
+            message: message.into(),
+        }
     }
 
     pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> ApiError {
@@ -123,7 +189,40 @@ impl ApiError {
                     code: "unavailable",
                     message: tr.t("error-unavailable"),
                 },
-                _ => ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal", message: tr.t("error-internal") },
+                _ => ApiError {
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                    code: "internal",
+                    message: tr.t("error-internal"),
+                },
+            }
+        }
+    }
+}
+
+impl ApiError {
+    pub fn library(lang: Lang) -> impl FnOnce(LibraryError) -> ApiError {
+        move |error| {
+            let tr = Tr::new(lang.0);
+            match error {
+                LibraryError::QueryTooLong => ApiError::bad_request(tr.t1(
+                    "search-too-long",
+                    "max",
+                    crate::search::MAX_QUERY_CHARS,
+                )),
+                LibraryError::IndexNotReady => ApiError {
+                    status: StatusCode::SERVICE_UNAVAILABLE,
+                    code: "unavailable",
+                    message: tr.t("search-not-ready"),
+                },
+                LibraryError::Store(error) => ApiError::store(lang)(error),
+                LibraryError::Search(error) => {
+                    tracing::error!(%error, "search failed");
+                    ApiError {
+                        status: StatusCode::INTERNAL_SERVER_ERROR,
+                        code: "internal",
+                        message: tr.t("error-internal"),
+                    }
+                }
             }
         }
     }
@@ -136,7 +235,9 @@ impl IntoResponse for ApiError {
         });
         let mut response = (self.status, Json(body)).into_response();
         if self.status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
         }
         response
     }

@@ -5,12 +5,12 @@ use std::any::Any;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use axum::Json;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 use super::AppState;
@@ -24,7 +24,9 @@ pub fn prometheus() -> &'static PrometheusHandle {
         let recorder = PrometheusBuilder::new()
             .set_buckets_for_metric(
                 Matcher::Full("http_request_duration_seconds".into()),
-                &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5],
+                &[
+                    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+                ],
             )
             .expect("bucket list is not empty")
             .build_recorder();
@@ -49,38 +51,64 @@ pub async fn record_metrics(request: Request, next: Next) -> Response {
     let status = response.status().as_u16().to_string();
     let labels = [("method", method), ("route", route), ("status", status)];
     metrics::counter!("http_requests_total", &labels).increment(1);
-    metrics::histogram!("http_request_duration_seconds", &labels[..2]).record(started.elapsed().as_secs_f64());
+    metrics::histogram!("http_request_duration_seconds", &labels[..2])
+        .record(started.elapsed().as_secs_f64());
     response
 }
 
 pub async fn metrics() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], prometheus().render())
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        prometheus().render(),
+    )
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
-        Ok(()) => Json(serde_json::json!({"status": "ok", "database": state.store.engine()})).into_response(),
+        Ok(()) => Json(serde_json::json!({"status": "ok", "database": state.store.engine()}))
+            .into_response(),
         Err(error) => {
             tracing::error!(%error, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable"}))).into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({"status": "unavailable"})),
+            )
+                .into_response()
         }
     }
 }
 
 const ASSETS: &[(&str, &str, &[u8])] = &[
-    ("kapok.css", "text/css; charset=utf-8", include_bytes!("../../static/kapok.css")),
-    ("htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx.min.js")),
-    ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
+    (
+        "kapok.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/kapok.css"),
+    ),
+    (
+        "htmx.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/htmx.min.js"),
+    ),
+    (
+        "favicon.svg",
+        "image/svg+xml",
+        include_bytes!("../../static/favicon.svg"),
+    ),
 ];
 
 pub async fn asset(lang: Lang, Path(file): Path<String>) -> Result<Response, PageError> {
-    let (_, content_type, bytes) =
-        ASSETS.iter().find(|(name, _, _)| *name == file).ok_or_else(|| PageError::not_found(lang, "what-page"))?;
+    let (_, content_type, bytes) = ASSETS
+        .iter()
+        .find(|(name, _, _)| *name == file)
+        .ok_or_else(|| PageError::not_found(lang, "what-page"))?;
     let mut response = Response::new(Body::from(*bytes));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     // URLs carry the version (`?v=`), so a day of caching never serves stale files for long.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
     Ok(response)
 }
 
@@ -95,5 +123,9 @@ pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("unknown panic");
     tracing::error!(detail, "a request handler panicked");
-    (StatusCode::INTERNAL_SERVER_ERROR, "Internal error. It has been logged.").into_response()
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Internal error. It has been logged.",
+    )
+        .into_response()
 }

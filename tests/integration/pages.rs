@@ -5,7 +5,9 @@ use reqwest::StatusCode;
 use crate::harness::{Engine, TestApp, both_engines};
 
 async fn app(engine: Engine) -> TestApp {
-    TestApp::with_fixture(engine).await.expect("engine available")
+    TestApp::with_fixture(engine)
+        .await
+        .expect("engine available")
 }
 
 /// The id of the fixture initiative with this English (or only) title, found through the API.
@@ -15,7 +17,13 @@ async fn initiative_id(app: &TestApp, title: &str) -> i64 {
         .as_array()
         .unwrap()
         .iter()
-        .find(|item| item["titles"].as_object().unwrap().values().any(|t| t.as_str() == Some(title)))
+        .find(|item| {
+            item["titles"]
+                .as_object()
+                .unwrap()
+                .values()
+                .any(|t| t.as_str() == Some(title))
+        })
         .unwrap_or_else(|| panic!("no initiative titled {title:?}"))["id"]
         .as_i64()
         .unwrap()
@@ -23,7 +31,14 @@ async fn initiative_id(app: &TestApp, title: &str) -> i64 {
 
 async fn city_id(app: &TestApp, name: &str) -> i64 {
     let (_, list) = app.get_json("/api/v1/cities?limit=100").await;
-    list["items"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap()["id"].as_i64().unwrap()
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
 }
 
 both_engines! {
@@ -193,5 +208,44 @@ both_engines! {
         assert!(headers["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert_eq!(headers["x-frame-options"], "DENY");
+    }
+}
+
+both_engines! {
+    async fn library_search_finds_each_language_and_keeps_filters(engine) {
+        let app = app(engine).await;
+        let (status, html) = app.get("/library?q=caregivers").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Results for “caregivers”") && html.contains("Bogotá Care Blocks") && html.contains("1 entry"), "{html}");
+        let (_, french) = app.get("/library?q=ecoles").await;
+        assert!(french.contains("Rues aux enfants"), "French stemming and folding");
+        let (_, chinese) = app.get(&format!("/library?q={}", "%E5%9E%83%E5%9C%BE")).await;
+        assert!(chinese.contains("Community waste sorting"), "Chinese segmentation: 垃圾");
+        let (_, hidden) = app.get("/library?q=superblocks").await;
+        assert!(hidden.contains("0 entries") && !hidden.contains("Secret Draft"), "unpublished texts are not indexed");
+        let (_, filtered) = app.get("/library?q=parks&country=FR").await;
+        assert!(filtered.contains("0 entries"));
+        let (_, paged) = app.get("/library?q=care&sort=oldest").await;
+        assert!(paged.contains(r#"name="q" type="search" value="care""#));
+        let long = "a".repeat(501);
+        let (status, html) = app.get(&format!("/library?q={long}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(html.contains("longer than 500 characters"));
+        let (_, api) = app.get_json("/api/v1/initiatives?q=caregivers").await;
+        assert_eq!(api["total"], 1);
+        assert_eq!(api["items"][0]["titles"]["en"], "Bogotá Care Blocks");
+    }
+
+    async fn search_answers_503_until_the_index_exists(engine) {
+        let app = TestApp::start(engine).await.unwrap();
+        crate::fixtures::load(&*app.store).await;
+        let (status, html) = app.get("/library?q=parks").await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(html.contains("The search index is being built."));
+        let (status, _) = app.get("/library").await;
+        assert_eq!(status, StatusCode::OK, "browsing works without the index");
+        app.reindex().await;
+        let (status, _) = app.get("/library?q=parks").await;
+        assert_eq!(status, StatusCode::OK);
     }
 }

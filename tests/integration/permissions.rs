@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use reqwest::StatusCode;
 
-use crate::harness::{Engine, TestApp, both_engines};
+use crate::harness::{TestApp, both_engines};
 
 /// (route template as in src/web/mod.rs, a concrete path to request, what the public gets).
 /// The fixture's initiative 5 exists but did not pass screening: it is not public.
@@ -38,14 +38,18 @@ const MATRIX: &[(&str, &str, u16)] = &[
 
 #[test]
 fn every_route_is_in_the_matrix() {
-    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/mod.rs")).unwrap();
+    let source =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/mod.rs")).unwrap();
     let routed: BTreeSet<&str> = source
         .split(".route(\"")
         .skip(1)
         .map(|rest| rest.split('"').next().unwrap())
         .collect();
     let covered: BTreeSet<&str> = MATRIX.iter().map(|(route, _, _)| *route).collect();
-    assert_eq!(routed, covered, "add the new routes to the permission matrix");
+    assert_eq!(
+        routed, covered,
+        "add the new routes to the permission matrix"
+    );
 }
 
 both_engines! {

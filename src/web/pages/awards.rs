@@ -38,7 +38,11 @@ struct AwardsPage {
     awards: Vec<AwardCard>,
 }
 
-pub async fn list(State(state): State<AppState>, lang: Lang, path: CurrentPath) -> Result<Html<String>, PageError> {
+pub async fn list(
+    State(state): State<AppState>,
+    lang: Lang,
+    path: CurrentPath,
+) -> Result<Html<String>, PageError> {
     let c = Chrome::new(lang, path, "awards");
     let awards = state.store.awards().await.map_err(PageError::store(lang))?;
     let awards = awards.iter().map(|a| AwardCard::new(&c.tr, a)).collect();
@@ -69,22 +73,37 @@ pub async fn show(
     Path(raw_id): Path<String>,
 ) -> Result<Html<String>, PageError> {
     let id = AwardId(super::parse_id(lang, &raw_id, "what-award")?);
-    let award = state.store.award(id).await.map_err(PageError::store(lang))?.ok_or_else(|| PageError::not_found(lang, "what-award"))?;
-    let editions = state.store.editions(Some(id), PageRequest::new(0, PageRequest::MAX_LIMIT)).await.map_err(PageError::store(lang))?;
+    let award = state
+        .store
+        .award(id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or_else(|| PageError::not_found(lang, "what-award"))?;
+    let editions = state
+        .store
+        .editions(Some(id), PageRequest::new(0, PageRequest::MAX_LIMIT))
+        .await
+        .map_err(PageError::store(lang))?;
     let c = Chrome::new(lang, path, "awards");
     let editions = editions
         .items
         .iter()
         .map(|e| EditionLine {
             id: e.id,
-            label: format!("{} · {}", e.year, c.tr.t1("edition-ordinal", "ordinal", e.ordinal)),
+            label: format!(
+                "{} · {}",
+                e.year,
+                c.tr.t1("edition-ordinal", "ordinal", e.ordinal)
+            ),
             counts: c.tr.t1("award-entry-count", "count", e.entry_count),
         })
         .collect();
     let page = AwardPage {
         name: award.name.get(lang.0).to_string(),
         description: award.description.get(lang.0).to_string(),
-        organisers: c.tr.t1("award-organisers", "organisers", award.organisers.as_str()),
+        organisers: c
+            .tr
+            .t1("award-organisers", "organisers", award.organisers.as_str()),
         url: award.url.clone(),
         editions,
         c,

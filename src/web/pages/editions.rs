@@ -51,9 +51,15 @@ pub async fn show(
     Path(raw_id): Path<String>,
 ) -> Result<Html<String>, PageError> {
     let id = EditionId(super::parse_id(lang, &raw_id, "what-edition")?);
-    let edition =
-        state.store.edition(id).await.map_err(PageError::store(lang))?.ok_or_else(|| PageError::not_found(lang, "what-edition"))?;
-    let results = long_list(&state, id).await.map_err(PageError::store(lang))?;
+    let edition = state
+        .store
+        .edition(id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or_else(|| PageError::not_found(lang, "what-edition"))?;
+    let results = long_list(&state, id)
+        .await
+        .map_err(PageError::store(lang))?;
     let c = Chrome::new(lang, path, "awards");
     let tr = &c.tr;
     let summary = &edition.summary;
@@ -76,22 +82,39 @@ pub async fn show(
 
     let group = |heading: &str, keep: &dyn Fn(&InitiativeSummary) -> bool| ResultGroup {
         heading: tr.t(heading),
-        items: results.iter().filter(|s| keep(s)).map(|s| EntryCard::new(tr, s)).collect(),
+        items: results
+            .iter()
+            .filter(|s| keep(s))
+            .map(|s| EntryCard::new(tr, s))
+            .collect(),
     };
     let groups: Vec<ResultGroup> = [
         group("results-winners", &|s| s.status == EntryStatus::Winner),
-        group("results-special-mention", &|s| s.honours.contains(&HonourKind::SpecialMention)),
-        group("results-medals", &|s| s.status == EntryStatus::MedalOfHonour),
-        group("results-shortlist", &|s| s.status == EntryStatus::Shortlisted),
+        group("results-special-mention", &|s| {
+            s.honours.contains(&HonourKind::SpecialMention)
+        }),
+        group("results-medals", &|s| {
+            s.status == EntryStatus::MedalOfHonour
+        }),
+        group("results-shortlist", &|s| {
+            s.status == EntryStatus::Shortlisted
+        }),
         group("results-long-list", &|s| s.status == EntryStatus::Deserving),
     ]
     .into_iter()
     .filter(|g| !g.items.is_empty())
     .collect();
 
-    let mut voted: Vec<&InitiativeSummary> =
-        results.iter().filter(|s| s.public_votes.is_some() || s.honours.contains(&HonourKind::PublicVote)).collect();
-    voted.sort_by_key(|s| (std::cmp::Reverse(s.public_votes), !s.honours.contains(&HonourKind::PublicVote)));
+    let mut voted: Vec<&InitiativeSummary> = results
+        .iter()
+        .filter(|s| s.public_votes.is_some() || s.honours.contains(&HonourKind::PublicVote))
+        .collect();
+    voted.sort_by_key(|s| {
+        (
+            std::cmp::Reverse(s.public_votes),
+            !s.honours.contains(&HonourKind::PublicVote),
+        )
+    });
     let public_vote = (!voted.is_empty()).then(|| {
         voted
             .iter()
@@ -102,17 +125,28 @@ pub async fn show(
                     line.push_str(&format!(" — {}", tr.t("honour-public_vote")));
                 }
                 if let Some(votes) = s.public_votes {
-                    line.push_str(&format!(" — {}", tr.t1("results-votes", "votes", group_digits(lang.0, votes))));
+                    line.push_str(&format!(
+                        " — {}",
+                        tr.t1("results-votes", "votes", group_digits(lang.0, votes))
+                    ));
                 }
                 line
             })
             .collect()
     });
 
-    let reported = match (edition.reported.entries, edition.reported.cities, edition.reported.countries) {
+    let reported = match (
+        edition.reported.entries,
+        edition.reported.cities,
+        edition.reported.countries,
+    ) {
         (Some(entries), Some(cities), Some(countries)) => Some(tr.tn(
             "edition-reported",
-            &[("entries", entries.into()), ("cities", cities.into()), ("countries", countries.into())],
+            &[
+                ("entries", entries.into()),
+                ("cities", cities.into()),
+                ("countries", countries.into()),
+            ],
         )),
         _ => None,
     };
@@ -122,7 +156,11 @@ pub async fn show(
     };
     let page = EditionPage {
         id,
-        title: tr.t2("edition-title", ("award", award_name.as_str()), ("year", summary.year)),
+        title: tr.t2(
+            "edition-title",
+            ("award", award_name.as_str()),
+            ("year", summary.year),
+        ),
         ordinal: tr.t1("edition-ordinal", "ordinal", summary.ordinal),
         award_id: summary.award_id,
         reported,
@@ -135,12 +173,24 @@ pub async fn show(
         sizes: match edition.long_list_size {
             Some(long) => tr.tn(
                 "edition-sizes",
-                &[("long", long.into()), ("short", edition.shortlist_size.into()), ("winners", edition.max_winners.into())],
+                &[
+                    ("long", long.into()),
+                    ("short", edition.shortlist_size.into()),
+                    ("winners", edition.max_winners.into()),
+                ],
             ),
-            None => tr.t2("edition-sizes-short", ("short", edition.shortlist_size), ("winners", edition.max_winners)),
+            None => tr.t2(
+                "edition-sizes-short",
+                ("short", edition.shortlist_size),
+                ("winners", edition.max_winners),
+            ),
         },
         committees,
-        themes: edition.themes.iter().map(|t| t.name.get(lang.0).to_string()).collect(),
+        themes: edition
+            .themes
+            .iter()
+            .map(|t| t.name.get(lang.0).to_string())
+            .collect(),
         criteria: edition
             .criteria
             .iter()
@@ -149,7 +199,11 @@ pub async fn show(
                     "{} ({}, {})",
                     k.name.get(lang.0),
                     tr.t1("criterion-weight", "weight", k.weight),
-                    tr.t2("criterion-scale", ("min", k.scale_min), ("max", k.scale_max))
+                    tr.t2(
+                        "criterion-scale",
+                        ("min", k.scale_min),
+                        ("max", k.scale_max)
+                    )
                 )
             })
             .collect(),
@@ -161,12 +215,26 @@ pub async fn show(
 }
 
 /// Every entry of the edition that made the long list or went further, best first.
-async fn long_list(state: &AppState, edition: EditionId) -> crate::storage::StoreResult<Vec<InitiativeSummary>> {
-    let query = InitiativeQuery { edition: Some(edition), min_status: Some(EntryStatus::Deserving), ..Default::default() };
+async fn long_list(
+    state: &AppState,
+    edition: EditionId,
+) -> crate::storage::StoreResult<Vec<InitiativeSummary>> {
+    let query = InitiativeQuery {
+        edition: Some(edition),
+        min_status: Some(EntryStatus::Deserving),
+        ..Default::default()
+    };
     let mut results = Vec::new();
     loop {
-        let page = state.store.initiatives(&query, PageRequest::new(results.len() as i64, PageRequest::MAX_LIMIT)).await?;
-        let done = page.items.is_empty() || results.len() as i64 + page.items.len() as i64 >= page.total;
+        let page = state
+            .store
+            .initiatives(
+                &query,
+                PageRequest::new(results.len() as i64, PageRequest::MAX_LIMIT),
+            )
+            .await?;
+        let done =
+            page.items.is_empty() || results.len() as i64 + page.items.len() as i64 >= page.total;
         results.extend(page.items);
         if done {
             return Ok(results);

@@ -1,6 +1,6 @@
 use askama::Template;
-use axum::extract::{Query, State};
 use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Deserialize;
 
@@ -18,6 +18,7 @@ const MAX_PAGE: i64 = 10_000;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LibraryParams {
+    q: Option<String>,
     award: Option<i64>,
     edition: Option<i64>,
     city: Option<i64>,
@@ -31,6 +32,7 @@ pub struct LibraryParams {
 #[template(path = "library.html")]
 struct LibraryPage {
     c: Chrome,
+    q: String,
     intro: String,
     count_line: String,
     sort: &'static str,
@@ -46,17 +48,25 @@ pub async fn list(
     params: Result<Query<LibraryParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let c = Chrome::new(lang, path, "library");
-    let Query(params) = params.map_err(|e| PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text())))?;
+    let Query(params) = params.map_err(|e| {
+        PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text()))
+    })?;
     let order = match params.sort.as_deref() {
         None | Some("newest") => InitiativeOrder::Newest,
         Some("oldest") => InitiativeOrder::Oldest,
         Some(other) => {
-            return Err(PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("sort={other}"))));
+            return Err(PageError::bad_request(
+                lang,
+                c.tr.t1("api-bad-query", "details", format!("sort={other}")),
+            ));
         }
     };
     let page = params.page.unwrap_or(1);
     if !(1..=MAX_PAGE).contains(&page) {
-        return Err(PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("page={page}"))));
+        return Err(PageError::bad_request(
+            lang,
+            c.tr.t1("api-bad-query", "details", format!("page={page}")),
+        ));
     }
     let query = InitiativeQuery {
         award: params.award.map(AwardId),
@@ -64,29 +74,58 @@ pub async fn list(
         city: params.city.map(CityId),
         country: params.country.clone().map(|c| c.to_ascii_uppercase()),
         min_status: params.status,
+        ids: None,
         order,
     };
-    let results = state
-        .store
-        .initiatives(&query, PageRequest::new((page - 1) * PER_PAGE, PER_PAGE))
-        .await
-        .map_err(PageError::store(lang))?;
+    let text = params.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let results = crate::library::find(
+        &*state.store,
+        &state.search,
+        text,
+        query,
+        PageRequest::new((page - 1) * PER_PAGE, PER_PAGE),
+    )
+    .await
+    .map_err(PageError::library(lang))?;
 
     let mut hidden_fields: Vec<(&'static str, String)> = Vec::new();
-    if let Some(v) = params.award { hidden_fields.push(("award", v.to_string())); }
-    if let Some(v) = params.edition { hidden_fields.push(("edition", v.to_string())); }
-    if let Some(v) = params.city { hidden_fields.push(("city", v.to_string())); }
-    if let Some(v) = &params.country { hidden_fields.push(("country", v.clone())); }
-    if let Some(v) = params.status { hidden_fields.push(("status", v.to_string())); }
-    let sort = if order == InitiativeOrder::Oldest { "oldest" } else { "newest" };
+    let q = text.unwrap_or("").to_string();
+    if let Some(v) = params.award {
+        hidden_fields.push(("award", v.to_string()));
+    }
+    if let Some(v) = params.edition {
+        hidden_fields.push(("edition", v.to_string()));
+    }
+    if let Some(v) = params.city {
+        hidden_fields.push(("city", v.to_string()));
+    }
+    if let Some(v) = &params.country {
+        hidden_fields.push(("country", v.clone()));
+    }
+    if let Some(v) = params.status {
+        hidden_fields.push(("status", v.to_string()));
+    }
+    let sort = if order == InitiativeOrder::Oldest {
+        "oldest"
+    } else {
+        "newest"
+    };
     let base_query: String = hidden_fields
         .iter()
+        .chain(std::iter::once(&("q", q.clone())).filter(|(_, v)| !v.is_empty()))
         .chain(std::iter::once(&("sort", sort.to_string())))
         .map(|(k, v)| format!("{k}={}&", encode_query_value(v)))
         .collect();
-    let pager = Pager::new(&c.tr, page, PER_PAGE, results.total, |p| format!("/library?{base_query}page={p}"));
+    let pager = Pager::new(&c.tr, page, PER_PAGE, results.total, |p| {
+        format!("/library?{base_query}page={p}")
+    });
     let page = LibraryPage {
-        intro: c.tr.t("library-intro"),
+        intro: if q.is_empty() {
+            c.tr.t("library-intro")
+        } else {
+            c.tr.t1("library-results-for", "query", q.as_str())
+        },
+        q,
         count_line: c.tr.t1("library-count", "total", results.total),
         sort,
         hidden_fields,
