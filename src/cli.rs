@@ -129,10 +129,7 @@ impl Settings {
 
 pub fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("kapok: cannot start the runtime: {error}");
@@ -149,12 +146,9 @@ pub fn main() -> std::process::ExitCode {
 }
 
 fn init_logging(filter: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_new(filter)
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
 /// Opens the store, so that a missing database or server is one clear line.
@@ -164,9 +158,7 @@ async fn open(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
     }
     let store = storage::connect(&config.database_url).await?;
     store.migrate().await.context("applying migrations")?;
-    let places = demo::ensure_gazetteer(&*store)
-        .await
-        .context("loading the gazetteer")?;
+    let places = demo::ensure_gazetteer(&*store).await.context("loading the gazetteer")?;
     if places > 0 {
         println!("loaded the gazetteer: {places} cities and regional governments");
     }
@@ -175,11 +167,7 @@ async fn open(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Demo {
-            addr,
-            data_dir,
-            database_url,
-        } => {
+        Command::Demo { addr, data_dir, database_url } => {
             let config = Config::resolve(Overrides {
                 addr: Some(addr),
                 data_dir: Some(data_dir),
@@ -200,20 +188,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate { settings } => {
             let config = settings.resolve(None)?;
             open(&config).await?;
-            println!(
-                "migrations applied to {}",
-                storage::redact(&config.database_url)
-            );
+            println!("migrations applied to {}", storage::redact(&config.database_url));
             Ok(())
         }
-        Command::Import {
-            file,
-            awards,
-            settings,
-        } => {
+        Command::Import { file, awards, settings } => {
             let config = settings.resolve(None)?;
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let store = open(&config).await?;
             if awards {
                 import_awards(&*store, &file, &bytes).await
@@ -227,11 +207,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = open(&config).await?;
             reindex(&*store, &config).await
         }
-        Command::Export {
-            format,
-            output,
-            settings,
-        } => {
+        Command::Export { format, output, settings } => {
             let config = settings.resolve(None)?;
             let store = open(&config).await?;
             export(&*store, format, output).await
@@ -241,11 +217,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = open(&config).await?;
             let started = Instant::now();
             store.backup(&file).await?;
-            println!(
-                "backup written to {} in {:.1} s",
-                file.display(),
-                started.elapsed().as_secs_f64()
-            );
+            println!("backup written to {} in {:.1} s", file.display(), started.elapsed().as_secs_f64());
             Ok(())
         }
     }
@@ -256,10 +228,7 @@ async fn run_demo(config: Config) -> anyhow::Result<()> {
     config::prepare_data_dir(&config.data_dir).map_err(anyhow::Error::msg)?;
     let store = open(&config).await?;
     if store.is_empty().await? {
-        println!(
-            "Kapok demo: first start, loading real demo data into {}",
-            storage::redact(&config.database_url)
-        );
+        println!("Kapok demo: first start, loading real demo data into {}", storage::redact(&config.database_url));
         let report = demo::load(&*store, &|step| println!("  … {step}")).await?;
         println!(
             "  loaded {} awards and {} entries in {:.1} s",
@@ -272,25 +241,15 @@ async fn run_demo(config: Config) -> anyhow::Result<()> {
     banner.push_str(demo::DEMO_PASSWORD);
     banner.push_str(")\n");
     for account in demo::DEMO_ACCOUNTS {
-        banner.push_str(&format!(
-            "  {:<20} {}\n",
-            account.role.as_str(),
-            account.email
-        ));
+        banner.push_str(&format!("  {:<20} {}\n", account.role.as_str(), account.email));
     }
     serve(&config, store, Some(banner)).await
 }
 
 /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight. Builds the search index
 /// in the background if there is none, and follows rebuilds made by other processes.
-pub async fn serve(
-    config: &Config,
-    store: Arc<dyn Store>,
-    banner: Option<String>,
-) -> anyhow::Result<()> {
-    let listener = TcpListener::bind(config.addr)
-        .await
-        .with_context(|| format!("cannot listen on {}", config.addr))?;
+pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String>) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
     let search = Arc::new(Search::open(&library::index_dir(&config.data_dir)));
     if !search.is_ready() {
         let (store, search) = (store.clone(), search.clone());
@@ -317,9 +276,7 @@ pub async fn serve(
         println!("{banner}");
     }
     let _ = std::io::stdout().flush();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
 }
 
@@ -355,34 +312,20 @@ fn progress_bar(length: u64, what: &str) -> ProgressBar {
     bar
 }
 
-async fn import_initiatives(
-    store: &dyn Store,
-    file: &std::path::Path,
-    bytes: &[u8],
-) -> anyhow::Result<()> {
+async fn import_initiatives(store: &dyn Store, file: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     let records = interchange::read_initiatives(file, bytes)?;
     if records.is_empty() {
         bail!("{}: the file holds no initiatives", file.display());
     }
     let catalog = store.catalog().await?;
-    let initiatives =
-        interchange::resolve_initiatives(&file.display().to_string(), records, &catalog)?;
-    println!(
-        "writing {} initiatives in one transaction",
-        initiatives.len()
-    );
+    let initiatives = interchange::resolve_initiatives(&file.display().to_string(), records, &catalog)?;
+    println!("writing {} initiatives in one transaction", initiatives.len());
     let _ = std::io::stdout().flush();
     let bar = progress_bar(initiatives.len() as u64, "importing");
     let progress_bar = bar.clone();
-    store
-        .import_initiatives(&initiatives, &move |done| progress_bar.set_position(done))
-        .await?;
+    store.import_initiatives(&initiatives, &move |done| progress_bar.set_position(done)).await?;
     bar.finish_with_message("imported");
-    println!(
-        "imported {} initiatives from {}",
-        initiatives.len(),
-        file.display()
-    );
+    println!("imported {} initiatives from {}", initiatives.len(), file.display());
     Ok(())
 }
 
@@ -401,36 +344,20 @@ async fn reindex(store: &dyn Store, config: &Config) -> anyhow::Result<()> {
     )
     .await?;
     bar.finish_and_clear();
-    println!(
-        "search index rebuilt: {count} initiatives in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("search index rebuilt: {count} initiatives in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
-async fn import_awards(
-    store: &dyn Store,
-    file: &std::path::Path,
-    bytes: &[u8],
-) -> anyhow::Result<()> {
-    let text = std::str::from_utf8(bytes)
-        .with_context(|| format!("{} is not valid UTF-8", file.display()))?;
+async fn import_awards(store: &dyn Store, file: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let text = std::str::from_utf8(bytes).with_context(|| format!("{} is not valid UTF-8", file.display()))?;
     let awards = interchange::read_awards(&file.display().to_string(), text)?;
     store.upsert_awards(&awards).await?;
     let editions: usize = awards.iter().map(|a| a.editions.len()).sum();
-    println!(
-        "imported {} awards with {editions} editions from {}",
-        awards.len(),
-        file.display()
-    );
+    println!("imported {} awards with {editions} editions from {}", awards.len(), file.display());
     Ok(())
 }
 
-async fn export(
-    store: &dyn Store,
-    format: ExportFormat,
-    output: Option<PathBuf>,
-) -> anyhow::Result<()> {
+async fn export(store: &dyn Store, format: ExportFormat, output: Option<PathBuf>) -> anyhow::Result<()> {
     let records = store.export_initiatives().await?;
     let mut sink: Box<dyn Write> = match &output {
         // Written next to the target and renamed, so a failed export never leaves half a file.

@@ -52,28 +52,15 @@ impl Config {
             Some(path) => FileConfig::load(path)?,
             None => FileConfig::default(),
         };
-        let addr_text = overrides
-            .addr
-            .or(file.addr)
-            .unwrap_or_else(|| DEFAULT_ADDR.into());
+        let addr_text = overrides.addr.or(file.addr).unwrap_or_else(|| DEFAULT_ADDR.into());
         let addr = addr_text
             .parse::<SocketAddr>()
             .map_err(|_| format!("{addr_text:?} is not a listening address like 127.0.0.1:8080"))?;
-        let data_dir = overrides
-            .data_dir
-            .or(file.data_dir)
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
-        let database_url = overrides
-            .database_url
-            .or(file.database_url)
-            .unwrap_or_else(|| sqlite_url(&data_dir.join("kapok.db")));
+        let data_dir = overrides.data_dir.or(file.data_dir).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+        let database_url =
+            overrides.database_url.or(file.database_url).unwrap_or_else(|| sqlite_url(&data_dir.join("kapok.db")));
         let log = overrides.log.or(file.log).unwrap_or_else(|| "info".into());
-        Ok(Config {
-            addr,
-            database_url,
-            data_dir,
-            log,
-        })
+        Ok(Config { addr, database_url, data_dir, log })
     }
 }
 
@@ -83,11 +70,9 @@ pub fn sqlite_url(path: &Path) -> String {
 
 /// Creates the data directory if needed and checks that Kapok can write in it.
 pub fn prepare_data_dir(dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
     let probe = dir.join(".kapok-write-test");
-    std::fs::write(&probe, b"ok")
-        .map_err(|e| format!("the data directory {} is not writable: {e}", dir.display()))?;
+    std::fs::write(&probe, b"ok").map_err(|e| format!("the data directory {} is not writable: {e}", dir.display()))?;
     let _ = std::fs::remove_file(probe);
     Ok(())
 }
@@ -100,11 +85,7 @@ mod tests {
     fn flags_override_the_file_which_overrides_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("kapok.toml");
-        std::fs::write(
-            &file,
-            "addr = \"0.0.0.0:9000\"\ndata_dir = \"/srv/kapok\"\n",
-        )
-        .unwrap();
+        std::fs::write(&file, "addr = \"0.0.0.0:9000\"\ndata_dir = \"/srv/kapok\"\n").unwrap();
         let config = Config::resolve(Overrides {
             config_file: Some(file.clone()),
             addr: Some("127.0.0.1:7000".into()),
@@ -121,20 +102,12 @@ mod tests {
 
     #[test]
     fn bad_settings_are_named() {
-        let err = Config::resolve(Overrides {
-            addr: Some("localhost".into()),
-            ..Default::default()
-        })
-        .unwrap_err();
+        let err = Config::resolve(Overrides { addr: Some("localhost".into()), ..Default::default() }).unwrap_err();
         assert!(err.contains("\"localhost\""), "{err}");
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("kapok.toml");
         std::fs::write(&file, "port = 80\n").unwrap();
-        let err = Config::resolve(Overrides {
-            config_file: Some(file),
-            ..Default::default()
-        })
-        .unwrap_err();
+        let err = Config::resolve(Overrides { config_file: Some(file), ..Default::default() }).unwrap_err();
         assert!(err.contains("port"), "{err}");
     }
 }

@@ -74,59 +74,35 @@ fn tsv_rows<'a>(
     text: &'a str,
 ) -> impl Iterator<Item = Result<(usize, Vec<(&'a str, &'a str)>), String>> + 'a {
     let mut lines = text.lines().enumerate();
-    let header: Vec<&str> = lines
-        .next()
-        .map(|(_, h)| h.split('\t').collect())
-        .unwrap_or_default();
-    lines
-        .filter(|(_, line)| !line.is_empty())
-        .map(move |(index, line)| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            if cells.len() != header.len() {
-                return Err(format!(
-                    "{file}:{}: expected {} tab-separated cells, found {}",
-                    index + 1,
-                    header.len(),
-                    cells.len()
-                ));
-            }
-            Ok((index + 1, header.iter().copied().zip(cells).collect()))
-        })
+    let header: Vec<&str> = lines.next().map(|(_, h)| h.split('\t').collect()).unwrap_or_default();
+    lines.filter(|(_, line)| !line.is_empty()).map(move |(index, line)| {
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() != header.len() {
+            return Err(format!(
+                "{file}:{}: expected {} tab-separated cells, found {}",
+                index + 1,
+                header.len(),
+                cells.len()
+            ));
+        }
+        Ok((index + 1, header.iter().copied().zip(cells).collect()))
+    })
 }
 
 fn cell<'a>(row: &[(&str, &'a str)], name: &str) -> &'a str {
-    row.iter()
-        .find(|(h, _)| *h == name)
-        .map(|(_, v)| *v)
-        .unwrap_or("")
+    row.iter().find(|(h, _)| *h == name).map(|(_, v)| *v).unwrap_or("")
 }
 
 fn non_empty(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
-fn number<T: std::str::FromStr>(
-    file: &str,
-    line: usize,
-    field: &str,
-    value: &str,
-) -> Result<T, String> {
-    value
-        .parse()
-        .map_err(|_| format!("{file}:{line}: field `{field}`: {value:?} is not a number"))
+fn number<T: std::str::FromStr>(file: &str, line: usize, field: &str, value: &str) -> Result<T, String> {
+    value.parse().map_err(|_| format!("{file}:{line}: field `{field}`: {value:?} is not a number"))
 }
 
-fn optional_number(
-    file: &str,
-    line: usize,
-    field: &str,
-    value: &str,
-) -> Result<Option<i64>, String> {
-    if value.is_empty() {
-        Ok(None)
-    } else {
-        number(file, line, field, value).map(Some)
-    }
+fn optional_number(file: &str, line: usize, field: &str, value: &str) -> Result<Option<i64>, String> {
+    if value.is_empty() { Ok(None) } else { number(file, line, field, value).map(Some) }
 }
 
 pub fn parse_countries(file: &str, text: &str) -> Result<Vec<GazetteerCountry>, String> {
@@ -137,18 +113,13 @@ pub fn parse_countries(file: &str, text: &str) -> Result<Vec<GazetteerCountry>, 
             for lang in ["en", "zh", "fr", "es"] {
                 let name = cell(&row, &format!("name_{lang}"));
                 if !name.is_empty() {
-                    names.0.insert(
-                        lang.parse::<LangCode>().map_err(|e| e.to_string())?,
-                        name.to_string(),
-                    );
+                    names.0.insert(lang.parse::<LangCode>().map_err(|e| e.to_string())?, name.to_string());
                 }
             }
             Ok(GazetteerCountry {
                 code: cell(&row, "iso2").to_string(),
                 iso3: cell(&row, "iso3").to_string(),
-                continent: cell(&row, "continent")
-                    .parse()
-                    .map_err(|e| format!("{file}:{line}: {e}"))?,
+                continent: cell(&row, "continent").parse().map_err(|e| format!("{file}:{line}: {e}"))?,
                 population: optional_number(file, line, "population", cell(&row, "population"))?,
                 names,
             })
@@ -161,12 +132,7 @@ pub fn parse_cities(file: &str, text: &str) -> Result<Vec<GazetteerCity>, String
         .map(|row| {
             let (line, row) = row?;
             Ok(GazetteerCity {
-                geonames_id: Some(number(
-                    file,
-                    line,
-                    "geonames_id",
-                    cell(&row, "geonames_id"),
-                )?),
+                geonames_id: Some(number(file, line, "geonames_id", cell(&row, "geonames_id"))?),
                 region_key: None,
                 name: cell(&row, "name").to_string(),
                 ascii_name: cell(&row, "ascii_name").to_string(),
@@ -196,9 +162,7 @@ pub fn parse_regions(file: &str, text: &str) -> Result<Vec<GazetteerCity>, Strin
                 name_zh: non_empty(cell(&row, "name_zh")),
                 country: cell(&row, "country").to_string(),
                 admin1: None,
-                level: cell(&row, "level")
-                    .parse()
-                    .map_err(|e| format!("{file}:{line}: {e}"))?,
+                level: cell(&row, "level").parse().map_err(|e| format!("{file}:{line}: {e}"))?,
                 population: optional_number(file, line, "population", cell(&row, "population"))?,
                 lat: number(file, line, "lat", cell(&row, "lat"))?,
                 lng: number(file, line, "lng", cell(&row, "lng"))?,
@@ -219,13 +183,8 @@ pub fn embedded() -> Result<Gazetteer, String> {
     let cities_text = gunzip(CITIES_TSV_GZ).map_err(|e| format!("cities.tsv.gz: {e}"))?;
     let mut cities = parse_cities("cities.tsv", &cities_text)?;
     cities.extend(parse_regions("regions.tsv", REGIONS_TSV)?);
-    let networks =
-        serde_json::from_str(NETWORKS_JSON).map_err(|e| format!("networks.json: {e}"))?;
-    Ok(Gazetteer {
-        countries,
-        cities,
-        networks,
-    })
+    let networks = serde_json::from_str(NETWORKS_JSON).map_err(|e| format!("networks.json: {e}"))?;
+    Ok(Gazetteer { countries, cities, networks })
 }
 
 pub fn gunzip(bytes: &[u8]) -> std::io::Result<String> {

@@ -25,20 +25,13 @@ static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| {
     let bundles = SOURCES
         .iter()
         .map(|(lang, source)| {
-            let resource =
-                FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
-                    panic!("locales/{lang}.ftl does not parse: {errors:?}")
-                });
-            let langid = lang
-                .as_str()
-                .parse()
-                .expect("UI languages are valid language ids");
+            let resource = FluentResource::try_new(source.to_string())
+                .unwrap_or_else(|(_, errors)| panic!("locales/{lang}.ftl does not parse: {errors:?}"));
+            let langid = lang.as_str().parse().expect("UI languages are valid language ids");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Unicode isolation marks would show up inside HTML attributes and titles.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|errors| panic!("locales/{lang}.ftl: {errors:?}"));
+            bundle.add_resource(resource).unwrap_or_else(|errors| panic!("locales/{lang}.ftl: {errors:?}"));
             (*lang, bundle)
         })
         .collect();
@@ -156,10 +149,7 @@ mod tests {
             let missing: Vec<_> = reference.iter().filter(|id| !ids.contains(id)).collect();
             let extra: Vec<_> = ids.iter().filter(|id| !reference.contains(id)).collect();
             assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
-            assert!(
-                extra.is_empty(),
-                "{lang}.ftl has ids that en.ftl lacks: {extra:?}"
-            );
+            assert!(extra.is_empty(), "{lang}.ftl has ids that en.ftl lacks: {extra:?}");
         }
     }
 
@@ -205,31 +195,16 @@ mod tests {
                         ("query", "parks".into()),
                     ],
                 );
-                assert!(
-                    !text.is_empty() && text != id,
-                    "{lang}: {id} did not format"
-                );
-                assert!(
-                    !text.contains('{'),
-                    "{lang}: {id} left a placeholder: {text}"
-                );
+                assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");
+                assert!(!text.contains('{'), "{lang}: {id} left a placeholder: {text}");
             }
         }
     }
 
     #[test]
     fn plurals_follow_the_language() {
-        assert_eq!(
-            Tr::new(UiLang::En).t1("library-count", "total", 1i64),
-            "1 entry"
-        );
-        assert_eq!(
-            Tr::new(UiLang::En).t1("library-count", "total", 5i64),
-            "5 entries"
-        );
-        assert_eq!(
-            Tr::new(UiLang::Zh).t1("library-count", "total", 5i64),
-            "共 5 个"
-        );
+        assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 1i64), "1 entry");
+        assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 5i64), "5 entries");
+        assert_eq!(Tr::new(UiLang::Zh).t1("library-count", "total", 5i64), "共 5 个");
     }
 }

@@ -60,28 +60,14 @@ pub async fn find(
     if text.chars().count() > MAX_QUERY_CHARS {
         return Err(LibraryError::QueryTooLong);
     }
-    let hits = search
-        .search(text, MAX_HITS)?
-        .ok_or(LibraryError::IndexNotReady)?;
-    let rank: HashMap<_, _> = hits
-        .iter()
-        .enumerate()
-        .map(|(rank, id)| (*id, rank))
-        .collect();
+    let hits = search.search(text, MAX_HITS)?.ok_or(LibraryError::IndexNotReady)?;
+    let rank: HashMap<_, _> = hits.iter().enumerate().map(|(rank, id)| (*id, rank)).collect();
     query.ids = Some(hits);
-    let mut matches = store.initiatives(&query, PageRequest::ALL).await?;
-    // Best match first; entries of one initiative keep the store's order (newest first).
-    matches
-        .items
-        .sort_by_key(|item| rank.get(&item.id).copied().unwrap_or(usize::MAX));
-    let items = matches
-        .items
-        .into_iter()
-        .skip(page.offset as usize)
-        .take(page.limit as usize)
-        .collect();
-    Ok(Page {
-        items,
-        total: matches.total,
-    })
+    let mut matches = store.matching_entries(&query).await?;
+    // Best match first; the entries of one initiative keep the store's order (newest first).
+    matches.sort_by_key(|(_, initiative)| rank.get(initiative).copied().unwrap_or(usize::MAX));
+    let page_of: Vec<_> =
+        matches.iter().skip(page.offset as usize).take(page.limit as usize).map(|(entry, _)| *entry).collect();
+    let items = store.entry_summaries(&page_of).await?;
+    Ok(Page { items, total: matches.len() as i64 })
 }

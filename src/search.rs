@@ -11,12 +11,9 @@ use std::sync::{Arc, RwLock};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
-use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
-};
+use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
@@ -36,12 +33,8 @@ pub enum SearchError {
 }
 
 /// The analysers, by the name the schema refers to.
-const ANALYSED_LANGUAGES: &[(&str, &str)] = &[
-    ("en", "en_stem"),
-    ("fr", "fr_stem"),
-    ("es", "es_stem"),
-    ("zh", "zh_jieba"),
-];
+const ANALYSED_LANGUAGES: &[(&str, &str)] =
+    &[("en", "en_stem"), ("fr", "fr_stem"), ("es", "es_stem"), ("zh", "zh_jieba")];
 const OTHER_LANGUAGES: &str = "other";
 
 #[derive(Clone, Copy)]
@@ -62,20 +55,13 @@ impl Fields {
         self.languages
             .iter()
             .find(|(code, _)| *code == lang.as_str())
-            .or_else(|| {
-                self.languages
-                    .iter()
-                    .find(|(code, _)| *code == OTHER_LANGUAGES)
-            })
+            .or_else(|| self.languages.iter().find(|(code, _)| *code == OTHER_LANGUAGES))
             .map(|(_, fields)| *fields)
             .expect("the fallback language is always in the schema")
     }
 
     fn all_text(&self) -> Vec<Field> {
-        self.languages
-            .iter()
-            .flat_map(|(_, f)| [f.title, f.body])
-            .collect()
+        self.languages.iter().flat_map(|(_, f)| [f.title, f.body]).collect()
     }
 }
 
@@ -90,10 +76,7 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let mut languages = Vec::new();
-    for (code, tokenizer) in ANALYSED_LANGUAGES
-        .iter()
-        .chain(&[(OTHER_LANGUAGES, "default")])
-    {
+    for (code, tokenizer) in ANALYSED_LANGUAGES.iter().chain(&[(OTHER_LANGUAGES, "default")]) {
         let title = builder.add_text_field(&format!("title_{code}"), text(tokenizer));
         let body = builder.add_text_field(&format!("body_{code}"), text(tokenizer));
         languages.push((*code, LanguageFields { title, body }));
@@ -130,17 +113,9 @@ pub struct SearchDocument {
 }
 
 /// Builds a new generation from `documents` and makes it current. Returns its name.
-pub fn build(
-    dir: &Path,
-    documents: &[SearchDocument],
-    progress: &dyn Fn(u64),
-) -> Result<String, SearchError> {
+pub fn build(dir: &Path, documents: &[SearchDocument], progress: &dyn Fn(u64)) -> Result<String, SearchError> {
     std::fs::create_dir_all(dir)?;
-    let generation = format!(
-        "g{}-{}",
-        jiff::Timestamp::now().as_millisecond(),
-        std::process::id()
-    );
+    let generation = format!("g{}-{}", jiff::Timestamp::now().as_millisecond(), std::process::id());
     let path = dir.join(&generation);
     std::fs::create_dir_all(&path)?;
     let (schema, fields) = schema();
@@ -205,10 +180,7 @@ pub struct Search {
 impl Search {
     /// Opens the current generation under `dir`, if one was built.
     pub fn open(dir: &Path) -> Search {
-        let search = Search {
-            dir: dir.to_path_buf(),
-            current: RwLock::new(None),
-        };
+        let search = Search { dir: dir.to_path_buf(), current: RwLock::new(None) };
         if let Err(error) = search.refresh() {
             tracing::warn!(%error, "the search index could not be opened; it will be rebuilt");
         }
@@ -231,28 +203,14 @@ impl Search {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
             Err(error) => return Err(error.into()),
         };
-        if self
-            .current
-            .read()
-            .ok()
-            .and_then(|c| c.as_ref().map(|g| g.name == name))
-            .unwrap_or(false)
-        {
+        if self.current.read().ok().and_then(|c| c.as_ref().map(|g| g.name == name)).unwrap_or(false) {
             return Ok(false);
         }
         let index = Index::open_in_dir(self.dir.join(&name))?;
         register_analysers(&index);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let (_, fields) = schema();
-        let generation = Arc::new(Generation {
-            name,
-            index,
-            reader,
-            fields,
-        });
+        let generation = Arc::new(Generation { name, index, reader, fields });
         if let Ok(mut current) = self.current.write() {
             *current = Some(generation);
         }
@@ -261,11 +219,7 @@ impl Search {
 
     /// The ids of the best `limit` matches, best first; None while no index has been built.
     /// Any text is a valid query: syntax it cannot read is searched as plain words.
-    pub fn search(
-        &self,
-        query: &str,
-        limit: usize,
-    ) -> Result<Option<Vec<InitiativeId>>, SearchError> {
+    pub fn search(&self, query: &str, limit: usize) -> Result<Option<Vec<InitiativeId>>, SearchError> {
         let Some(generation) = self.current.read().ok().and_then(|c| c.clone()) else {
             return Ok(None);
         };
@@ -294,58 +248,23 @@ mod tests {
     use crate::domain::InitiativeText;
 
     fn document(id: i64, lang: &str, title: &str, body: &str) -> SearchDocument {
-        let text = InitiativeText {
-            title: Some(title.into()),
-            summary: Some(body.into()),
-            ..Default::default()
-        };
-        SearchDocument {
-            id: InitiativeId(id),
-            texts: [(lang.parse().unwrap(), text)].into(),
-        }
+        let text = InitiativeText { title: Some(title.into()), summary: Some(body.into()), ..Default::default() };
+        SearchDocument { id: InitiativeId(id), texts: [(lang.parse().unwrap(), text)].into() }
     }
 
     #[test]
     fn each_language_is_analysed_in_its_own_way() {
         let dir = tempfile::tempdir().unwrap();
         let documents = [
-            document(
-                1,
-                "en",
-                "Community gardens",
-                "Residents planted gardens on vacant lots.",
-            ),
-            document(
-                2,
-                "fr",
-                "Rues aux écoles",
-                "Des rues fermées aux voitures devant les écoles.",
-            ),
-            document(
-                3,
-                "es",
-                "Manzanas del cuidado",
-                "Servicios para las cuidadoras.",
-            ),
-            document(
-                4,
-                "zh",
-                "垃圾分类",
-                "广州市社区居民参与垃圾分类和回收利用。",
-            ),
+            document(1, "en", "Community gardens", "Residents planted gardens on vacant lots."),
+            document(2, "fr", "Rues aux écoles", "Des rues fermées aux voitures devant les écoles."),
+            document(3, "es", "Manzanas del cuidado", "Servicios para las cuidadoras."),
+            document(4, "zh", "垃圾分类", "广州市社区居民参与垃圾分类和回收利用。"),
             document(5, "pt", "Hortas urbanas", "Moradores cultivam hortas."),
         ];
         build(dir.path(), &documents, &|_| {}).unwrap();
         let search = Search::open(dir.path());
-        let find = |q: &str| {
-            search
-                .search(q, 10)
-                .unwrap()
-                .unwrap()
-                .into_iter()
-                .map(|id| id.0)
-                .collect::<Vec<_>>()
-        };
+        let find = |q: &str| search.search(q, 10).unwrap().unwrap().into_iter().map(|id| id.0).collect::<Vec<_>>();
         assert_eq!(find("garden"), [1], "English stemming");
         assert_eq!(find("ecole"), [2], "French stemming and accent folding");
         assert_eq!(find("cuidadora"), [3], "Spanish stemming");
@@ -362,37 +281,21 @@ mod tests {
     fn a_rebuild_switches_readers_to_the_new_generation() {
         let dir = tempfile::tempdir().unwrap();
         let search = Search::open(dir.path());
-        assert!(
-            search.search("gardens", 10).unwrap().is_none(),
-            "no index yet"
-        );
+        assert!(search.search("gardens", 10).unwrap().is_none(), "no index yet");
         build(dir.path(), &[document(1, "en", "Gardens", "")], &|_| {}).unwrap();
         assert!(search.refresh().unwrap());
-        assert_eq!(
-            search.search("gardens", 10).unwrap().unwrap(),
-            [InitiativeId(1)]
-        );
-        build(
-            dir.path(),
-            &[document(7, "en", "Gardens again", "")],
-            &|_| {},
-        )
-        .unwrap();
+        assert_eq!(search.search("gardens", 10).unwrap().unwrap(), [InitiativeId(1)]);
+        build(dir.path(), &[document(7, "en", "Gardens again", "")], &|_| {}).unwrap();
         assert_eq!(
             search.search("gardens", 10).unwrap().unwrap(),
             [InitiativeId(1)],
             "the old generation until refresh"
         );
         assert!(search.refresh().unwrap());
-        assert_eq!(
-            search.search("gardens", 10).unwrap().unwrap(),
-            [InitiativeId(7)]
-        );
+        assert_eq!(search.search("gardens", 10).unwrap().unwrap(), [InitiativeId(7)]);
         assert!(!search.refresh().unwrap(), "nothing new");
-        let generations = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().is_dir())
-            .count();
+        let generations =
+            std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).count();
         assert_eq!(generations, 1, "old generations are removed");
     }
 }

@@ -28,6 +28,7 @@ CREATE TABLE cities (
 );
 CREATE INDEX cities_country ON cities(country_code, population DESC);
 CREATE INDEX cities_ascii_name ON cities(ascii_name);
+CREATE INDEX cities_population ON cities(population DESC, id);
 
 CREATE TABLE networks (
     id    INTEGER PRIMARY KEY,

@@ -49,16 +49,11 @@ pub struct EditionTimeZone {
 
 impl EditionTimeZone {
     pub fn parse(name: &str) -> Result<Self, UnknownValue> {
-        TimeZone::get(name)
-            .map(|zone| EditionTimeZone {
-                name: name.to_string(),
-                zone,
-            })
-            .map_err(|_| UnknownValue {
-                kind: "time zone",
-                value: name.to_string(),
-                expected: "an IANA time-zone name such as Asia/Shanghai or UTC".into(),
-            })
+        TimeZone::get(name).map(|zone| EditionTimeZone { name: name.to_string(), zone }).map_err(|_| UnknownValue {
+            kind: "time zone",
+            value: name.to_string(),
+            expected: "an IANA time-zone name such as Asia/Shanghai or UTC".into(),
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -71,26 +66,18 @@ impl EditionTimeZone {
 
     /// A local wall-clock time of this zone ("2023-08-31T23:59") as an instant.
     pub fn instant(&self, local: &str) -> Result<Timestamp, String> {
-        let civil: jiff::civil::DateTime = local.parse().map_err(|e| {
-            format!("{local:?} is not a local date-time like 2023-08-31T23:59 ({e})")
-        })?;
-        civil
-            .to_zoned(self.zone.clone())
-            .map(|z| z.timestamp())
-            .map_err(|e| e.to_string())
+        let civil: jiff::civil::DateTime =
+            local.parse().map_err(|e| format!("{local:?} is not a local date-time like 2023-08-31T23:59 ({e})"))?;
+        civil.to_zoned(self.zone.clone()).map(|z| z.timestamp()).map_err(|e| e.to_string())
     }
 
     /// Formats an instant as a wall-clock time in this zone, with the zone's abbreviation.
     pub fn format(&self, at: Timestamp) -> String {
-        at.to_zoned(self.zone.clone())
-            .strftime("%Y-%m-%d %H:%M %Z")
-            .to_string()
+        at.to_zoned(self.zone.clone()).strftime("%Y-%m-%d %H:%M %Z").to_string()
     }
 
     pub fn format_date(&self, at: Timestamp) -> String {
-        at.to_zoned(self.zone.clone())
-            .strftime("%Y-%m-%d")
-            .to_string()
+        at.to_zoned(self.zone.clone()).strftime("%Y-%m-%d").to_string()
     }
 }
 
@@ -174,12 +161,8 @@ impl Edition {
 
     /// Whether the call for entries is open at `now`: launched and before the final deadline.
     pub fn accepts_entries(&self, now: Timestamp) -> bool {
-        let launched = self
-            .date(Milestone::Launch)
-            .is_some_and(|d| d.starts_at <= now);
-        let before_deadline = self
-            .date(Milestone::FinalDeadline)
-            .is_some_and(|d| now <= d.starts_at);
+        let launched = self.date(Milestone::Launch).is_some_and(|d| d.starts_at <= now);
+        let before_deadline = self.date(Milestone::FinalDeadline).is_some_and(|d| now <= d.starts_at);
         launched && before_deadline
     }
 }

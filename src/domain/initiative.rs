@@ -4,10 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    AwardId, CityId, EditionId, EntryId, InitiativeId, LangCode, LocalizedText, UnknownValue,
-    vocabulary,
-};
+use super::{AwardId, CityId, EditionId, EntryId, InitiativeId, LangCode, LocalizedText, UnknownValue, vocabulary};
 
 vocabulary!(
     /// How far an entry went in its edition. Later statuses imply the earlier ones: a winner
@@ -142,12 +139,9 @@ pub type Texts = BTreeMap<LangCode, InitiativeText>;
 
 /// The title to show in `lang`: that language, else English, else the original language.
 pub fn title_in<'a>(texts: &'a Texts, lang: LangCode, original: LangCode) -> Option<&'a str> {
-    [lang, LangCode::EN, original].iter().find_map(|l| {
-        texts
-            .get(l)
-            .and_then(|t| t.title.as_deref())
-            .filter(|t| !t.is_empty())
-    })
+    [lang, LangCode::EN, original]
+        .iter()
+        .find_map(|l| texts.get(l).and_then(|t| t.title.as_deref()).filter(|t| !t.is_empty()))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -249,12 +243,7 @@ impl InitiativeSummary {
         let lang = lang.into();
         [lang, LangCode::EN, self.original_language]
             .iter()
-            .find_map(|l| {
-                self.titles
-                    .get(l)
-                    .and_then(|t| t.as_deref())
-                    .filter(|t| !t.is_empty())
-            })
+            .find_map(|l| self.titles.get(l).and_then(|t| t.as_deref()).filter(|t| !t.is_empty()))
     }
 }
 
@@ -290,9 +279,7 @@ impl Initiative {
     /// The texts to show in `lang`: that language, else English, else the original.
     pub fn text(&self, lang: impl Into<LangCode>) -> Option<(LangCode, &InitiativeText)> {
         let lang = lang.into();
-        [lang, LangCode::EN, self.original_language]
-            .into_iter()
-            .find_map(|l| self.texts.get(&l).map(|t| (l, t)))
+        [lang, LangCode::EN, self.original_language].into_iter().find_map(|l| self.texts.get(&l).map(|t| (l, t)))
     }
 
     pub fn lead_city(&self) -> Option<&InitiativeCity> {
@@ -324,8 +311,7 @@ mod tests {
 
     #[test]
     fn unknown_text_fields_are_rejected() {
-        let err =
-            serde_json::from_str::<InitiativeText>(r#"{"title":"x","sumary":"typo"}"#).unwrap_err();
+        let err = serde_json::from_str::<InitiativeText>(r#"{"title":"x","sumary":"typo"}"#).unwrap_err();
         assert!(err.to_string().contains("sumary"), "{err}");
     }
 
@@ -333,28 +319,10 @@ mod tests {
     fn title_falls_back_to_english_then_original_language() {
         let mut texts = Texts::new();
         let es: LangCode = "es".parse().unwrap();
-        texts.insert(
-            es,
-            InitiativeText {
-                title: Some("Manzanas del Cuidado".into()),
-                ..Default::default()
-            },
-        );
-        assert_eq!(
-            title_in(&texts, LangCode::EN, es),
-            Some("Manzanas del Cuidado")
-        );
-        texts.insert(
-            LangCode::EN,
-            InitiativeText {
-                title: Some("Care Blocks".into()),
-                ..Default::default()
-            },
-        );
-        assert_eq!(
-            title_in(&texts, "fr".parse().unwrap(), es),
-            Some("Care Blocks")
-        );
+        texts.insert(es, InitiativeText { title: Some("Manzanas del Cuidado".into()), ..Default::default() });
+        assert_eq!(title_in(&texts, LangCode::EN, es), Some("Manzanas del Cuidado"));
+        texts.insert(LangCode::EN, InitiativeText { title: Some("Care Blocks".into()), ..Default::default() });
+        assert_eq!(title_in(&texts, "fr".parse().unwrap(), es), Some("Care Blocks"));
         assert_eq!(title_in(&texts, es, es), Some("Manzanas del Cuidado"));
     }
 }

@@ -159,10 +159,7 @@ mod tests {
     fn language_codes_are_two_lowercase_letters() {
         assert!("en".parse::<LangCode>().is_ok());
         for bad in ["", "e", "eng", "EN", "e1", "中文"] {
-            assert!(
-                bad.parse::<LangCode>().is_err(),
-                "{bad:?} should be rejected"
-            );
+            assert!(bad.parse::<LangCode>().is_err(), "{bad:?} should be rejected");
         }
     }
 

@@ -11,10 +11,7 @@ use std::io::Write;
 
 use crate::domain::{InitiativeText, LangCode, Section};
 
-use super::{
-    CityRef, HonourRecord, ImportError, InitiativeRecord, Located, Location, PartnerRecord,
-    SourceRecord,
-};
+use super::{CityRef, HonourRecord, ImportError, InitiativeRecord, Located, Location, PartnerRecord, SourceRecord};
 
 pub const CSV_COLUMNS: &[&str] = &[
     "ref",
@@ -50,26 +47,12 @@ const LIST_SEPARATOR: char = '|';
 
 pub(super) fn read(file: &str, text: &str) -> Result<Vec<Located<InitiativeRecord>>, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let at = |line: u64| Location {
-        file: file.into(),
-        line: line as usize,
-    };
-    let headers = reader
-        .headers()
-        .map_err(|e| ImportError::new(at(1), None::<String>, e.to_string()))?
-        .clone();
-    for required in [
-        "ref", "award", "edition", "status", "cities", "level", "language",
-    ] {
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let at = |line: u64| Location { file: file.into(), line: line as usize };
+    let headers = reader.headers().map_err(|e| ImportError::new(at(1), None::<String>, e.to_string()))?.clone();
+    for required in ["ref", "award", "edition", "status", "cities", "level", "language"] {
         if !headers.iter().any(|h| h == required) {
-            return Err(ImportError::new(
-                at(1),
-                Some(required),
-                "required column is missing from the header",
-            ));
+            return Err(ImportError::new(at(1), Some(required), "required column is missing from the header"));
         }
     }
     if let Some(unknown) = headers.iter().find(|h| !CSV_COLUMNS.contains(h)) {
@@ -86,17 +69,11 @@ pub(super) fn read(file: &str, text: &str) -> Result<Vec<Located<InitiativeRecor
             ImportError::new(at(line), None::<String>, e.to_string())
         })?;
         let line = row.position().map(|p| p.line()).unwrap_or(0);
-        let cells: BTreeMap<&str, String> = headers
-            .iter()
-            .zip(row.iter())
-            .map(|(h, v)| (h, unescape_cell(v).trim().to_string()))
-            .collect();
-        let record = row_to_record(&cells)
-            .map_err(|(field, message)| ImportError::new(at(line), Some(field), message))?;
-        records.push(Located {
-            line: line as usize,
-            record,
-        });
+        let cells: BTreeMap<&str, String> =
+            headers.iter().zip(row.iter()).map(|(h, v)| (h, unescape_cell(v).trim().to_string())).collect();
+        let record =
+            row_to_record(&cells).map_err(|(field, message)| ImportError::new(at(line), Some(field), message))?;
+        records.push(Located { line: line as usize, record });
     }
     Ok(records)
 }
@@ -114,25 +91,15 @@ fn row_to_record(cells: &BTreeMap<&str, String>) -> Result<InitiativeRecord, Fie
     }
     let optional_number = |name: &'static str| -> Result<Option<i64>, FieldError> {
         optional(name)
-            .map(|v| {
-                parse::<i64>(name, &v).map_err(|_| (name, format!("{v:?} is not a whole number")))
-            })
+            .map(|v| parse::<i64>(name, &v).map_err(|_| (name, format!("{v:?} is not a whole number"))))
             .transpose()
     };
     let list = |name: &'static str| -> Vec<String> {
-        text(name)
-            .split(LIST_SEPARATOR)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect()
+        text(name).split(LIST_SEPARATOR).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
     };
 
     let language: LangCode = parse("language", text("language"))?;
-    let mut body = InitiativeText {
-        title: optional("title"),
-        ..Default::default()
-    };
+    let mut body = InitiativeText { title: optional("title"), ..Default::default() };
     for section in Section::ALL {
         let value = optional(section.as_str());
         match section {
@@ -149,21 +116,14 @@ fn row_to_record(cells: &BTreeMap<&str, String>) -> Result<InitiativeRecord, Fie
     let honours = list("honours")
         .into_iter()
         .map(|h| {
-            let (kind, name) = h
-                .split_once(':')
-                .ok_or(("honours", format!("{h:?} is not kind:name")))?;
-            Ok(HonourRecord {
-                kind: parse("honours", kind.trim())?,
-                name: name.trim().to_string(),
-                votes: None,
-            })
+            let (kind, name) = h.split_once(':').ok_or(("honours", format!("{h:?} is not kind:name")))?;
+            Ok(HonourRecord { kind: parse("honours", kind.trim())?, name: name.trim().to_string(), votes: None })
         })
         .collect::<Result<_, FieldError>>()?;
     let sdgs = list("sdgs")
         .into_iter()
         .map(|s| {
-            let number =
-                parse::<i64>("sdgs", &s).map_err(|_| ("sdgs", format!("{s:?} is not a number")))?;
+            let number = parse::<i64>("sdgs", &s).map_err(|_| ("sdgs", format!("{s:?} is not a number")))?;
             crate::domain::Sdg::new(number).map_err(|e| ("sdgs", e.to_string()))
         })
         .collect::<Result<_, FieldError>>()?;
@@ -175,10 +135,7 @@ fn row_to_record(cells: &BTreeMap<&str, String>) -> Result<InitiativeRecord, Fie
         status: parse("status", text("status"))?,
         honours,
         public_votes: optional_number("public_votes")?,
-        cities: list("cities")
-            .iter()
-            .map(|c| parse::<CityRef>("cities", c))
-            .collect::<Result<_, _>>()?,
+        cities: list("cities").iter().map(|c| parse::<CityRef>("cities", c)).collect::<Result<_, _>>()?,
         level: parse("level", text("level"))?,
         original_language: match optional("original_language") {
             Some(code) => parse("original_language", &code)?,
@@ -187,10 +144,7 @@ fn row_to_record(cells: &BTreeMap<&str, String>) -> Result<InitiativeRecord, Fie
         texts: BTreeMap::from([(language, body)]),
         themes: list("themes"),
         sdgs,
-        partners: list("partners")
-            .into_iter()
-            .map(|name| PartnerRecord { name, kind: None })
-            .collect(),
+        partners: list("partners").into_iter().map(|name| PartnerRecord { name, kind: None }).collect(),
         key_dates: Vec::new(),
         started: optional_number("started")?,
         ended: optional_number("ended")?,
@@ -213,14 +167,7 @@ fn escape_cell(value: &str) -> String {
 
 fn unescape_cell(value: &str) -> &str {
     match value.strip_prefix('\'') {
-        Some(rest)
-            if matches!(
-                rest.chars().next(),
-                Some('=' | '+' | '-' | '@' | '\t' | '\r')
-            ) =>
-        {
-            rest
-        }
+        Some(rest) if matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')) => rest,
         _ => value,
     }
 }
@@ -248,28 +195,15 @@ pub fn write_csv<'a>(
             record.award.clone(),
             record.edition.to_string(),
             record.status.to_string(),
-            join(
-                record
-                    .honours
-                    .iter()
-                    .map(|h| format!("{}:{}", h.kind, h.name))
-                    .collect(),
-            ),
-            record
-                .public_votes
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
+            join(record.honours.iter().map(|h| format!("{}:{}", h.kind, h.name)).collect()),
+            record.public_votes.map(|v| v.to_string()).unwrap_or_default(),
             join(record.cities.iter().map(ToString::to_string).collect()),
             record.level.to_string(),
             language.to_string(),
             record.original_language.to_string(),
             text.title.clone().unwrap_or_default(),
         ];
-        row.extend(
-            Section::ALL
-                .iter()
-                .map(|s| text.section(*s).unwrap_or("").to_string()),
-        );
+        row.extend(Section::ALL.iter().map(|s| text.section(*s).unwrap_or("").to_string()));
         row.extend([
             join(record.themes.clone()),
             join(record.sdgs.iter().map(|s| s.number().to_string()).collect()),

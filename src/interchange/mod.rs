@@ -18,8 +18,8 @@ use garde::Validate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Contact, EntryStatus, GovernmentLevel, Honour, InitiativeText, KeyDate, LangCode,
-    LocalizedText, Milestone, Partner, Sdg, Section, Source, Stage,
+    Contact, EntryStatus, GovernmentLevel, Honour, InitiativeText, KeyDate, LangCode, LocalizedText, Milestone,
+    Partner, Sdg, Section, Source, Stage,
 };
 
 pub use csv_format::{CSV_COLUMNS, write_csv};
@@ -50,14 +50,11 @@ impl std::str::FromStr for CityRef {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
         match text.trim().split_once(':') {
-            Some(("geonames", id)) => id
-                .parse()
-                .map(CityRef::GeonamesId)
-                .map_err(|_| format!("{text:?}: the GeoNames id must be a number")),
+            Some(("geonames", id)) => {
+                id.parse().map(CityRef::GeonamesId).map_err(|_| format!("{text:?}: the GeoNames id must be a number"))
+            }
             Some(("region", key)) if !key.is_empty() => Ok(CityRef::Region(key.to_string())),
-            _ => Err(format!(
-                "{text:?} is not a city reference (geonames:ID or region:KEY)"
-            )),
+            _ => Err(format!("{text:?} is not a city reference (geonames:ID or region:KEY)")),
         }
     }
 }
@@ -120,9 +117,7 @@ fn texts_are_bounded(texts: &BTreeMap<LangCode, InitiativeText>, _: &()) -> gard
         if let Some(title) = &text.title
             && (title.trim().is_empty() || title.chars().count() > 500)
         {
-            return Err(garde::Error::new(format!(
-                "{lang}.title must be 1 to 500 characters (or null when unknown)"
-            )));
+            return Err(garde::Error::new(format!("{lang}.title must be 1 to 500 characters (or null when unknown)")));
         }
         for section in Section::ALL {
             if let Some(body) = text.section(*section)
@@ -151,11 +146,7 @@ pub struct HonourRecord {
 
 impl From<HonourRecord> for Honour {
     fn from(h: HonourRecord) -> Honour {
-        Honour {
-            kind: h.kind,
-            name: h.name,
-            votes: h.votes,
-        }
+        Honour { kind: h.kind, name: h.name, votes: h.votes }
     }
 }
 
@@ -208,37 +199,22 @@ pub struct SourceRecord {
 
 impl From<PartnerRecord> for Partner {
     fn from(p: PartnerRecord) -> Partner {
-        Partner {
-            name: p.name,
-            kind: p.kind,
-        }
+        Partner { name: p.name, kind: p.kind }
     }
 }
 impl From<KeyDateRecord> for KeyDate {
     fn from(k: KeyDateRecord) -> KeyDate {
-        KeyDate {
-            date: k.date,
-            label: k.label,
-        }
+        KeyDate { date: k.date, label: k.label }
     }
 }
 impl From<ContactRecord> for Contact {
     fn from(c: ContactRecord) -> Contact {
-        Contact {
-            name: c.name,
-            role: c.role,
-            email: c.email,
-            consent: c.consent,
-        }
+        Contact { name: c.name, role: c.role, email: c.email, consent: c.consent }
     }
 }
 impl From<SourceRecord> for Source {
     fn from(s: SourceRecord) -> Source {
-        Source {
-            dataset: s.dataset,
-            id: s.id,
-            url: s.url,
-        }
+        Source { dataset: s.dataset, id: s.id, url: s.url }
     }
 }
 
@@ -374,16 +350,8 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    pub fn new(
-        location: Location,
-        field: Option<impl Into<String>>,
-        message: impl Into<String>,
-    ) -> Self {
-        ImportError {
-            location,
-            field: field.map(Into::into),
-            message: message.into(),
-        }
+    pub fn new(location: Location, field: Option<impl Into<String>>, message: impl Into<String>) -> Self {
+        ImportError { location, field: field.map(Into::into), message: message.into() }
     }
 }
 
@@ -396,35 +364,14 @@ pub struct Located<T> {
 
 /// Reads initiative records from a JSON array, JSON Lines or CSV file (by content for JSON,
 /// by extension for CSV) and validates every record. Fails on the first problem.
-pub fn read_initiatives(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<Vec<Located<InitiativeRecord>>, ImportError> {
+pub fn read_initiatives(path: &Path, bytes: &[u8]) -> Result<Vec<Located<InitiativeRecord>>, ImportError> {
     let file = path.display().to_string();
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        ImportError::new(
-            Location {
-                file: file.clone(),
-                line,
-            },
-            None::<String>,
-            "the file is not valid UTF-8",
-        )
+        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        ImportError::new(Location { file: file.clone(), line }, None::<String>, "the file is not valid UTF-8")
     })?;
-    let is_csv = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let records = if is_csv {
-        csv_format::read(&file, text)?
-    } else {
-        json_format::read(&file, text)?
-    };
+    let is_csv = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let records = if is_csv { csv_format::read(&file, text)? } else { json_format::read(&file, text)? };
     for located in &records {
         validate_record(&file, located)?;
     }
@@ -432,26 +379,16 @@ pub fn read_initiatives(
 }
 
 fn validate_record(file: &str, located: &Located<InitiativeRecord>) -> Result<(), ImportError> {
-    let location = || Location {
-        file: file.to_string(),
-        line: located.line,
-    };
+    let location = || Location { file: file.to_string(), line: located.line };
     if let Err(report) = located.record.validate() {
-        let (path, error) = report
-            .iter()
-            .next()
-            .expect("a failed validation has an error");
+        let (path, error) = report.iter().next().expect("a failed validation has an error");
         // garde names Rust fields; the file calls `reference` "ref".
         let field = path.to_string();
         let field = match field.strip_prefix("reference") {
             Some(rest) => format!("ref{rest}"),
             None => field,
         };
-        return Err(ImportError::new(
-            location(),
-            (!field.is_empty()).then_some(field),
-            error.to_string(),
-        ));
+        return Err(ImportError::new(location(), (!field.is_empty()).then_some(field), error.to_string()));
     }
     let record = &located.record;
     if let (Some(started), Some(ended)) = (record.started, record.ended)
@@ -463,14 +400,8 @@ fn validate_record(file: &str, located: &Located<InitiativeRecord>) -> Result<()
             format!("ends ({ended}) before it starts ({started})"),
         ));
     }
-    if !record.texts.contains_key(&record.original_language)
-        && !record.texts.contains_key(&LangCode::EN)
-    {
-        return Err(ImportError::new(
-            location(),
-            Some("texts"),
-            "texts must include English or the original language",
-        ));
+    if !record.texts.contains_key(&record.original_language) && !record.texts.contains_key(&LangCode::EN) {
+        return Err(ImportError::new(location(), Some("texts"), "texts must include English or the original language"));
     }
     Ok(())
 }
@@ -478,26 +409,13 @@ fn validate_record(file: &str, located: &Located<InitiativeRecord>) -> Result<()
 /// Reads `awards.json`: an array of awards with their editions.
 pub fn read_awards(file: &str, text: &str) -> Result<Vec<AwardRecord>, ImportError> {
     let awards: Vec<AwardRecord> = serde_json::from_str(text).map_err(|e| {
-        ImportError::new(
-            Location {
-                file: file.to_string(),
-                line: e.line(),
-            },
-            None::<String>,
-            e.to_string(),
-        )
+        ImportError::new(Location { file: file.to_string(), line: e.line() }, None::<String>, e.to_string())
     })?;
     for (index, award) in awards.iter().enumerate() {
         if let Err(report) = award.validate() {
-            let (path, error) = report
-                .iter()
-                .next()
-                .expect("a failed validation has an error");
+            let (path, error) = report.iter().next().expect("a failed validation has an error");
             return Err(ImportError::new(
-                Location {
-                    file: file.to_string(),
-                    line: 0,
-                },
+                Location { file: file.to_string(), line: 0 },
                 Some(format!("[{index}].{path}")),
                 error.to_string(),
             ));

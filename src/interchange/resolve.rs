@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::{
-    CityId, Contact, EditionId, EntryStatus, GovernmentLevel, Honour, KeyDate, LangCode, Partner,
-    Sdg, Source, Texts, ThemeId,
+    CityId, Contact, EditionId, EntryStatus, GovernmentLevel, Honour, KeyDate, LangCode, Partner, Sdg, Source, Texts,
+    ThemeId,
 };
 
 use super::{CityRef, ImportError, InitiativeRecord, Located, Location};
@@ -60,41 +60,23 @@ pub fn resolve_initiatives(
     let mut first_line_of_ref: HashMap<String, usize> = HashMap::new();
     let mut resolved = Vec::with_capacity(records.len());
     for Located { line, record } in records {
-        let fail = |field: &str, message: String| {
-            ImportError::new(
-                Location {
-                    file: file.into(),
-                    line,
-                },
-                Some(field),
-                message,
-            )
-        };
+        let fail =
+            |field: &str, message: String| ImportError::new(Location { file: file.into(), line }, Some(field), message);
         if let Some(first) = first_line_of_ref.insert(record.reference.clone(), line) {
             return Err(fail(
                 "ref",
-                format!(
-                    "{:?} appears twice in the file (first on line {first})",
-                    record.reference
-                ),
+                format!("{:?} appears twice in the file (first on line {first})", record.reference),
             ));
         }
         let edition = catalog
             .editions
             .get(&(record.award.clone(), record.edition))
-            .ok_or_else(|| {
-                fail(
-                    "edition",
-                    format!("award {:?} has no edition {}", record.award, record.edition),
-                )
-            })?;
+            .ok_or_else(|| fail("edition", format!("award {:?} has no edition {}", record.award, record.edition)))?;
         let mut seen_cities = HashSet::new();
         let mut city_ids = Vec::with_capacity(record.cities.len());
         for city in &record.cities {
-            let id = catalog
-                .cities
-                .get(city)
-                .ok_or_else(|| fail("cities", format!("{city} is not in the gazetteer")))?;
+            let id =
+                catalog.cities.get(city).ok_or_else(|| fail("cities", format!("{city} is not in the gazetteer")))?;
             if !seen_cities.insert(*id) {
                 return Err(fail("cities", format!("{city} is listed twice")));
             }
@@ -105,13 +87,7 @@ pub fn resolve_initiatives(
             let id = edition.themes.get(theme).ok_or_else(|| {
                 let mut known: Vec<&str> = edition.themes.keys().map(String::as_str).collect();
                 known.sort_unstable();
-                fail(
-                    "themes",
-                    format!(
-                        "{theme:?} is not a theme of this edition (themes: {})",
-                        known.join("; ")
-                    ),
-                )
+                fail("themes", format!("{theme:?} is not a theme of this edition (themes: {})", known.join("; ")))
             })?;
             if !theme_ids.contains(id) {
                 theme_ids.push(*id);
@@ -122,10 +98,7 @@ pub fn resolve_initiatives(
         sdgs.dedup();
         let mut honour_kinds = HashSet::new();
         if let Some(honour) = record.honours.iter().find(|h| !honour_kinds.insert(h.kind)) {
-            return Err(fail(
-                "honours",
-                format!("the honour {} is given twice", honour.kind),
-            ));
+            return Err(fail("honours", format!("the honour {} is given twice", honour.kind)));
         }
         resolved.push(NewInitiative {
             reference: record.reference,

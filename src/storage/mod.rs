@@ -13,8 +13,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::{
-    Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary,
-    EntryStatus, Initiative, InitiativeId, InitiativeSummary, Page, Role, User,
+    Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryId, EntryStatus, Initiative,
+    InitiativeId, InitiativeSummary, Page, Role, User,
 };
 use crate::gazetteer::Gazetteer;
 use crate::interchange::{AwardRecord, Catalog, InitiativeRecord, NewInitiative};
@@ -48,17 +48,9 @@ pub struct PageRequest {
 
 impl PageRequest {
     pub const MAX_LIMIT: i64 = 100;
-    /// Everything, for internal uses that bound the size themselves.
-    pub const ALL: PageRequest = PageRequest {
-        offset: 0,
-        limit: i64::MAX,
-    };
 
     pub fn new(offset: i64, limit: i64) -> Self {
-        PageRequest {
-            offset: offset.max(0),
-            limit: limit.clamp(1, Self::MAX_LIMIT),
-        }
+        PageRequest { offset: offset.max(0), limit: limit.clamp(1, Self::MAX_LIMIT) }
     }
 }
 
@@ -145,17 +137,13 @@ pub trait Store: Send + Sync + 'static {
     async fn stats(&self) -> StoreResult<SiteStats>;
     async fn awards(&self) -> StoreResult<Vec<Award>>;
     async fn award(&self, id: AwardId) -> StoreResult<Option<Award>>;
-    async fn editions(
-        &self,
-        award: Option<AwardId>,
-        page: PageRequest,
-    ) -> StoreResult<Page<EditionSummary>>;
+    async fn editions(&self, award: Option<AwardId>, page: PageRequest) -> StoreResult<Page<EditionSummary>>;
     async fn edition(&self, id: EditionId) -> StoreResult<Option<Edition>>;
-    async fn initiatives(
-        &self,
-        query: &InitiativeQuery,
-        page: PageRequest,
-    ) -> StoreResult<Page<InitiativeSummary>>;
+    async fn initiatives(&self, query: &InitiativeQuery, page: PageRequest) -> StoreResult<Page<InitiativeSummary>>;
+    /// Every entry the query selects, as (entry, initiative), in the query's order.
+    async fn matching_entries(&self, query: &InitiativeQuery) -> StoreResult<Vec<(EntryId, InitiativeId)>>;
+    /// The list items of these entries, in the order given.
+    async fn entry_summaries(&self, entries: &[EntryId]) -> StoreResult<Vec<InitiativeSummary>>;
     async fn initiative(&self, id: InitiativeId) -> StoreResult<Option<Initiative>>;
     async fn cities(&self, query: &CityQuery, page: PageRequest) -> StoreResult<Page<CitySummary>>;
     async fn city(&self, id: CityId) -> StoreResult<Option<City>>;
@@ -201,17 +189,8 @@ pub fn redact(url: &str) -> String {
 mod tests {
     #[test]
     fn redacts_passwords_from_urls() {
-        assert_eq!(
-            super::redact("postgres://kapok:s3cret@db:5432/kapok"),
-            "postgres://kapok:***@db:5432/kapok"
-        );
-        assert_eq!(
-            super::redact("postgres://kapok@db/kapok"),
-            "postgres://kapok@db/kapok"
-        );
-        assert_eq!(
-            super::redact("sqlite://data/kapok.db"),
-            "sqlite://data/kapok.db"
-        );
+        assert_eq!(super::redact("postgres://kapok:s3cret@db:5432/kapok"), "postgres://kapok:***@db:5432/kapok");
+        assert_eq!(super::redact("postgres://kapok@db/kapok"), "postgres://kapok@db/kapok");
+        assert_eq!(super::redact("sqlite://data/kapok.db"), "sqlite://data/kapok.db");
     }
 }

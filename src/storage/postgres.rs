@@ -23,9 +23,7 @@ impl PostgresStore {
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await
-            .map_err(|e| {
-                StoreError::Invalid(format!("cannot connect to {}: {e}", super::redact(url)))
-            })?;
+            .map_err(|e| StoreError::Invalid(format!("cannot connect to {}: {e}", super::redact(url))))?;
         Ok(PostgresStore { pool })
     }
 

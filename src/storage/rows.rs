@@ -14,9 +14,7 @@ pub(super) fn parse<T: std::str::FromStr>(value: &str) -> StoreResult<T>
 where
     T::Err: std::fmt::Display,
 {
-    value
-        .parse()
-        .map_err(|e: T::Err| StoreError::Corrupt(e.to_string()))
+    value.parse().map_err(|e: T::Err| StoreError::Corrupt(e.to_string()))
 }
 
 pub(super) fn localized(json: &str) -> StoreResult<LocalizedText> {
@@ -144,8 +142,7 @@ impl EditionRow {
     ) -> StoreResult<Edition> {
         Ok(Edition {
             summary: self.summary.into_domain()?,
-            timezone: EditionTimeZone::parse(&self.timezone)
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            timezone: EditionTimeZone::parse(&self.timezone).map_err(|e| StoreError::Corrupt(e.to_string()))?,
             long_list_size: self.long_list_size,
             shortlist_size: self.shortlist_size,
             max_winners: self.max_winners,
@@ -158,18 +155,10 @@ impl EditionRow {
             },
             public_vote: self.public_vote.as_deref().map(json).transpose()?,
             notes: self.notes,
-            dates: dates
-                .into_iter()
-                .map(EditionDateRow::into_domain)
-                .collect::<StoreResult<_>>()?,
+            dates: dates.into_iter().map(EditionDateRow::into_domain).collect::<StoreResult<_>>()?,
             themes: themes
                 .into_iter()
-                .map(|t| {
-                    Ok(Theme {
-                        id: ThemeId(t.id),
-                        name: localized(&t.name)?,
-                    })
-                })
+                .map(|t| Ok(Theme { id: ThemeId(t.id), name: localized(&t.name)? }))
                 .collect::<StoreResult<_>>()?,
             criteria: criteria
                 .into_iter()
@@ -329,6 +318,93 @@ pub(super) struct EntryThemeRow {
     pub name: String,
 }
 
+/// The initiative joined with one of its governments (one row per government).
+#[derive(sqlx::FromRow)]
+pub(super) struct InitiativeHeadRow {
+    pub id: i64,
+    #[sqlx(rename = "ref")]
+    pub reference: String,
+    pub level: String,
+    pub original_language: String,
+    pub started_year: Option<i64>,
+    pub ended_year: Option<i64>,
+    pub partners: String,
+    pub key_dates: String,
+    pub contact: Option<String>,
+    pub source: String,
+    pub city_id: i64,
+    pub city_name: String,
+    pub city_name_zh: Option<String>,
+    pub country_code: String,
+    pub country_names: String,
+    pub position: i64,
+}
+
+impl InitiativeHeadRow {
+    pub fn initiative(&self) -> InitiativeRow {
+        InitiativeRow {
+            id: self.id,
+            reference: self.reference.clone(),
+            level: self.level.clone(),
+            original_language: self.original_language.clone(),
+            started_year: self.started_year,
+            ended_year: self.ended_year,
+            partners: self.partners.clone(),
+            key_dates: self.key_dates.clone(),
+            contact: self.contact.clone(),
+            source: self.source.clone(),
+        }
+    }
+
+    pub fn city(&self) -> InitiativeCityRow {
+        InitiativeCityRow {
+            id: self.city_id,
+            name: self.city_name.clone(),
+            name_zh: self.city_name_zh.clone(),
+            country_code: self.country_code.clone(),
+            country_names: self.country_names.clone(),
+            position: self.position,
+        }
+    }
+}
+
+/// An entry joined with its honours and themes (one row per honour × theme).
+#[derive(sqlx::FromRow)]
+pub(super) struct EntryOutcomeRow {
+    #[sqlx(flatten)]
+    pub entry: EntryRow,
+    pub honour_kind: Option<String>,
+    pub honour_name: Option<String>,
+    pub honour_votes: Option<i64>,
+    pub theme_id: Option<i64>,
+    pub theme_name: Option<String>,
+}
+
+impl EntryOutcomeRow {
+    /// Undoes the join: each entry, honour and theme once, in query order.
+    pub fn split(rows: Vec<EntryOutcomeRow>) -> (Vec<EntryRow>, Vec<HonourRow>, Vec<EntryThemeRow>) {
+        let (mut entries, mut honours, mut themes) =
+            (Vec::<EntryRow>::new(), Vec::<HonourRow>::new(), Vec::<EntryThemeRow>::new());
+        for row in rows {
+            let entry_id = row.entry.id;
+            if let (Some(kind), Some(name)) = (row.honour_kind, row.honour_name)
+                && !honours.iter().any(|h| h.entry_id == entry_id && h.kind == kind)
+            {
+                honours.push(HonourRow { entry_id, kind, name, votes: row.honour_votes });
+            }
+            if let (Some(theme_id), Some(name)) = (row.theme_id, row.theme_name)
+                && !themes.iter().any(|t| t.entry_id == entry_id && t.theme_id == theme_id)
+            {
+                themes.push(EntryThemeRow { entry_id, theme_id, name });
+            }
+            if entries.last().is_none_or(|last| last.id != entry_id) {
+                entries.push(row.entry);
+            }
+        }
+        (entries, honours, themes)
+    }
+}
+
 pub(super) struct InitiativeParts {
     pub row: InitiativeRow,
     pub texts: Vec<TextRow>,
@@ -341,15 +417,7 @@ pub(super) struct InitiativeParts {
 
 impl InitiativeParts {
     pub fn into_domain(self) -> StoreResult<Initiative> {
-        let InitiativeParts {
-            row,
-            texts,
-            cities,
-            sdgs,
-            entries,
-            honours,
-            themes,
-        } = self;
+        let InitiativeParts { row, texts, cities, sdgs, entries, honours, themes } = self;
         let contact: Option<Contact> = row.contact.as_deref().map(json).transpose()?;
         let entries = entries
             .into_iter()
@@ -366,23 +434,12 @@ impl InitiativeParts {
                     honours: honours
                         .iter()
                         .filter(|h| h.entry_id == e.id)
-                        .map(|h| {
-                            Ok(Honour {
-                                kind: parse(&h.kind)?,
-                                name: h.name.clone(),
-                                votes: h.votes,
-                            })
-                        })
+                        .map(|h| Ok(Honour { kind: parse(&h.kind)?, name: h.name.clone(), votes: h.votes }))
                         .collect::<StoreResult<_>>()?,
                     themes: themes
                         .iter()
                         .filter(|t| t.entry_id == e.id)
-                        .map(|t| {
-                            Ok(Theme {
-                                id: ThemeId(t.theme_id),
-                                name: localized(&t.name)?,
-                            })
-                        })
+                        .map(|t| Ok(Theme { id: ThemeId(t.theme_id), name: localized(&t.name)? }))
                         .collect::<StoreResult<_>>()?,
                 })
             })
@@ -392,10 +449,7 @@ impl InitiativeParts {
             reference: row.reference,
             level: parse(&row.level)?,
             original_language: parse(&row.original_language)?,
-            texts: texts
-                .into_iter()
-                .map(TextRow::into_domain)
-                .collect::<StoreResult<_>>()?,
+            texts: texts.into_iter().map(TextRow::into_domain).collect::<StoreResult<_>>()?,
             cities: cities
                 .into_iter()
                 .map(|c| {

@@ -12,21 +12,13 @@ use crate::domain::EntryStatus;
 /// `'valid', 'deserving', …`: the statuses at or beyond `min`, for `status IN (…)`. Built from
 /// the closed vocabulary, never from input.
 pub(super) fn statuses_from(min: EntryStatus) -> String {
-    EntryStatus::ALL
-        .iter()
-        .filter(|s| **s >= min)
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    EntryStatus::ALL.iter().filter(|s| **s >= min).map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
 }
 
 /// Orders entries by how far they went: winners first.
 pub(super) fn status_rank(column: &str) -> String {
-    let arms: String = EntryStatus::ALL
-        .iter()
-        .enumerate()
-        .map(|(rank, s)| format!(" WHEN '{}' THEN {rank}", s.as_str()))
-        .collect();
+    let arms: String =
+        EntryStatus::ALL.iter().enumerate().map(|(rank, s)| format!(" WHEN '{}' THEN {rank}", s.as_str())).collect();
     format!("CASE {column}{arms} END")
 }
 
@@ -73,7 +65,7 @@ pub(super) static EDITION_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-pub(super) static ENTRY_LIST_FROM: &str = "FROM entries e \
+pub(super) const ENTRY_LIST_FROM: &str = "FROM entries e \
      JOIN initiatives i ON i.id = e.initiative_id \
      JOIN editions ed ON ed.id = e.edition_id \
      JOIN awards a ON a.id = ed.award_id \
@@ -154,18 +146,41 @@ macro_rules! shared_store {
             jiff::Timestamp::now().as_second()
         }
 
-        fn push_initiative_filters(builder: &mut QueryBuilder<'_, $db>, query: &InitiativeQuery) {
+        fn push_id_list(builder: &mut QueryBuilder<'_, $db>, ids: impl IntoIterator<Item = i64>) {
+            builder.push(" IN (");
+            let mut list = builder.separated(", ");
+            let mut empty = true;
+            for id in ids {
+                list.push_bind(id);
+                empty = false;
+            }
+            if empty {
+                builder.push("NULL");
+            }
+            builder.push(")");
+        }
+
+        /// The FROM and WHERE clauses that select the entries of an initiative list, with only
+        /// the joins its filters need (the page of ids is chosen first, then its details read).
+        fn push_entry_selection(builder: &mut QueryBuilder<'_, $db>, query: &InitiativeQuery) {
+            builder.push(" FROM entries e JOIN editions ed ON ed.id = e.edition_id");
+            if query.country.is_some() {
+                builder.push(
+                    " JOIN initiative_cities lead ON lead.initiative_id = e.initiative_id AND lead.position = 0 \
+                      JOIN cities c ON c.id = lead.city_id",
+                );
+            }
             let min = query.min_status.unwrap_or(EntryStatus::Valid).max(EntryStatus::Valid);
             builder.push(format!(" WHERE e.status IN ({})", statuses_from(min)));
             if let Some(award) = query.award {
-                builder.push(" AND a.id = ").push_bind(award.0);
+                builder.push(" AND ed.award_id = ").push_bind(award.0);
             }
             if let Some(edition) = query.edition {
-                builder.push(" AND ed.id = ").push_bind(edition.0);
+                builder.push(" AND e.edition_id = ").push_bind(edition.0);
             }
             if let Some(city) = query.city {
                 builder
-                    .push(" AND EXISTS (SELECT 1 FROM initiative_cities x WHERE x.initiative_id = i.id AND x.city_id = ")
+                    .push(" AND EXISTS (SELECT 1 FROM initiative_cities x WHERE x.initiative_id = e.initiative_id AND x.city_id = ")
                     .push_bind(city.0)
                     .push(")");
             }
@@ -173,16 +188,49 @@ macro_rules! shared_store {
                 builder.push(" AND c.country_code = ").push_bind(country.clone());
             }
             if let Some(ids) = &query.ids {
-                builder.push(" AND i.id IN (");
-                if ids.is_empty() {
-                    builder.push("NULL");
-                }
-                let mut list = builder.separated(", ");
-                for id in ids {
-                    list.push_bind(id.0);
-                }
-                builder.push(")");
+                builder.push(" AND e.initiative_id");
+                push_id_list(builder, ids.iter().map(|id| id.0));
             }
+        }
+
+        fn push_entry_order(builder: &mut QueryBuilder<'_, $db>, order: InitiativeOrder) {
+            let direction = match order {
+                InitiativeOrder::Newest => "DESC",
+                InitiativeOrder::Oldest => "ASC",
+            };
+            builder.push(format!(" ORDER BY ed.year {direction}, {} DESC, e.id", status_rank("e.status")));
+        }
+
+        /// The list items of `entry_ids`, in that order, with their titles and honours.
+        async fn entry_summaries(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            entry_ids: &[i64],
+        ) -> StoreResult<Vec<InitiativeSummary>> {
+            if entry_ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut details = QueryBuilder::<$db>::new(format!("{ENTRY_LIST_COLUMNS} {ENTRY_LIST_FROM} WHERE e.id"));
+            push_id_list(&mut details, entry_ids.iter().copied());
+            let mut rows: Vec<EntryListRow> = details.build_query_as().fetch_all(&mut *conn).await?;
+            let position: HashMap<i64, usize> = entry_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+            rows.sort_by_key(|row| position[&row.entry_id]);
+
+            let mut titles: BTreeMap<i64, BTreeMap<LangCode, Option<String>>> = BTreeMap::new();
+            let mut title_query = QueryBuilder::<$db>::new("SELECT initiative_id, lang, title FROM initiative_texts WHERE initiative_id");
+            push_id_list(&mut title_query, rows.iter().map(|row| row.initiative_id));
+            let title_rows: Vec<TitleRow> = title_query.build_query_as().fetch_all(&mut *conn).await?;
+            for row in title_rows {
+                titles.entry(row.initiative_id).or_default().insert(parse(&row.lang)?, row.title);
+            }
+            let mut honours: BTreeMap<i64, Vec<HonourKind>> = BTreeMap::new();
+            let mut honour_query = QueryBuilder::<$db>::new("SELECT entry_id, kind FROM entry_honours WHERE entry_id");
+            push_id_list(&mut honour_query, entry_ids.iter().copied());
+            honour_query.push(" ORDER BY entry_id, kind");
+            let honour_rows: Vec<HonourKindRow> = honour_query.build_query_as().fetch_all(&mut *conn).await?;
+            for row in honour_rows {
+                honours.entry(row.entry_id).or_default().push(parse(&row.kind)?);
+            }
+            rows.into_iter().map(|row| row.into_domain(&titles, &honours)).collect()
         }
 
         #[async_trait]
@@ -723,124 +771,109 @@ macro_rules! shared_store {
 
             async fn initiatives(&self, query: &InitiativeQuery, page: PageRequest) -> StoreResult<Page<InitiativeSummary>> {
                 let mut conn = self.read().acquire().await?;
-                let mut select = QueryBuilder::<$db>::new(format!("{ENTRY_LIST_COLUMNS} {ENTRY_LIST_FROM}"));
-                push_initiative_filters(&mut select, query);
-                let direction = match query.order {
-                    InitiativeOrder::Newest => "DESC",
-                    InitiativeOrder::Oldest => "ASC",
-                };
-                select.push(format!(" ORDER BY ed.year {direction}, {} DESC, e.id", status_rank("e.status")));
+                let mut select = QueryBuilder::<$db>::new("SELECT e.id");
+                push_entry_selection(&mut select, query);
+                push_entry_order(&mut select, query.order);
                 select.push(" LIMIT ").push_bind(page.limit).push(" OFFSET ").push_bind(page.offset);
-                let rows: Vec<EntryListRow> = select.build_query_as().fetch_all(&mut *conn).await?;
-
-                let mut count = QueryBuilder::<$db>::new(format!("SELECT COUNT(*) {ENTRY_LIST_FROM}"));
-                push_initiative_filters(&mut count, query);
+                let entry_ids: Vec<i64> = select.build_query_scalar().fetch_all(&mut *conn).await?;
+                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                push_entry_selection(&mut count, query);
                 let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
-
-                let mut titles: BTreeMap<i64, BTreeMap<LangCode, Option<String>>> = BTreeMap::new();
-                let mut honours: BTreeMap<i64, Vec<HonourKind>> = BTreeMap::new();
-                if !rows.is_empty() {
-                    let mut title_query = QueryBuilder::<$db>::new("SELECT initiative_id, lang, title FROM initiative_texts WHERE initiative_id IN (");
-                    let mut ids = title_query.separated(", ");
-                    for row in &rows {
-                        ids.push_bind(row.initiative_id);
-                    }
-                    title_query.push(")");
-                    let title_rows: Vec<TitleRow> = title_query.build_query_as().fetch_all(&mut *conn).await?;
-                    for row in title_rows {
-                        titles.entry(row.initiative_id).or_default().insert(parse(&row.lang)?, row.title);
-                    }
-                    let mut honour_query = QueryBuilder::<$db>::new("SELECT entry_id, kind FROM entry_honours WHERE entry_id IN (");
-                    let mut ids = honour_query.separated(", ");
-                    for row in &rows {
-                        ids.push_bind(row.entry_id);
-                    }
-                    honour_query.push(") ORDER BY entry_id, kind");
-                    let honour_rows: Vec<HonourKindRow> = honour_query.build_query_as().fetch_all(&mut *conn).await?;
-                    for row in honour_rows {
-                        honours.entry(row.entry_id).or_default().push(parse(&row.kind)?);
-                    }
-                }
-                let items = rows.into_iter().map(|row| row.into_domain(&titles, &honours)).collect::<StoreResult<_>>()?;
+                let items = entry_summaries(&mut conn, &entry_ids).await?;
                 Ok(Page { items, total })
             }
 
-            async fn initiative(&self, id: InitiativeId) -> StoreResult<Option<Initiative>> {
+            async fn matching_entries(&self, query: &InitiativeQuery) -> StoreResult<Vec<(EntryId, InitiativeId)>> {
+                let mut select = QueryBuilder::<$db>::new("SELECT e.id, e.initiative_id");
+                push_entry_selection(&mut select, query);
+                push_entry_order(&mut select, query.order);
+                let rows: Vec<(i64, i64)> = select.build_query_as().fetch_all(self.read()).await?;
+                Ok(rows.into_iter().map(|(entry, initiative)| (EntryId(entry), InitiativeId(initiative))).collect())
+            }
+
+            async fn entry_summaries(&self, entries: &[EntryId]) -> StoreResult<Vec<InitiativeSummary>> {
                 let mut conn = self.read().acquire().await?;
-                let Some(row): Option<InitiativeRow> = sqlx::query_as(
-                    "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
-                     FROM initiatives WHERE id = $1",
+                let ids: Vec<i64> = entries.iter().map(|e| e.0).collect();
+                entry_summaries(&mut conn, &ids).await
+            }
+
+            async fn initiative(&self, id: InitiativeId) -> StoreResult<Option<Initiative>> {
+                // Four round trips: the initiative with its governments, its texts, its SDGs,
+                // and its entries with their honours and themes.
+                let mut conn = self.read().acquire().await?;
+                let heads: Vec<InitiativeHeadRow> = sqlx::query_as(
+                    "SELECT i.id, i.ref, i.level, i.original_language, i.started_year, i.ended_year, i.partners, \
+                       i.key_dates, i.contact, i.source, c.id AS city_id, c.name AS city_name, c.name_zh AS city_name_zh, \
+                       c.country_code, co.names AS country_names, ic.position \
+                     FROM initiatives i JOIN initiative_cities ic ON ic.initiative_id = i.id \
+                     JOIN cities c ON c.id = ic.city_id JOIN countries co ON co.code = c.country_code \
+                     WHERE i.id = $1 ORDER BY ic.position",
                 )
                 .bind(id.0)
-                .fetch_optional(&mut *conn)
-                .await?
-                else {
+                .fetch_all(&mut *conn)
+                .await?;
+                let Some(first) = heads.first() else {
                     return Ok(None);
                 };
+                let row = first.initiative();
+                let cities = heads.iter().map(InitiativeHeadRow::city).collect();
                 let texts: Vec<TextRow> = sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id = $1"))
                     .bind(id.0)
                     .fetch_all(&mut *conn)
                     .await?;
-                let cities: Vec<InitiativeCityRow> = sqlx::query_as(
-                    "SELECT c.id, c.name, c.name_zh, c.country_code, co.names AS country_names, ic.position \
-                     FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id \
-                     JOIN countries co ON co.code = c.country_code \
-                     WHERE ic.initiative_id = $1 ORDER BY ic.position",
-                )
-                .bind(id.0)
-                .fetch_all(&mut *conn)
-                .await?;
                 let sdgs: Vec<i64> = sqlx::query_scalar("SELECT sdg FROM initiative_sdgs WHERE initiative_id = $1 ORDER BY sdg")
                     .bind(id.0)
                     .fetch_all(&mut *conn)
                     .await?;
-                let entries: Vec<EntryRow> = sqlx::query_as(
-                    "SELECT e.id, e.edition_id, ed.award_id, a.name AS award_name, ed.year, ed.ordinal, e.status, e.public_votes \
+                let outcome_rows: Vec<EntryOutcomeRow> = sqlx::query_as(
+                    "SELECT e.id, e.edition_id, ed.award_id, a.name AS award_name, ed.year, ed.ordinal, e.status, \
+                       e.public_votes, h.kind AS honour_kind, h.name AS honour_name, h.votes AS honour_votes, \
+                       t.id AS theme_id, t.name AS theme_name \
                      FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
-                     WHERE e.initiative_id = $1 ORDER BY ed.year DESC, e.id",
+                     LEFT JOIN entry_honours h ON h.entry_id = e.id \
+                     LEFT JOIN entry_themes et ON et.entry_id = e.id LEFT JOIN themes t ON t.id = et.theme_id \
+                     WHERE e.initiative_id = $1 ORDER BY ed.year DESC, e.id, h.kind, t.position",
                 )
                 .bind(id.0)
                 .fetch_all(&mut *conn)
                 .await?;
-                let honours: Vec<HonourRow> = sqlx::query_as(
-                    "SELECT h.entry_id, h.kind, h.name, h.votes FROM entry_honours h JOIN entries e ON e.id = h.entry_id \
-                     WHERE e.initiative_id = $1 ORDER BY h.kind",
-                )
-                .bind(id.0)
-                .fetch_all(&mut *conn)
-                .await?;
-                let themes: Vec<EntryThemeRow> = sqlx::query_as(
-                    "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et \
-                     JOIN themes t ON t.id = et.theme_id JOIN entries e ON e.id = et.entry_id \
-                     WHERE e.initiative_id = $1 ORDER BY t.position",
-                )
-                .bind(id.0)
-                .fetch_all(&mut *conn)
-                .await?;
+                let (entries, honours, themes) = EntryOutcomeRow::split(outcome_rows);
                 InitiativeParts { row, texts, cities, sdgs, entries, honours, themes }.into_domain().map(Some)
             }
 
             async fn cities(&self, query: &CityQuery, page: PageRequest) -> StoreResult<Page<CitySummary>> {
                 let mut conn = self.read().acquire().await?;
-                let mut select = QueryBuilder::<$db>::new(format!(
-                    "SELECT {CITY_SUMMARY_COLUMNS}, {} FROM cities c JOIN countries co ON co.code = c.country_code WHERE 1 = 1",
-                    *CITY_INITIATIVE_COUNT
-                ));
-                let mut count = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM cities c WHERE 1 = 1");
+                let (mut select, mut count) = if query.with_initiatives {
+                    // Count per city once, then join: cheaper than a count per row.
+                    let counts = format!(
+                        "(SELECT ic.city_id, COUNT(DISTINCT e.initiative_id) AS initiative_count FROM initiative_cities ic \
+                          JOIN entries e ON e.initiative_id = ic.initiative_id WHERE e.status IN ({}) GROUP BY ic.city_id) counts \
+                         JOIN cities c ON c.id = counts.city_id",
+                        *PUBLISHED
+                    );
+                    (
+                        QueryBuilder::<$db>::new(format!(
+                            "SELECT {CITY_SUMMARY_COLUMNS}, counts.initiative_count FROM {counts} \
+                             JOIN countries co ON co.code = c.country_code WHERE 1 = 1"
+                        )),
+                        QueryBuilder::<$db>::new(format!("SELECT COUNT(*) FROM {counts} WHERE 1 = 1")),
+                    )
+                } else {
+                    (
+                        QueryBuilder::<$db>::new(format!(
+                            "SELECT {CITY_SUMMARY_COLUMNS}, {} FROM cities c JOIN countries co ON co.code = c.country_code WHERE 1 = 1",
+                            *CITY_INITIATIVE_COUNT
+                        )),
+                        QueryBuilder::<$db>::new("SELECT COUNT(*) FROM cities c WHERE 1 = 1"),
+                    )
+                };
                 for builder in [&mut select, &mut count] {
                     if let Some(country) = &query.country {
                         builder.push(" AND c.country_code = ").push_bind(country.clone());
                     }
-                    if query.with_initiatives {
-                        builder.push(format!(
-                            " AND EXISTS (SELECT 1 FROM initiative_cities ic JOIN entries e ON e.initiative_id = ic.initiative_id \
-                              WHERE ic.city_id = c.id AND e.status IN ({}))",
-                            *PUBLISHED
-                        ));
-                    }
                 }
                 if query.with_initiatives {
-                    select.push(" ORDER BY initiative_count DESC, c.name, c.id");
+                    select.push(" ORDER BY counts.initiative_count DESC, c.name, c.id");
                 } else {
                     select.push(" ORDER BY c.population DESC NULLS LAST, c.id");
                 }

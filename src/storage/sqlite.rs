@@ -6,9 +6,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};
 
 use super::sql::shared_store;
@@ -34,31 +32,16 @@ impl SqliteStore {
             .max_connections(1)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(
-                options
-                    .clone()
-                    .create_if_missing(true)
-                    .journal_mode(SqliteJournalMode::Wal),
-            )
+            .connect_with(options.clone().create_if_missing(true).journal_mode(SqliteJournalMode::Wal))
             .await
-            .map_err(|e| {
-                StoreError::Invalid(format!("cannot open the SQLite database {url:?}: {e}"))
-            })?;
-        let readers = std::thread::available_parallelism()
-            .map(|n| n.get() as u32)
-            .unwrap_or(2)
-            .clamp(2, 8)
-            * 2;
+            .map_err(|e| StoreError::Invalid(format!("cannot open the SQLite database {url:?}: {e}")))?;
+        let readers = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2).clamp(2, 8) * 2;
         let reader = SqlitePoolOptions::new()
             .max_connections(readers)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.read_only(true))
             .await
-            .map_err(|e| {
-                StoreError::Invalid(format!(
-                    "cannot open the SQLite database {url:?} for reading: {e}"
-                ))
-            })?;
+            .map_err(|e| StoreError::Invalid(format!("cannot open the SQLite database {url:?} for reading: {e}")))?;
         Ok(SqliteStore { writer, reader })
     }
 
@@ -77,19 +60,11 @@ impl SqliteStore {
 
     async fn engine_backup(&self, path: &Path) -> StoreResult<()> {
         if path.exists() {
-            return Err(StoreError::Invalid(format!(
-                "{} already exists; choose a new file",
-                path.display()
-            )));
+            return Err(StoreError::Invalid(format!("{} already exists; choose a new file", path.display())));
         }
-        let target = path
-            .to_str()
-            .ok_or_else(|| StoreError::Invalid("the backup path must be valid UTF-8".into()))?;
+        let target = path.to_str().ok_or_else(|| StoreError::Invalid("the backup path must be valid UTF-8".into()))?;
         // VACUUM INTO writes a consistent snapshot while readers and the writer carry on.
-        sqlx::query("VACUUM INTO $1")
-            .bind(target)
-            .execute(&self.reader)
-            .await?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(&self.reader).await?;
         Ok(())
     }
 }

@@ -37,10 +37,7 @@ pub fn encode_cursor(offset: i64) -> String {
 pub fn decode_cursor(cursor: &str) -> Option<i64> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
     let text = std::str::from_utf8(&bytes).ok()?;
-    text.strip_prefix('o')?
-        .parse::<i64>()
-        .ok()
-        .filter(|offset| *offset >= 0)
+    text.strip_prefix('o')?.parse::<i64>().ok().filter(|offset| *offset >= 0)
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -53,17 +50,11 @@ pub struct PageParams {
     pub limit: Option<i64>,
 }
 
-fn page_request(
-    lang: Lang,
-    cursor: Option<&str>,
-    limit: Option<i64>,
-) -> Result<PageRequest, ApiError> {
+fn page_request(lang: Lang, cursor: Option<&str>, limit: Option<i64>) -> Result<PageRequest, ApiError> {
     let tr = Tr::new(lang.0);
     let offset = match cursor {
         None => 0,
-        Some(cursor) => {
-            decode_cursor(cursor).ok_or_else(|| ApiError::bad_request(tr.t("api-bad-cursor")))?
-        }
+        Some(cursor) => decode_cursor(cursor).ok_or_else(|| ApiError::bad_request(tr.t("api-bad-cursor")))?,
     };
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=PageRequest::MAX_LIMIT).contains(&limit) {
@@ -78,26 +69,18 @@ fn page_request(
 
 fn list<T>(items: Vec<T>, total: i64, page: PageRequest) -> List<T> {
     let end = page.offset + items.len() as i64;
-    List {
-        next: (end < total && !items.is_empty()).then(|| encode_cursor(end)),
-        items,
-        total,
-    }
+    List { next: (end < total && !items.is_empty()).then(|| encode_cursor(end)), items, total }
 }
 
 fn query<T>(lang: Lang, params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
-    params.map(|Query(p)| p).map_err(|e| {
-        ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", e.body_text()))
-    })
+    params
+        .map(|Query(p)| p)
+        .map_err(|e| ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", e.body_text())))
 }
 
 fn id(lang: Lang, raw: &str) -> Result<i64, ApiError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-        ApiError::bad_request(Tr::new(lang.0).t1(
-            "api-bad-query",
-            "details",
-            format!("{raw:?} is not an id"),
-        ))
+        ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", format!("{raw:?} is not an id")))
     })
 }
 
@@ -112,11 +95,7 @@ pub async fn awards(
     let page = page_request(lang, params.cursor.as_deref(), params.limit)?;
     let awards = state.store.awards().await.map_err(ApiError::store(lang))?;
     let total = awards.len() as i64;
-    let items = awards
-        .into_iter()
-        .skip(page.offset as usize)
-        .take(page.limit as usize)
-        .collect();
+    let items = awards.into_iter().skip(page.offset as usize).take(page.limit as usize).collect();
     Ok(Json(list(items, total, page)))
 }
 
@@ -127,14 +106,8 @@ pub async fn award(
     Path(raw): Path<String>,
 ) -> Result<Json<Award>, ApiError> {
     let id = id(lang, &raw)?;
-    let award = state
-        .store
-        .award(AwardId(id))
-        .await
-        .map_err(ApiError::store(lang))?;
-    award
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found(lang, "what-award", id))
+    let award = state.store.award(AwardId(id)).await.map_err(ApiError::store(lang))?;
+    award.map(Json).ok_or_else(|| ApiError::not_found(lang, "what-award", id))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -156,11 +129,7 @@ pub async fn editions(
 ) -> Result<Json<List<EditionSummary>>, ApiError> {
     let params = query(lang, params)?;
     let page = page_request(lang, params.cursor.as_deref(), params.limit)?;
-    let result = state
-        .store
-        .editions(params.award.map(AwardId), page)
-        .await
-        .map_err(ApiError::store(lang))?;
+    let result = state.store.editions(params.award.map(AwardId), page).await.map_err(ApiError::store(lang))?;
     Ok(Json(list(result.items, result.total, page)))
 }
 
@@ -173,14 +142,8 @@ pub async fn edition(
     Path(raw): Path<String>,
 ) -> Result<Json<Edition>, ApiError> {
     let id = id(lang, &raw)?;
-    let edition = state
-        .store
-        .edition(EditionId(id))
-        .await
-        .map_err(ApiError::store(lang))?;
-    edition
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found(lang, "what-edition", id))
+    let edition = state.store.edition(EditionId(id)).await.map_err(ApiError::store(lang))?;
+    edition.map(Json).ok_or_else(|| ApiError::not_found(lang, "what-edition", id))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -217,11 +180,7 @@ pub async fn initiatives(
         None | Some("newest") => InitiativeOrder::Newest,
         Some("oldest") => InitiativeOrder::Oldest,
         Some(other) => {
-            return Err(ApiError::bad_request(Tr::new(lang.0).t1(
-                "api-bad-query",
-                "details",
-                format!("sort={other}"),
-            )));
+            return Err(ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", format!("sort={other}"))));
         }
     };
     let query = InitiativeQuery {
@@ -233,15 +192,9 @@ pub async fn initiatives(
         ids: None,
         order,
     };
-    let result = crate::library::find(
-        &*state.store,
-        &state.search,
-        params.q.as_deref(),
-        query,
-        page,
-    )
-    .await
-    .map_err(ApiError::library(lang))?;
+    let result = crate::library::find(&*state.store, &state.search, params.q.as_deref(), query, page)
+        .await
+        .map_err(ApiError::library(lang))?;
     Ok(Json(list(result.items, result.total, page)))
 }
 
@@ -290,28 +243,15 @@ pub async fn cities(
         country: params.country.map(|c| c.to_ascii_uppercase()),
         with_initiatives: params.with_initiatives.unwrap_or(false),
     };
-    let result = state
-        .store
-        .cities(&query, page)
-        .await
-        .map_err(ApiError::store(lang))?;
+    let result = state.store.cities(&query, page).await.map_err(ApiError::store(lang))?;
     Ok(Json(list(result.items, result.total, page)))
 }
 
 #[utoipa::path(get, path = "/api/v1/cities/{id}", responses((status = 200, body = City), (status = 404)))]
-pub async fn city(
-    State(state): State<AppState>,
-    lang: Lang,
-    Path(raw): Path<String>,
-) -> Result<Json<City>, ApiError> {
+pub async fn city(State(state): State<AppState>, lang: Lang, Path(raw): Path<String>) -> Result<Json<City>, ApiError> {
     let id = id(lang, &raw)?;
-    let city = state
-        .store
-        .city(CityId(id))
-        .await
-        .map_err(ApiError::store(lang))?;
-    city.map(Json)
-        .ok_or_else(|| ApiError::not_found(lang, "what-city", id))
+    let city = state.store.city(CityId(id)).await.map_err(ApiError::store(lang))?;
+    city.map(Json).ok_or_else(|| ApiError::not_found(lang, "what-city", id))
 }
 
 #[derive(OpenApi)]
@@ -320,16 +260,7 @@ pub async fn city(
         title = "Kapok API",
         description = "Awards, editions, initiatives and cities of the Kapok library. Lists answer {items, total, next}; pass `next` back as `cursor` for the following page."
     ),
-    paths(
-        awards,
-        award,
-        editions,
-        edition,
-        initiatives,
-        initiative,
-        cities,
-        city
-    )
+    paths(awards, award, editions, edition, initiatives, initiative, cities, city)
 )]
 pub struct ApiDoc;
 
@@ -356,13 +287,7 @@ mod tests {
 
     #[test]
     fn tampered_cursors_are_rejected() {
-        for bad in [
-            "",
-            "abc",
-            "!!!",
-            &URL_SAFE_NO_PAD.encode("o-5"),
-            &URL_SAFE_NO_PAD.encode("x10"),
-        ] {
+        for bad in ["", "abc", "!!!", &URL_SAFE_NO_PAD.encode("o-5"), &URL_SAFE_NO_PAD.encode("x10")] {
             assert_eq!(decode_cursor(bad), None, "{bad}");
         }
     }

@@ -36,11 +36,7 @@ pub fn lang_of(parts: &Parts) -> UiLang {
         .find(|(name, _)| *name == LANG_COOKIE)
         .and_then(|(_, value)| value.parse::<UiLang>().ok());
     from_cookie.unwrap_or_else(|| {
-        let header = parts
-            .headers
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
+        let header = parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
         UiLang::negotiate(header)
     })
 }
@@ -53,13 +49,7 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentPath {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(CurrentPath(
-            parts
-                .uri
-                .path_and_query()
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_else(|| "/".into()),
-        ))
+        Ok(CurrentPath(parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into())))
     }
 }
 
@@ -82,13 +72,7 @@ pub struct Chrome {
 
 impl Chrome {
     pub fn new(lang: Lang, path: CurrentPath, section: &'static str) -> Self {
-        Chrome {
-            tr: Tr::new(lang.0),
-            lang: lang.0,
-            section,
-            path: path.0,
-            asset_version: ASSET_VERSION,
-        }
+        Chrome { tr: Tr::new(lang.0), lang: lang.0, section, path: path.0, asset_version: ASSET_VERSION }
     }
 
     pub fn html_lang(&self) -> &'static str {
@@ -117,9 +101,7 @@ pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }

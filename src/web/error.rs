@@ -46,36 +46,24 @@ struct ErrorPage {
 impl PageError {
     /// `what` is a translation id such as "what-initiative".
     pub fn not_found(lang: Lang, what: &'static str) -> Self {
-        PageError {
-            lang: lang.0,
-            kind: Kind::NotFound { what },
-        }
+        PageError { lang: lang.0, kind: Kind::NotFound { what } }
     }
 
     pub fn bad_request(lang: Lang, message: impl Into<String>) -> Self {
-        PageError {
-            lang: lang.0,
-            kind: Kind::BadRequest(message.into()),
-        }
+        PageError { lang: lang.0, kind: Kind::BadRequest(message.into()) }
     }
 
     pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> PageError {
         move |error| {
             tracing::error!(%error, "storage failed while rendering a page");
-            PageError {
-                lang: lang.0,
-                kind: kind_of(&error),
-            }
+            PageError { lang: lang.0, kind: kind_of(&error) }
         }
     }
 
     pub fn render(lang: Lang) -> impl FnOnce(askama::Error) -> PageError {
         move |error| {
             tracing::error!(%error, "template failed to render");
-            PageError {
-                lang: lang.0,
-                kind: Kind::Internal,
-            }
+            PageError { lang: lang.0, kind: Kind::Internal }
         }
     }
 }
@@ -87,17 +75,11 @@ impl PageError {
                 lang,
                 Tr::new(lang.0).t1("search-too-long", "max", crate::search::MAX_QUERY_CHARS),
             ),
-            LibraryError::IndexNotReady => PageError {
-                lang: lang.0,
-                kind: Kind::IndexNotReady,
-            },
+            LibraryError::IndexNotReady => PageError { lang: lang.0, kind: Kind::IndexNotReady },
             LibraryError::Store(error) => PageError::store(lang)(error),
             LibraryError::Search(error) => {
                 tracing::error!(%error, "search failed");
-                PageError {
-                    lang: lang.0,
-                    kind: Kind::Internal,
-                }
+                PageError { lang: lang.0, kind: Kind::Internal }
             }
         }
     }
@@ -107,43 +89,23 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let tr = Tr::new(self.lang);
         let (status, heading, message) = match &self.kind {
-            Kind::NotFound { what } => (
-                StatusCode::NOT_FOUND,
-                tr.t("error-not-found-title"),
-                tr.t1("error-not-found", "what", tr.t(what)),
-            ),
-            Kind::BadRequest(message) => (
-                StatusCode::BAD_REQUEST,
-                tr.t("error-bad-request-title"),
-                message.clone(),
-            ),
-            Kind::Unavailable => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr.t("error-unavailable-title"),
-                tr.t("error-unavailable"),
-            ),
-            Kind::IndexNotReady => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr.t("error-unavailable-title"),
-                tr.t("search-not-ready"),
-            ),
-            Kind::Internal => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                tr.t("error-internal-title"),
-                tr.t("error-internal"),
-            ),
+            Kind::NotFound { what } => {
+                (StatusCode::NOT_FOUND, tr.t("error-not-found-title"), tr.t1("error-not-found", "what", tr.t(what)))
+            }
+            Kind::BadRequest(message) => (StatusCode::BAD_REQUEST, tr.t("error-bad-request-title"), message.clone()),
+            Kind::Unavailable => {
+                (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("error-unavailable"))
+            }
+            Kind::IndexNotReady => {
+                (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("search-not-ready"))
+            }
+            Kind::Internal => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal-title"), tr.t("error-internal")),
         };
-        let page = ErrorPage {
-            c: Chrome::new(Lang(self.lang), CurrentPath("/".into()), ""),
-            heading,
-            message,
-        };
+        let page = ErrorPage { c: Chrome::new(Lang(self.lang), CurrentPath("/".into()), ""), heading, message };
         let body = page.render().unwrap_or_else(|_| "Kapok: error".into());
         let mut response = (status, Html(body)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
         }
         response
     }
@@ -163,20 +125,12 @@ impl ApiError {
         ApiError {
             status: StatusCode::NOT_FOUND,
             code: "not_found",
-            message: tr.t2(
-                "api-not-found",
-                ("what", tr.t(what)),
-                ("id", id.to_string()),
-            ),
+            message: tr.t2("api-not-found", ("what", tr.t(what)), ("id", id.to_string())),
         }
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
-        ApiError {
-            status: StatusCode::BAD_REQUEST,
-            code: "bad_request",
-            message: message.into(),
-        }
+        ApiError { status: StatusCode::BAD_REQUEST, code: "bad_request", message: message.into() }
     }
 
     pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> ApiError {
@@ -204,11 +158,9 @@ impl ApiError {
         move |error| {
             let tr = Tr::new(lang.0);
             match error {
-                LibraryError::QueryTooLong => ApiError::bad_request(tr.t1(
-                    "search-too-long",
-                    "max",
-                    crate::search::MAX_QUERY_CHARS,
-                )),
+                LibraryError::QueryTooLong => {
+                    ApiError::bad_request(tr.t1("search-too-long", "max", crate::search::MAX_QUERY_CHARS))
+                }
                 LibraryError::IndexNotReady => ApiError {
                     status: StatusCode::SERVICE_UNAVAILABLE,
                     code: "unavailable",
@@ -235,9 +187,7 @@ impl IntoResponse for ApiError {
         });
         let mut response = (self.status, Json(body)).into_response();
         if self.status == StatusCode::SERVICE_UNAVAILABLE {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
         }
         response
     }

@@ -24,9 +24,7 @@ pub fn prometheus() -> &'static PrometheusHandle {
         let recorder = PrometheusBuilder::new()
             .set_buckets_for_metric(
                 Matcher::Full("http_request_duration_seconds".into()),
-                &[
-                    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
-                ],
+                &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5],
             )
             .expect("bucket list is not empty")
             .build_recorder();
@@ -40,75 +38,46 @@ pub fn prometheus() -> &'static PrometheusHandle {
 /// Counts requests and their latency per route template (never per raw path, which would
 /// let anyone create unbounded series).
 pub async fn record_metrics(request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".into());
+    let route =
+        request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
     let method = request.method().to_string();
     let started = Instant::now();
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();
     let labels = [("method", method), ("route", route), ("status", status)];
     metrics::counter!("http_requests_total", &labels).increment(1);
-    metrics::histogram!("http_request_duration_seconds", &labels[..2])
-        .record(started.elapsed().as_secs_f64());
+    metrics::histogram!("http_request_duration_seconds", &labels[..2]).record(started.elapsed().as_secs_f64());
     response
 }
 
 pub async fn metrics() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        prometheus().render(),
-    )
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], prometheus().render())
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
-        Ok(()) => Json(serde_json::json!({"status": "ok", "database": state.store.engine()}))
-            .into_response(),
+        Ok(()) => Json(serde_json::json!({"status": "ok", "database": state.store.engine()})).into_response(),
         Err(error) => {
             tracing::error!(%error, "health check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(serde_json::json!({"status": "unavailable"})),
-            )
-                .into_response()
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable"}))).into_response()
         }
     }
 }
 
 const ASSETS: &[(&str, &str, &[u8])] = &[
-    (
-        "kapok.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../../static/kapok.css"),
-    ),
-    (
-        "htmx.min.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../../static/htmx.min.js"),
-    ),
-    (
-        "favicon.svg",
-        "image/svg+xml",
-        include_bytes!("../../static/favicon.svg"),
-    ),
+    ("kapok.css", "text/css; charset=utf-8", include_bytes!("../../static/kapok.css")),
+    ("htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx.min.js")),
+    ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
 ];
 
 pub async fn asset(lang: Lang, Path(file): Path<String>) -> Result<Response, PageError> {
-    let (_, content_type, bytes) = ASSETS
-        .iter()
-        .find(|(name, _, _)| *name == file)
-        .ok_or_else(|| PageError::not_found(lang, "what-page"))?;
+    let (_, content_type, bytes) =
+        ASSETS.iter().find(|(name, _, _)| *name == file).ok_or_else(|| PageError::not_found(lang, "what-page"))?;
     let mut response = Response::new(Body::from(*bytes));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     // URLs carry the version (`?v=`), so a day of caching never serves stale files for long.
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=86400"),
-    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
     Ok(response)
 }
 
@@ -123,9 +92,5 @@ pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("unknown panic");
     tracing::error!(detail, "a request handler panicked");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Internal error. It has been logged.",
-    )
-        .into_response()
+    (StatusCode::INTERNAL_SERVER_ERROR, "Internal error. It has been logged.").into_response()
 }

@@ -33,11 +33,7 @@ impl EntryCard {
             year: summary.year,
             status_code: summary.status.as_str(),
             status: tr.t(&format!("status-{}", summary.status)),
-            honours: summary
-                .honours
-                .iter()
-                .map(|h| honour_label(tr, *h))
-                .collect(),
+            honours: summary.honours.iter().map(|h| honour_label(tr, *h)).collect(),
         }
     }
 
@@ -65,13 +61,7 @@ pub struct Pager {
 }
 
 impl Pager {
-    pub fn new(
-        tr: &Tr,
-        page: i64,
-        per_page: i64,
-        total: i64,
-        href: impl Fn(i64) -> String,
-    ) -> Self {
+    pub fn new(tr: &Tr, page: i64, per_page: i64, total: i64, href: impl Fn(i64) -> String) -> Self {
         let pages = ((total + per_page - 1) / per_page).max(1);
         Pager {
             page,
@@ -85,10 +75,7 @@ impl Pager {
 
 /// Splits a text into paragraphs at blank lines.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.trim().replace('\n', " "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    text.split("\n\n").map(|p| p.trim().replace('\n', " ")).filter(|p| !p.is_empty()).collect()
 }
 
 /// 1234567 → "1,234,567" (or "1 234 567" in French).
@@ -117,20 +104,10 @@ mod tests {
     fn pager_links_neighbours_only_when_they_exist() {
         let tr = Tr::new(UiLang::En);
         let pager = Pager::new(&tr, 1, 20, 45, |p| format!("?page={p}"));
-        assert_eq!(
-            (
-                pager.pages,
-                pager.previous.as_deref(),
-                pager.next.as_deref()
-            ),
-            (3, None, Some("?page=2"))
-        );
+        assert_eq!((pager.pages, pager.previous.as_deref(), pager.next.as_deref()), (3, None, Some("?page=2")));
         assert_eq!(pager.label, "Page 1 of 3");
         let last = Pager::new(&tr, 3, 20, 45, |p| format!("?page={p}"));
-        assert_eq!(
-            (last.previous.as_deref(), last.next),
-            (Some("?page=2"), None)
-        );
+        assert_eq!((last.previous.as_deref(), last.next), (Some("?page=2"), None));
         assert_eq!(Pager::new(&tr, 1, 20, 0, |p| p.to_string()).pages, 1);
     }
 
@@ -144,9 +121,6 @@ mod tests {
 
     #[test]
     fn paragraphs_split_on_blank_lines() {
-        assert_eq!(
-            paragraphs("One\nline.\n\n\nTwo.\n\n "),
-            vec!["One line.", "Two."]
-        );
+        assert_eq!(paragraphs("One\nline.\n\n\nTwo.\n\n "), vec!["One line.", "Two."]);
     }
 }

@@ -19,9 +19,7 @@ pub const API_ROUTES: &[&str] = &[
 ];
 
 async fn app(engine: Engine) -> TestApp {
-    TestApp::with_fixture(engine)
-        .await
-        .expect("engine available")
+    TestApp::with_fixture(engine).await.expect("engine available")
 }
 
 /// Follows `next` cursors from `path` and returns every item seen.
@@ -35,18 +33,9 @@ async fn walk(app: &TestApp, path: &str) -> Vec<Value> {
         items.extend(page["items"].as_array().unwrap().iter().cloned());
         assert!(items.len() as i64 <= total);
         match page["next"].as_str() {
-            Some(cursor) => {
-                url = format!(
-                    "{path}{}cursor={cursor}",
-                    if path.contains('?') { "&" } else { "?" }
-                )
-            }
+            Some(cursor) => url = format!("{path}{}cursor={cursor}", if path.contains('?') { "&" } else { "?" }),
             None => {
-                assert_eq!(
-                    items.len() as i64,
-                    total,
-                    "{path}: the last page ends the list"
-                );
+                assert_eq!(items.len() as i64, total, "{path}: the last page ends the list");
                 return items;
             }
         }

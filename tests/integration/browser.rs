@@ -9,20 +9,14 @@ use std::process::Command;
 use crate::harness::{Engine, demo_server};
 
 fn browser_available() -> bool {
-    let modules =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/playwright-core");
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/playwright-core");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let available = modules.exists() && Path::new(&chromium).exists();
     if !available {
         if std::env::var("KAPOK_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!(
-                "KAPOK_REQUIRE_BROWSER=1 but {} or {chromium} is missing (run bin/test)",
-                modules.display()
-            );
+            panic!("KAPOK_REQUIRE_BROWSER=1 but {} or {chromium} is missing (run bin/test)", modules.display());
         }
-        eprintln!(
-            "skipped: browser tests need `npm ci --prefix tests/browser` and chromium (run bin/test)"
-        );
+        eprintln!("skipped: browser tests need `npm ci --prefix tests/browser` and chromium (run bin/test)");
     }
     available
 }
@@ -30,19 +24,11 @@ fn browser_available() -> bool {
 /// Runs `tests/browser/<script>` against `base` and fails with its output.
 pub fn run_script(script: &str, base: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let output = Command::new("node")
-        .arg(script)
-        .arg(base)
-        .current_dir(&dir)
-        .output()
-        .expect("node runs");
+    let output = Command::new("node").arg(script).arg(base).current_dir(&dir).output().expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}");
-    assert!(
-        output.status.success(),
-        "{script} failed:\n{stdout}\n{stderr}"
-    );
+    assert!(output.status.success(), "{script} failed:\n{stdout}\n{stderr}");
 }
 
 #[test]

@@ -45,12 +45,7 @@ fn exported_refs(data: &Path) -> Vec<String> {
     assert!(output.status.success(), "{}", stderr(&output));
     stdout(&output)
         .lines()
-        .map(|line| {
-            serde_json::from_str::<serde_json::Value>(line).unwrap()["ref"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["ref"].as_str().unwrap().to_string())
         .collect()
 }
 
@@ -65,16 +60,7 @@ fn import_then_export_round_trips_in_json_and_csv() {
     assert_eq!(exported_refs(&data).len(), 6);
 
     let csv = dir.path().join("out.csv");
-    let output = kapok(
-        &data,
-        &[
-            "export",
-            "--format",
-            "csv",
-            "--output",
-            csv.to_str().unwrap(),
-        ],
-    );
+    let output = kapok(&data, &["export", "--format", "csv", "--output", csv.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with('\u{feff}') && text.contains("Bogotá Care Blocks"));
@@ -109,105 +95,54 @@ fn a_malformed_import_names_file_line_and_field_and_changes_nothing() {
             .join(",")
     };
     let file = dir.path().join("bad.csv");
-    std::fs::write(
-        &file,
-        format!("{header}\n{}\n{}\n", row("ok-1", "3"), row("bad-2", "3|18")),
-    )
-    .unwrap();
+    std::fs::write(&file, format!("{header}\n{}\n{}\n", row("ok-1", "3"), row("bad-2", "3|18"))).unwrap();
     let output = kapok(&data, &["import", file.to_str().unwrap()]);
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(
-        message.contains("bad.csv:3: field `sdgs`: \"18\" is not a valid SDG"),
-        "{message}"
-    );
-    assert!(
-        exported_refs(&data).is_empty(),
-        "nothing of a rejected file is written"
-    );
+    assert!(message.contains("bad.csv:3: field `sdgs`: \"18\" is not a valid SDG"), "{message}");
+    assert!(exported_refs(&data).is_empty(), "nothing of a rejected file is written");
 
     // A reference that does not resolve stops the whole file too.
     let file = dir.path().join("unknown.jsonl");
     let first = fixtures::INITIATIVES_JSONL.lines().next().unwrap();
-    std::fs::write(
-        &file,
-        format!(
-            "{first}\n{}\n",
-            first
-                .replace("t-bogota-care", "other")
-                .replace("3688689", "1")
-        ),
-    )
-    .unwrap();
+    std::fs::write(&file, format!("{first}\n{}\n", first.replace("t-bogota-care", "other").replace("3688689", "1")))
+        .unwrap();
     let output = kapok(&data, &["import", file.to_str().unwrap()]);
     assert!(
-        stderr(&output)
-            .contains("unknown.jsonl:2: field `cities`: geonames:1 is not in the gazetteer"),
+        stderr(&output).contains("unknown.jsonl:2: field `cities`: geonames:1 is not in the gazetteer"),
         "{}",
         stderr(&output)
     );
     assert!(exported_refs(&data).is_empty());
 
-    let output = kapok(
-        &data,
-        &["import", dir.path().join("missing.json").to_str().unwrap()],
-    );
-    assert!(
-        stderr(&output).contains("cannot read") && stderr(&output).contains("missing.json"),
-        "{}",
-        stderr(&output)
-    );
+    let output = kapok(&data, &["import", dir.path().join("missing.json").to_str().unwrap()]);
+    assert!(stderr(&output).contains("cannot read") && stderr(&output).contains("missing.json"), "{}", stderr(&output));
 }
 
 #[test]
 fn bad_settings_and_unreachable_databases_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let output = Command::new(KAPOK)
-        .args([
-            "migrate",
-            "--database-url",
-            "postgres://kapok:hunter2@127.0.0.1:1/nothing",
-        ])
+        .args(["migrate", "--database-url", "postgres://kapok:hunter2@127.0.0.1:1/nothing"])
         .output()
         .unwrap();
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(
-        message.contains("cannot connect to postgres://kapok:***@127.0.0.1:1/nothing"),
-        "{message}"
-    );
+    assert!(message.contains("cannot connect to postgres://kapok:***@127.0.0.1:1/nothing"), "{message}");
     assert!(!message.contains("hunter2"), "passwords are never printed");
 
     let output = kapok(Path::new("/proc/kapok-cannot-write-here"), &["migrate"]);
     assert!(!output.status.success());
-    assert!(
-        stderr(&output).contains("data directory /proc/kapok-cannot-write-here"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("data directory /proc/kapok-cannot-write-here"), "{}", stderr(&output));
 
-    let output = Command::new(KAPOK)
-        .args(["migrate", "--database-url", "mysql://x"])
-        .output()
-        .unwrap();
-    assert!(
-        stderr(&output).contains("unsupported database URL"),
-        "{}",
-        stderr(&output)
-    );
+    let output = Command::new(KAPOK).args(["migrate", "--database-url", "mysql://x"]).output().unwrap();
+    assert!(stderr(&output).contains("unsupported database URL"), "{}", stderr(&output));
 
     let config = dir.path().join("kapok.toml");
     std::fs::write(&config, "adress = \"0.0.0.0:80\"\n").unwrap();
-    let output = kapok(
-        dir.path(),
-        &["migrate", "--config", config.to_str().unwrap()],
-    );
+    let output = kapok(dir.path(), &["migrate", "--config", config.to_str().unwrap()]);
     assert!(!output.status.success());
-    assert!(
-        stderr(&output).contains("kapok.toml") && stderr(&output).contains("adress"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("kapok.toml") && stderr(&output).contains("adress"), "{}", stderr(&output));
 }
 
 /// A `kapok demo` process and the URL it announced.
@@ -242,18 +177,11 @@ impl Demo {
             }
         }
         std::thread::spawn(move || lines.for_each(drop));
-        Demo {
-            child,
-            url: url.expect("the demo prints its URL"),
-            first_start,
-        }
+        Demo { child, url: url.expect("the demo prints its URL"), first_start }
     }
 
     fn get(&self, path: &str) -> (u16, String) {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
             let response = reqwest::get(format!("{}{path}", self.url)).await.unwrap();
             (response.status().as_u16(), response.text().await.unwrap())
@@ -278,10 +206,7 @@ fn demo_starts_on_a_fresh_directory_then_reuses_it_and_backs_up_online() {
         assert_eq!(demo.get("/healthz").0, 200);
         let (status, html) = demo.get("/editions/4");
         assert_eq!(status, 200);
-        assert!(
-            html.contains("1,504,535 votes"),
-            "the real 2018 public-vote count"
-        );
+        assert!(html.contains("1,504,535 votes"), "the real 2018 public-vote count");
         // An online backup of the running database.
         let backup = dir.path().join("backup.db");
         let output = kapok(&data, &["backup", backup.to_str().unwrap()]);
@@ -289,11 +214,7 @@ fn demo_starts_on_a_fresh_directory_then_reuses_it_and_backs_up_online() {
         let output = kapok(&data, &["backup", backup.to_str().unwrap()]);
         assert!(stderr(&output).contains("already exists"));
         let copy = Command::new(KAPOK)
-            .args([
-                "export",
-                "--database-url",
-                &kapok::config::sqlite_url(&backup),
-            ])
+            .args(["export", "--database-url", &kapok::config::sqlite_url(&backup)])
             .output()
             .unwrap();
         assert_eq!(stdout(&copy).lines().count(), 2176, "{}", stderr(&copy));
@@ -309,9 +230,7 @@ fn an_import_killed_half_way_leaves_nothing_behind() {
     // Enough records that writing them takes far longer than the moment before the kill.
     let file = dir.path().join("many.jsonl");
     let template = fixtures::INITIATIVES_JSONL.lines().next().unwrap();
-    let records: Vec<String> = (0..5_000)
-        .map(|i| template.replace("t-bogota-care", &format!("bulk-{i}")))
-        .collect();
+    let records: Vec<String> = (0..5_000).map(|i| template.replace("t-bogota-care", &format!("bulk-{i}"))).collect();
     std::fs::write(&file, records.join("\n")).unwrap();
     let mut child = Command::new(KAPOK)
         .args(["import", file.to_str().unwrap(), "--data-dir"])
@@ -326,19 +245,44 @@ fn an_import_killed_half_way_leaves_nothing_behind() {
     std::thread::sleep(Duration::from_millis(200));
     child.kill().unwrap();
     let status = child.wait().unwrap();
-    assert!(
-        !status.success(),
-        "the import finished before it could be killed; make the file larger"
-    );
-    assert_eq!(
-        exported_refs(&data).len(),
-        0,
-        "a killed import must not leave part of the file"
-    );
+    assert!(!status.success(), "the import finished before it could be killed; make the file larger");
+    assert_eq!(exported_refs(&data).len(), 0, "a killed import must not leave part of the file");
     // The database is intact and takes imports afterwards.
     let few = dir.path().join("few.jsonl");
     std::fs::write(&few, records[..10].join("\n")).unwrap();
     let output = kapok(&data, &["import", few.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(exported_refs(&data).len(), 10);
+}
+
+#[test]
+fn serve_takes_its_settings_from_a_file_the_environment_and_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("from-file");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let config = dir.path().join("kapok.toml");
+    std::fs::write(&config, format!("addr = \"127.0.0.1:1\"\ndata_dir = \"{}\"\nlog = \"warn\"\n", data.display()))
+        .unwrap();
+    // The file says port 1; the environment overrides it.
+    let mut child = Command::new(KAPOK)
+        .args(["serve", "--config", config.to_str().unwrap()])
+        .env("KAPOK_ADDR", format!("127.0.0.1:{port}"))
+        .env_remove("KAPOK_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|line| line.unwrap() == format!("Kapok is running at http://127.0.0.1:{port}/")));
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let (health, library) = runtime.block_on(async {
+        let health = reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.unwrap().status();
+        let library = reqwest::get(format!("http://127.0.0.1:{port}/library")).await.unwrap().text().await.unwrap();
+        (health, library)
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(health, 200);
+    assert!(library.contains("0 entries"), "serve starts empty: demo data only comes with `kapok demo`");
+    assert!(data.join("kapok.db").exists(), "the data directory comes from the file");
 }

@@ -8,27 +8,10 @@ use crate::harness::{both_engines, client, demo_server, get, get_in, get_json};
 async fn edition_of(base: &str, award_slug: &str, year: i64) -> i64 {
     let client = client();
     let (_, awards) = get_json(&client, &format!("{base}/api/v1/awards")).await;
-    let award = awards["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["slug"] == award_slug)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    let (_, editions) = get_json(
-        &client,
-        &format!("{base}/api/v1/editions?award={award}&limit=100"),
-    )
-    .await;
-    editions["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["year"] == year)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
+    let award =
+        awards["items"].as_array().unwrap().iter().find(|a| a["slug"] == award_slug).unwrap()["id"].as_i64().unwrap();
+    let (_, editions) = get_json(&client, &format!("{base}/api/v1/editions?award={award}&limit=100")).await;
+    editions["items"].as_array().unwrap().iter().find(|e| e["year"] == year).unwrap()["id"].as_i64().unwrap()
 }
 
 both_engines! {

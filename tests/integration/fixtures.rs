@@ -3,9 +3,7 @@
 //! an entry that did not pass screening and must stay hidden).
 
 use kapok::domain::{Continent, GovernmentLevel, LangCode, LinkKind, LocalizedText};
-use kapok::gazetteer::{
-    Gazetteer, GazetteerCity, GazetteerCountry, LinkRecord, NetworkRecord, Networks,
-};
+use kapok::gazetteer::{Gazetteer, GazetteerCity, GazetteerCountry, LinkRecord, NetworkRecord, Networks};
 use kapok::interchange::{self, CityRef};
 use kapok::storage::Store;
 
@@ -23,24 +21,10 @@ fn names(en: &str, zh: &str) -> LocalizedText {
 }
 
 fn country(code: &str, iso3: &str, continent: Continent, en: &str, zh: &str) -> GazetteerCountry {
-    GazetteerCountry {
-        code: code.into(),
-        iso3: iso3.into(),
-        continent,
-        population: None,
-        names: names(en, zh),
-    }
+    GazetteerCountry { code: code.into(), iso3: iso3.into(), continent, population: None, names: names(en, zh) }
 }
 
-fn city(
-    id: i64,
-    name: &str,
-    zh: Option<&str>,
-    country: &str,
-    population: i64,
-    lat: f64,
-    lng: f64,
-) -> GazetteerCity {
+fn city(id: i64, name: &str, zh: Option<&str>, country: &str, population: i64, lat: f64, lng: f64) -> GazetteerCity {
     GazetteerCity {
         geonames_id: Some(id),
         region_key: None,
@@ -58,15 +42,7 @@ fn city(
 }
 
 pub fn gazetteer() -> Gazetteer {
-    let mut antioquia = city(
-        0,
-        "Antioquia",
-        Some("安蒂奥基亚省"),
-        "CO",
-        0,
-        6.245,
-        -75.571,
-    );
+    let mut antioquia = city(0, "Antioquia", Some("安蒂奥基亚省"), "CO", 0, 6.245, -75.571);
     antioquia.geonames_id = None;
     antioquia.region_key = Some("antioquia".into());
     antioquia.level = GovernmentLevel::Regional;
@@ -80,52 +56,12 @@ pub fn gazetteer() -> Gazetteer {
             country("KR", "KOR", Continent::Asia, "South Korea", "韩国"),
         ],
         cities: vec![
-            city(
-                GUANGZHOU,
-                "Guangzhou",
-                Some("广州"),
-                "CN",
-                16_096_724,
-                23.116,
-                113.25,
-            ),
-            city(
-                BOGOTA,
-                "Bogotá",
-                Some("波哥大"),
-                "CO",
-                7_674_366,
-                4.610,
-                -74.082,
-            ),
-            city(
-                MEDELLIN,
-                "Medellín",
-                Some("麦德林"),
-                "CO",
-                1_999_979,
-                6.252,
-                -75.564,
-            ),
+            city(GUANGZHOU, "Guangzhou", Some("广州"), "CN", 16_096_724, 23.116, 113.25),
+            city(BOGOTA, "Bogotá", Some("波哥大"), "CO", 7_674_366, 4.610, -74.082),
+            city(MEDELLIN, "Medellín", Some("麦德林"), "CO", 1_999_979, 6.252, -75.564),
             city(LYON, "Lyon", Some("里昂"), "FR", 520_774, 45.748, 4.847),
-            city(
-                GWANGJU,
-                "Gwangju",
-                Some("光州"),
-                "KR",
-                1_401_235,
-                35.155,
-                126.916,
-            ),
-            city(
-                BARCELONA,
-                "Barcelona",
-                Some("巴塞罗那"),
-                "ES",
-                1_686_208,
-                41.389,
-                2.159,
-            ),
+            city(GWANGJU, "Gwangju", Some("光州"), "KR", 1_401_235, 35.155, 126.916),
+            city(BARCELONA, "Barcelona", Some("巴塞罗那"), "ES", 1_686_208, 41.389, 2.159),
             antioquia,
         ],
         networks: Networks {
@@ -133,10 +69,7 @@ pub fn gazetteer() -> Gazetteer {
                 slug: "metropolis".into(),
                 name: "Metropolis".into(),
                 url: Some("https://www.metropolis.org".into()),
-                members: vec![
-                    CityRef::GeonamesId(GUANGZHOU),
-                    CityRef::GeonamesId(BARCELONA),
-                ],
+                members: vec![CityRef::GeonamesId(GUANGZHOU), CityRef::GeonamesId(BARCELONA)],
             }],
             links: vec![
                 LinkRecord {
@@ -196,7 +129,5 @@ pub async fn load(store: &dyn Store) {
     store.load_gazetteer(&gazetteer()).await.unwrap();
     let awards = interchange::read_awards("fixture-awards.json", AWARDS_JSON).unwrap();
     store.upsert_awards(&awards).await.unwrap();
-    crate::harness::import_jsonl(store, INITIATIVES_JSONL)
-        .await
-        .unwrap();
+    crate::harness::import_jsonl(store, INITIATIVES_JSONL).await.unwrap();
 }

@@ -32,25 +32,16 @@ enum Guard {
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        if let Guard::Postgres {
-            admin_url,
-            database,
-        } = self
-        {
+        if let Guard::Postgres { admin_url, database } = self {
             let (admin_url, database) = (admin_url.clone(), database.clone());
             // Drop runs outside any async context we may block: use a runtime of our own.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap();
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
                 runtime.block_on(async {
                     if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
-                        let _ = sqlx::query(&format!(
-                            "DROP DATABASE IF EXISTS {database} WITH (FORCE)"
-                        ))
-                        .execute(&mut conn)
-                        .await;
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+                            .execute(&mut conn)
+                            .await;
                     }
                 });
             })
@@ -66,9 +57,7 @@ pub fn postgres_admin_url() -> Option<String> {
             if std::env::var("KAPOK_REQUIRE_POSTGRES").as_deref() == Ok("1") {
                 panic!("KAPOK_REQUIRE_POSTGRES=1 but KAPOK_TEST_POSTGRES_URL is not set");
             }
-            eprintln!(
-                "skipped: set KAPOK_TEST_POSTGRES_URL (or run bin/test) to run the PostgreSQL variant"
-            );
+            eprintln!("skipped: set KAPOK_TEST_POSTGRES_URL (or run bin/test) to run the PostgreSQL variant");
             None
         }
     }
@@ -94,21 +83,14 @@ async fn fresh_store(engine: Engine) -> Option<(Arc<dyn Store>, Guard)> {
                 COUNTER.fetch_add(1, Ordering::Relaxed),
                 rand::random::<u32>()
             );
-            let mut admin = sqlx::PgConnection::connect(&admin_url)
-                .await
-                .expect("cannot reach the test PostgreSQL server");
-            sqlx::query(&format!("CREATE DATABASE {database}"))
-                .execute(&mut admin)
-                .await
-                .unwrap();
+            let mut admin =
+                sqlx::PgConnection::connect(&admin_url).await.expect("cannot reach the test PostgreSQL server");
+            sqlx::query(&format!("CREATE DATABASE {database}")).execute(&mut admin).await.unwrap();
             let url = match admin_url.rfind('/') {
                 Some(slash) => format!("{}/{database}", &admin_url[..slash]),
                 None => panic!("KAPOK_TEST_POSTGRES_URL must end with a database name"),
             };
-            let guard = Guard::Postgres {
-                admin_url,
-                database,
-            };
+            let guard = Guard::Postgres { admin_url, database };
             let store = storage::connect(&url).await.unwrap();
             store.migrate().await.unwrap();
             Some((store, guard))
@@ -135,14 +117,7 @@ impl TestApp {
         let addr = listener.local_addr().unwrap();
         let app = router(AppState::new(store.clone(), search.clone()));
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        Some(TestApp {
-            store,
-            search,
-            addr,
-            client: client(),
-            _guard: guard,
-            _index_dir: index_dir,
-        })
+        Some(TestApp { store, search, addr, client: client(), _guard: guard, _index_dir: index_dir })
     }
 
     /// A running app with the small fixture of `fixtures.rs` loaded and indexed.
@@ -155,9 +130,7 @@ impl TestApp {
 
     /// Rebuilds the search index from the database and switches to it.
     pub async fn reindex(&self) {
-        kapok::library::reindex(&*self.store, self.search.dir(), Arc::new(|_, _| {}))
-            .await
-            .unwrap();
+        kapok::library::reindex(&*self.store, self.search.dir(), Arc::new(|_, _| {})).await.unwrap();
         self.search.refresh().unwrap();
     }
 
@@ -179,39 +152,23 @@ impl TestApp {
 }
 
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
 pub async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
-    let response = client
-        .get(url)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let response = client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
     (response.status(), response.text().await.unwrap())
 }
 
 /// A GET whose browser prefers the language `lang` (an Accept-Language value).
 pub async fn get_in(client: &reqwest::Client, lang: &str, url: &str) -> (StatusCode, String) {
-    let response = client
-        .get(url)
-        .header("accept-language", lang)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let response =
+        client.get(url).header("accept-language", lang).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
     (response.status(), response.text().await.unwrap())
 }
 
 pub async fn get_json(client: &reqwest::Client, url: &str) -> (StatusCode, serde_json::Value) {
-    let response = client
-        .get(url)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let response = client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
     let status = response.status();
     let text = response.text().await.unwrap();
     let json = serde_json::from_str(&text)
@@ -228,11 +185,7 @@ pub struct DemoServer {
 fn start_demo_server(engine: Engine) -> Option<DemoServer> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         runtime.block_on(async move {
             let Some((store, guard)) = fresh_store(engine).await else {
                 sender.send(None).unwrap();
@@ -241,26 +194,20 @@ fn start_demo_server(engine: Engine) -> Option<DemoServer> {
             kapok::demo::ensure_gazetteer(&*store).await.unwrap();
             kapok::demo::load(&*store, &|_| {}).await.unwrap();
             let index_dir = tempfile::tempdir().unwrap();
-            kapok::library::reindex(&*store, index_dir.path(), Arc::new(|_, _| {}))
-                .await
-                .unwrap();
+            kapok::library::reindex(&*store, index_dir.path(), Arc::new(|_, _| {})).await.unwrap();
             let search = Arc::new(Search::open(index_dir.path()));
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}", listener.local_addr().unwrap());
             sender.send(Some(DemoServer { base })).unwrap();
             let _guards = (guard, index_dir);
-            axum::serve(listener, router(AppState::new(store, search)))
-                .await
-                .unwrap();
+            axum::serve(listener, router(AppState::new(store, search))).await.unwrap();
         });
     });
     receiver.recv().unwrap()
 }
 
-pub static DEMO_SQLITE: LazyLock<Option<DemoServer>> =
-    LazyLock::new(|| start_demo_server(Engine::Sqlite));
-pub static DEMO_POSTGRES: LazyLock<Option<DemoServer>> =
-    LazyLock::new(|| start_demo_server(Engine::Postgres));
+pub static DEMO_SQLITE: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Sqlite));
+pub static DEMO_POSTGRES: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Postgres));
 
 pub fn demo_server(engine: Engine) -> Option<&'static DemoServer> {
     match engine {
@@ -271,15 +218,10 @@ pub fn demo_server(engine: Engine) -> Option<&'static DemoServer> {
 
 /// Reads records from JSON Lines text through the real import path.
 pub async fn import_jsonl(store: &dyn Store, text: &str) -> Result<(), String> {
-    let records = interchange::read_initiatives(Path::new("test.jsonl"), text.as_bytes())
-        .map_err(|e| e.to_string())?;
+    let records = interchange::read_initiatives(Path::new("test.jsonl"), text.as_bytes()).map_err(|e| e.to_string())?;
     let catalog = store.catalog().await.map_err(|e| e.to_string())?;
-    let resolved = interchange::resolve_initiatives("test.jsonl", records, &catalog)
-        .map_err(|e| e.to_string())?;
-    store
-        .import_initiatives(&resolved, &|_| {})
-        .await
-        .map_err(|e| e.to_string())
+    let resolved = interchange::resolve_initiatives("test.jsonl", records, &catalog).map_err(|e| e.to_string())?;
+    store.import_initiatives(&resolved, &|_| {}).await.map_err(|e| e.to_string())
 }
 
 /// Runs one async test story against SQLite and against PostgreSQL:

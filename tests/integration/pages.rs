@@ -5,9 +5,7 @@ use reqwest::StatusCode;
 use crate::harness::{Engine, TestApp, both_engines};
 
 async fn app(engine: Engine) -> TestApp {
-    TestApp::with_fixture(engine)
-        .await
-        .expect("engine available")
+    TestApp::with_fixture(engine).await.expect("engine available")
 }
 
 /// The id of the fixture initiative with this English (or only) title, found through the API.
@@ -17,13 +15,7 @@ async fn initiative_id(app: &TestApp, title: &str) -> i64 {
         .as_array()
         .unwrap()
         .iter()
-        .find(|item| {
-            item["titles"]
-                .as_object()
-                .unwrap()
-                .values()
-                .any(|t| t.as_str() == Some(title))
-        })
+        .find(|item| item["titles"].as_object().unwrap().values().any(|t| t.as_str() == Some(title)))
         .unwrap_or_else(|| panic!("no initiative titled {title:?}"))["id"]
         .as_i64()
         .unwrap()
@@ -31,14 +23,7 @@ async fn initiative_id(app: &TestApp, title: &str) -> i64 {
 
 async fn city_id(app: &TestApp, name: &str) -> i64 {
     let (_, list) = app.get_json("/api/v1/cities?limit=100").await;
-    list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
+    list["items"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap()["id"].as_i64().unwrap()
 }
 
 both_engines! {

@@ -38,18 +38,11 @@ const MATRIX: &[(&str, &str, u16)] = &[
 
 #[test]
 fn every_route_is_in_the_matrix() {
-    let source =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/mod.rs")).unwrap();
-    let routed: BTreeSet<&str> = source
-        .split(".route(\"")
-        .skip(1)
-        .map(|rest| rest.split('"').next().unwrap())
-        .collect();
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/mod.rs")).unwrap();
+    let routed: BTreeSet<&str> =
+        source.split(".route(\"").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
     let covered: BTreeSet<&str> = MATRIX.iter().map(|(route, _, _)| *route).collect();
-    assert_eq!(
-        routed, covered,
-        "add the new routes to the permission matrix"
-    );
+    assert_eq!(routed, covered, "add the new routes to the permission matrix");
 }
 
 both_engines! {

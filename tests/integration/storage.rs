@@ -8,16 +8,11 @@ use crate::fixtures::{self, BOGOTA, GUANGZHOU, LYON};
 use crate::harness::{Engine, TestApp, both_engines, import_jsonl};
 
 async fn fixture_app(engine: Engine) -> TestApp {
-    TestApp::with_fixture(engine)
-        .await
-        .expect("engine available")
+    TestApp::with_fixture(engine).await.expect("engine available")
 }
 
 fn titles(page: &Page<InitiativeSummary>) -> Vec<String> {
-    page.items
-        .iter()
-        .map(|s| s.title(LangCode::EN).unwrap_or("<untitled>").to_string())
-        .collect()
+    page.items.iter().map(|s| s.title(LangCode::EN).unwrap_or("<untitled>").to_string()).collect()
 }
 
 async fn city_id(app: &TestApp, geonames_id: i64) -> CityId {
@@ -248,14 +243,7 @@ fn new_initiative(reference: &str, city: CityId, edition: EditionId) -> NewIniti
         reference: reference.into(),
         level: GovernmentLevel::Municipal,
         original_language: LangCode::EN,
-        texts: [(
-            LangCode::EN,
-            InitiativeText {
-                title: Some(reference.into()),
-                ..Default::default()
-            },
-        )]
-        .into(),
+        texts: [(LangCode::EN, InitiativeText { title: Some(reference.into()), ..Default::default() })].into(),
         city_ids: vec![city],
         sdgs: vec![],
         partners: vec![],
@@ -263,11 +251,7 @@ fn new_initiative(reference: &str, city: CityId, edition: EditionId) -> NewIniti
         started_year: None,
         ended_year: None,
         contact: None,
-        source: Source {
-            dataset: "test".into(),
-            id: reference.into(),
-            url: None,
-        },
+        source: Source { dataset: "test".into(), id: reference.into(), url: None },
         entry: NewEntry {
             edition_id: edition,
             status: EntryStatus::Valid,

@@ -38,11 +38,7 @@ struct AwardsPage {
     awards: Vec<AwardCard>,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
-) -> Result<Html<String>, PageError> {
+pub async fn list(State(state): State<AppState>, lang: Lang, path: CurrentPath) -> Result<Html<String>, PageError> {
     let c = Chrome::new(lang, path, "awards");
     let awards = state.store.awards().await.map_err(PageError::store(lang))?;
     let awards = awards.iter().map(|a| AwardCard::new(&c.tr, a)).collect();
@@ -90,20 +86,14 @@ pub async fn show(
         .iter()
         .map(|e| EditionLine {
             id: e.id,
-            label: format!(
-                "{} · {}",
-                e.year,
-                c.tr.t1("edition-ordinal", "ordinal", e.ordinal)
-            ),
+            label: format!("{} · {}", e.year, c.tr.t1("edition-ordinal", "ordinal", e.ordinal)),
             counts: c.tr.t1("award-entry-count", "count", e.entry_count),
         })
         .collect();
     let page = AwardPage {
         name: award.name.get(lang.0).to_string(),
         description: award.description.get(lang.0).to_string(),
-        organisers: c
-            .tr
-            .t1("award-organisers", "organisers", award.organisers.as_str()),
+        organisers: c.tr.t1("award-organisers", "organisers", award.organisers.as_str()),
         url: award.url.clone(),
         editions,
         c,

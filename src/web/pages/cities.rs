@@ -20,20 +20,12 @@ pub struct PageParams {
 }
 
 impl PageParams {
-    fn page(
-        params: Result<Query<PageParams>, QueryRejection>,
-        c: &Chrome,
-        lang: Lang,
-    ) -> Result<i64, PageError> {
-        let Query(params) = params.map_err(|e| {
-            PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text()))
-        })?;
+    fn page(params: Result<Query<PageParams>, QueryRejection>, c: &Chrome, lang: Lang) -> Result<i64, PageError> {
+        let Query(params) =
+            params.map_err(|e| PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text())))?;
         match params.page.unwrap_or(1) {
             page @ 1..=100_000 => Ok(page),
-            page => Err(PageError::bad_request(
-                lang,
-                c.tr.t1("api-bad-query", "details", format!("page={page}")),
-            )),
+            page => Err(PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("page={page}")))),
         }
     }
 }
@@ -61,18 +53,13 @@ pub async fn list(
 ) -> Result<Html<String>, PageError> {
     let c = Chrome::new(lang, path, "cities");
     let page = PageParams::page(params, &c, lang)?;
-    let query = CityQuery {
-        with_initiatives: true,
-        ..Default::default()
-    };
+    let query = CityQuery { with_initiatives: true, ..Default::default() };
     let cities = state
         .store
         .cities(&query, PageRequest::new((page - 1) * PER_PAGE, PER_PAGE))
         .await
         .map_err(PageError::store(lang))?;
-    let pager = Pager::new(&c.tr, page, PER_PAGE, cities.total, |p| {
-        format!("/cities?page={p}")
-    });
+    let pager = Pager::new(&c.tr, page, PER_PAGE, cities.total, |p| format!("/cities?page={p}"));
     let cities = cities
         .items
         .iter()
@@ -128,15 +115,9 @@ pub async fn show(
         .await
         .map_err(PageError::store(lang))?
         .ok_or_else(|| PageError::not_found(lang, "what-city"))?;
-    let query = InitiativeQuery {
-        city: Some(id),
-        ..Default::default()
-    };
-    let initiatives = state
-        .store
-        .initiatives(&query, PageRequest::new((page - 1) * 20, 20))
-        .await
-        .map_err(PageError::store(lang))?;
+    let query = InitiativeQuery { city: Some(id), ..Default::default() };
+    let initiatives =
+        state.store.initiatives(&query, PageRequest::new((page - 1) * 20, 20)).await.map_err(PageError::store(lang))?;
     let tr = &c.tr;
     let summary = &city.summary;
     // The other script of the name: Chinese under a Latin name, or the Latin name under Chinese.
@@ -154,9 +135,7 @@ pub async fn show(
         population: summary.population.map(|p| group_digits(lang.0, p)),
         coordinates: format!("{:.3}, {:.3}", summary.lat, summary.lng),
         count_line: tr.t1("library-count", "total", initiatives.total),
-        pager: Pager::new(tr, page, 20, initiatives.total, |p| {
-            format!("/cities/{}?page={p}", id)
-        }),
+        pager: Pager::new(tr, page, 20, initiatives.total, |p| format!("/cities/{}?page={p}", id)),
         initiatives: EntryCard::list(tr, &initiatives.items),
         networks: city.networks.clone(),
         links: city
@@ -167,9 +146,7 @@ pub async fn show(
                 name: link.city.display_name(lang.0).to_string(),
                 country: link.city.country_name.get(lang.0).to_string(),
                 kind: tr.t(&format!("link-{}", link.kind)),
-                since: link
-                    .since_year
-                    .map(|year| tr.t1("link-since", "year", year)),
+                since: link.since_year.map(|year| tr.t1("link-since", "year", year)),
             })
             .collect(),
         c,

@@ -57,9 +57,7 @@ pub async fn show(
         .await
         .map_err(PageError::store(lang))?
         .ok_or_else(|| PageError::not_found(lang, "what-edition"))?;
-    let results = long_list(&state, id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let results = long_list(&state, id).await.map_err(PageError::store(lang))?;
     let c = Chrome::new(lang, path, "awards");
     let tr = &c.tr;
     let summary = &edition.summary;
@@ -82,39 +80,22 @@ pub async fn show(
 
     let group = |heading: &str, keep: &dyn Fn(&InitiativeSummary) -> bool| ResultGroup {
         heading: tr.t(heading),
-        items: results
-            .iter()
-            .filter(|s| keep(s))
-            .map(|s| EntryCard::new(tr, s))
-            .collect(),
+        items: results.iter().filter(|s| keep(s)).map(|s| EntryCard::new(tr, s)).collect(),
     };
     let groups: Vec<ResultGroup> = [
         group("results-winners", &|s| s.status == EntryStatus::Winner),
-        group("results-special-mention", &|s| {
-            s.honours.contains(&HonourKind::SpecialMention)
-        }),
-        group("results-medals", &|s| {
-            s.status == EntryStatus::MedalOfHonour
-        }),
-        group("results-shortlist", &|s| {
-            s.status == EntryStatus::Shortlisted
-        }),
+        group("results-special-mention", &|s| s.honours.contains(&HonourKind::SpecialMention)),
+        group("results-medals", &|s| s.status == EntryStatus::MedalOfHonour),
+        group("results-shortlist", &|s| s.status == EntryStatus::Shortlisted),
         group("results-long-list", &|s| s.status == EntryStatus::Deserving),
     ]
     .into_iter()
     .filter(|g| !g.items.is_empty())
     .collect();
 
-    let mut voted: Vec<&InitiativeSummary> = results
-        .iter()
-        .filter(|s| s.public_votes.is_some() || s.honours.contains(&HonourKind::PublicVote))
-        .collect();
-    voted.sort_by_key(|s| {
-        (
-            std::cmp::Reverse(s.public_votes),
-            !s.honours.contains(&HonourKind::PublicVote),
-        )
-    });
+    let mut voted: Vec<&InitiativeSummary> =
+        results.iter().filter(|s| s.public_votes.is_some() || s.honours.contains(&HonourKind::PublicVote)).collect();
+    voted.sort_by_key(|s| (std::cmp::Reverse(s.public_votes), !s.honours.contains(&HonourKind::PublicVote)));
     let public_vote = (!voted.is_empty()).then(|| {
         voted
             .iter()
@@ -125,28 +106,17 @@ pub async fn show(
                     line.push_str(&format!(" — {}", tr.t("honour-public_vote")));
                 }
                 if let Some(votes) = s.public_votes {
-                    line.push_str(&format!(
-                        " — {}",
-                        tr.t1("results-votes", "votes", group_digits(lang.0, votes))
-                    ));
+                    line.push_str(&format!(" — {}", tr.t1("results-votes", "votes", group_digits(lang.0, votes))));
                 }
                 line
             })
             .collect()
     });
 
-    let reported = match (
-        edition.reported.entries,
-        edition.reported.cities,
-        edition.reported.countries,
-    ) {
+    let reported = match (edition.reported.entries, edition.reported.cities, edition.reported.countries) {
         (Some(entries), Some(cities), Some(countries)) => Some(tr.tn(
             "edition-reported",
-            &[
-                ("entries", entries.into()),
-                ("cities", cities.into()),
-                ("countries", countries.into()),
-            ],
+            &[("entries", entries.into()), ("cities", cities.into()), ("countries", countries.into())],
         )),
         _ => None,
     };
@@ -156,11 +126,7 @@ pub async fn show(
     };
     let page = EditionPage {
         id,
-        title: tr.t2(
-            "edition-title",
-            ("award", award_name.as_str()),
-            ("year", summary.year),
-        ),
+        title: tr.t2("edition-title", ("award", award_name.as_str()), ("year", summary.year)),
         ordinal: tr.t1("edition-ordinal", "ordinal", summary.ordinal),
         award_id: summary.award_id,
         reported,
@@ -179,18 +145,10 @@ pub async fn show(
                     ("winners", edition.max_winners.into()),
                 ],
             ),
-            None => tr.t2(
-                "edition-sizes-short",
-                ("short", edition.shortlist_size),
-                ("winners", edition.max_winners),
-            ),
+            None => tr.t2("edition-sizes-short", ("short", edition.shortlist_size), ("winners", edition.max_winners)),
         },
         committees,
-        themes: edition
-            .themes
-            .iter()
-            .map(|t| t.name.get(lang.0).to_string())
-            .collect(),
+        themes: edition.themes.iter().map(|t| t.name.get(lang.0).to_string()).collect(),
         criteria: edition
             .criteria
             .iter()
@@ -199,11 +157,7 @@ pub async fn show(
                     "{} ({}, {})",
                     k.name.get(lang.0),
                     tr.t1("criterion-weight", "weight", k.weight),
-                    tr.t2(
-                        "criterion-scale",
-                        ("min", k.scale_min),
-                        ("max", k.scale_max)
-                    )
+                    tr.t2("criterion-scale", ("min", k.scale_min), ("max", k.scale_max))
                 )
             })
             .collect(),
@@ -215,26 +169,14 @@ pub async fn show(
 }
 
 /// Every entry of the edition that made the long list or went further, best first.
-async fn long_list(
-    state: &AppState,
-    edition: EditionId,
-) -> crate::storage::StoreResult<Vec<InitiativeSummary>> {
-    let query = InitiativeQuery {
-        edition: Some(edition),
-        min_status: Some(EntryStatus::Deserving),
-        ..Default::default()
-    };
+async fn long_list(state: &AppState, edition: EditionId) -> crate::storage::StoreResult<Vec<InitiativeSummary>> {
+    let query =
+        InitiativeQuery { edition: Some(edition), min_status: Some(EntryStatus::Deserving), ..Default::default() };
     let mut results = Vec::new();
     loop {
-        let page = state
-            .store
-            .initiatives(
-                &query,
-                PageRequest::new(results.len() as i64, PageRequest::MAX_LIMIT),
-            )
-            .await?;
-        let done =
-            page.items.is_empty() || results.len() as i64 + page.items.len() as i64 >= page.total;
+        let page =
+            state.store.initiatives(&query, PageRequest::new(results.len() as i64, PageRequest::MAX_LIMIT)).await?;
+        let done = page.items.is_empty() || results.len() as i64 + page.items.len() as i64 >= page.total;
         results.extend(page.items);
         if done {
             return Ok(results);

@@ -19,23 +19,13 @@ struct HomePage {
     winners: Vec<EntryCard>,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
-) -> Result<Html<String>, PageError> {
+pub async fn show(State(state): State<AppState>, lang: Lang, path: CurrentPath) -> Result<Html<String>, PageError> {
     let c = Chrome::new(lang, path, "home");
     let stats = state.store.stats().await.map_err(PageError::store(lang))?;
     let awards = state.store.awards().await.map_err(PageError::store(lang))?;
-    let winners_query = InitiativeQuery {
-        min_status: Some(EntryStatus::Winner),
-        ..Default::default()
-    };
-    let winners = state
-        .store
-        .initiatives(&winners_query, PageRequest::new(0, 10))
-        .await
-        .map_err(PageError::store(lang))?;
+    let winners_query = InitiativeQuery { min_status: Some(EntryStatus::Winner), ..Default::default() };
+    let winners =
+        state.store.initiatives(&winners_query, PageRequest::new(0, 10)).await.map_err(PageError::store(lang))?;
     let stats_line = c.tr.tn(
         "home-stats",
         &[

@@ -103,15 +103,13 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
         Some((l, t)) => (l, Some(t)),
         None => (ui, None),
     };
-    let language_note = (text.is_some()
-        && (text_lang != ui || text_lang != initiative.original_language))
-        .then(|| {
-            tr.t2(
-                "initiative-language-note",
-                ("shown", language_name(text_lang)),
-                ("original", language_name(initiative.original_language)),
-            )
-        });
+    let language_note = (text.is_some() && (text_lang != ui || text_lang != initiative.original_language)).then(|| {
+        tr.t2(
+            "initiative-language-note",
+            ("shown", language_name(text_lang)),
+            ("original", language_name(initiative.original_language)),
+        )
+    });
     let title = initiative.title(ui).map(str::to_string);
     let sections = text
         .map(|text| {
@@ -126,24 +124,14 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
                 .collect()
         })
         .unwrap_or_default();
-    let published: Vec<_> = initiative
-        .entries
-        .iter()
-        .filter(|e| e.status.is_published())
-        .collect();
+    let published: Vec<_> = initiative.entries.iter().filter(|e| e.status.is_published()).collect();
     let mut badges = Vec::new();
     if let Some(best) = published.iter().map(|e| e.status).max() {
-        badges.push(Badge {
-            code: best.as_str(),
-            label: tr.t(&format!("status-{best}")),
-        });
+        badges.push(Badge { code: best.as_str(), label: tr.t(&format!("status-{best}")) });
     }
     for entry in &published {
         for honour in &entry.honours {
-            badges.push(Badge {
-                code: "honour",
-                label: format!("{} ({})", honour.name, entry.edition_year),
-            });
+            badges.push(Badge { code: "honour", label: format!("{} ({})", honour.name, entry.edition_year) });
         }
     }
     let entries = published
@@ -156,17 +144,8 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
                 ("year", entry.edition_year),
             ),
             status: tr.t(&format!("status-{}", entry.status)),
-            honours: entry
-                .honours
-                .iter()
-                .map(|h| format!("{} “{}”", honour_label(tr, h.kind), h.name))
-                .collect(),
-            themes: entry
-                .themes
-                .iter()
-                .map(|theme| theme.name.get(c.lang).to_string())
-                .collect::<Vec<_>>()
-                .join(" · "),
+            honours: entry.honours.iter().map(|h| format!("{} “{}”", honour_label(tr, h.kind), h.name)).collect(),
+            themes: entry.themes.iter().map(|theme| theme.name.get(c.lang).to_string()).collect::<Vec<_>>().join(" · "),
         })
         .collect();
     let period = match (initiative.started_year, initiative.ended_year) {
@@ -200,11 +179,7 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
         sections,
         entries,
         period,
-        sdgs: initiative
-            .sdgs
-            .iter()
-            .map(|sdg| (sdg.number(), sdg_label(tr, *sdg)))
-            .collect(),
+        sdgs: initiative.sdgs.iter().map(|sdg| (sdg.number(), sdg_label(tr, *sdg))).collect(),
         partners: initiative
             .partners
             .iter()
@@ -213,22 +188,12 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
                 None => p.name.clone(),
             })
             .collect(),
-        key_dates: initiative
-            .key_dates
-            .iter()
-            .map(|k| format!("{}: {}", k.date, k.label))
-            .collect(),
-        contact: initiative
-            .contact
-            .as_ref()
-            .map(|contact| match &contact.role {
-                Some(role) => format!("{}, {role}", contact.name),
-                None => contact.name.clone(),
-            }),
-        contact_email: initiative
-            .contact
-            .as_ref()
-            .and_then(|contact| contact.email.clone()),
+        key_dates: initiative.key_dates.iter().map(|k| format!("{}: {}", k.date, k.label)).collect(),
+        contact: initiative.contact.as_ref().map(|contact| match &contact.role {
+            Some(role) => format!("{}, {role}", contact.name),
+            None => contact.name.clone(),
+        }),
+        contact_email: initiative.contact.as_ref().and_then(|contact| contact.email.clone()),
         source: format!("{} · {}", source.dataset, source.id),
         source_url: source.url.clone(),
         c,

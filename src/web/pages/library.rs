@@ -48,25 +48,18 @@ pub async fn list(
     params: Result<Query<LibraryParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let c = Chrome::new(lang, path, "library");
-    let Query(params) = params.map_err(|e| {
-        PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text()))
-    })?;
+    let Query(params) =
+        params.map_err(|e| PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text())))?;
     let order = match params.sort.as_deref() {
         None | Some("newest") => InitiativeOrder::Newest,
         Some("oldest") => InitiativeOrder::Oldest,
         Some(other) => {
-            return Err(PageError::bad_request(
-                lang,
-                c.tr.t1("api-bad-query", "details", format!("sort={other}")),
-            ));
+            return Err(PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("sort={other}"))));
         }
     };
     let page = params.page.unwrap_or(1);
     if !(1..=MAX_PAGE).contains(&page) {
-        return Err(PageError::bad_request(
-            lang,
-            c.tr.t1("api-bad-query", "details", format!("page={page}")),
-        ));
+        return Err(PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("page={page}"))));
     }
     let query = InitiativeQuery {
         award: params.award.map(AwardId),
@@ -105,26 +98,16 @@ pub async fn list(
     if let Some(v) = params.status {
         hidden_fields.push(("status", v.to_string()));
     }
-    let sort = if order == InitiativeOrder::Oldest {
-        "oldest"
-    } else {
-        "newest"
-    };
+    let sort = if order == InitiativeOrder::Oldest { "oldest" } else { "newest" };
     let base_query: String = hidden_fields
         .iter()
         .chain(std::iter::once(&("q", q.clone())).filter(|(_, v)| !v.is_empty()))
         .chain(std::iter::once(&("sort", sort.to_string())))
         .map(|(k, v)| format!("{k}={}&", encode_query_value(v)))
         .collect();
-    let pager = Pager::new(&c.tr, page, PER_PAGE, results.total, |p| {
-        format!("/library?{base_query}page={p}")
-    });
+    let pager = Pager::new(&c.tr, page, PER_PAGE, results.total, |p| format!("/library?{base_query}page={p}"));
     let page = LibraryPage {
-        intro: if q.is_empty() {
-            c.tr.t("library-intro")
-        } else {
-            c.tr.t1("library-results-for", "query", q.as_str())
-        },
+        intro: if q.is_empty() { c.tr.t("library-intro") } else { c.tr.t1("library-results-for", "query", q.as_str()) },
         q,
         count_line: c.tr.t1("library-count", "total", results.total),
         sort,

@@ -22,8 +22,5 @@ pub fn render(lang: Lang, page: impl Template) -> Result<Html<String>, PageError
 
 /// Parses an id from a URL path; anything that is not one is simply not found.
 pub fn parse_id(lang: Lang, raw: &str, what: &'static str) -> Result<i64, PageError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| PageError::not_found(lang, what))
+    raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| PageError::not_found(lang, what))
 }
