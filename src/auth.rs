@@ -1,4 +1,5 @@
-//! Passwords: argon2id with the crate's recommended parameters and a random salt per hash.
+//! Passwords (argon2id with the crate's recommended parameters and a random salt per hash),
+//! session tokens and CSRF tokens.
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
@@ -17,6 +18,32 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
+/// A hash of a password nobody has, verified when an e-mail is unknown so that a failed login
+/// takes as long whether or not the account exists.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| hash_password("no account has this password"));
+    &DECOY
+}
+
+/// A fresh random token (256 bits, URL-safe) for session cookies and CSRF fields.
+pub fn new_token() -> String {
+    use base64::Engine;
+    let bytes: [u8; 32] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database keeps of a session token.
+pub fn token_hash(token: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Compares secrets in time independent of where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +57,17 @@ mod tests {
         assert!(verify_password("correct horse", &first));
         assert!(!verify_password("wrong horse", &first));
         assert!(!verify_password("correct horse", "not a hash"));
+    }
+
+    #[test]
+    fn tokens_are_random_and_only_their_hash_is_kept() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+        assert!(same_secret(&a, &a.clone()));
+        assert!(!same_secret(&a, &b));
+        assert!(!same_secret("short", "longer"));
     }
 }

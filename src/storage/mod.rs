@@ -13,8 +13,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::{
-    Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryId, EntryStatus, Initiative,
-    InitiativeId, InitiativeSummary, Page, Role, User,
+    Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryId, EntryStatus,
+    Initiative, InitiativeId, InitiativeSummary, Page, Role, User,
 };
 use crate::gazetteer::Gazetteer;
 use crate::interchange::{AwardRecord, Catalog, InitiativeRecord, NewInitiative};
@@ -104,6 +104,15 @@ pub struct NewUser {
     pub roles: Vec<Role>,
 }
 
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token_hash: String,
+    pub user_id: crate::domain::UserId,
+    pub csrf_token: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
 /// Everything Kapok keeps. Reads run on a read pool; every write is one transaction, and a
 /// write returns only once it is durable.
 #[async_trait]
@@ -149,9 +158,14 @@ pub trait Store: Send + Sync + 'static {
     async fn city(&self, id: CityId) -> StoreResult<Option<City>>;
     async fn countries(&self) -> StoreResult<Vec<Country>>;
 
-    // Accounts.
+    // Accounts and sessions.
     async fn create_user(&self, user: &NewUser) -> StoreResult<User>;
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<(User, String)>>;
+    /// Starts a session; expired sessions are removed on the way.
+    async fn create_session(&self, session: &NewSession) -> StoreResult<()>;
+    /// The signed-in user and the session's CSRF token, if the session exists and has not expired.
+    async fn session(&self, token_hash: &str, now: i64) -> StoreResult<Option<(User, String)>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 
     /// A consistent copy of the whole database into `path` while it keeps serving.
     async fn backup(&self, path: &Path) -> StoreResult<()>;

@@ -567,6 +567,13 @@ pub(super) struct UserRow {
 }
 
 #[derive(sqlx::FromRow)]
+pub(super) struct SessionUserRow {
+    #[sqlx(flatten)]
+    pub user: UserRow,
+    pub csrf_token: String,
+}
+
+#[derive(sqlx::FromRow)]
 pub(super) struct RoleRow {
     pub role: String,
     pub award_id: Option<i64>,

@@ -924,7 +924,7 @@ macro_rules! shared_store {
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO users (email, display_name, password_hash, locale, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 )
-                .bind(&user.email)
+                .bind(user.email.trim().to_lowercase())
                 .bind(&user.display_name)
                 .bind(&user.password_hash)
                 .bind(&user.locale)
@@ -937,7 +937,7 @@ macro_rules! shared_store {
                 tx.commit().await?;
                 Ok(User {
                     id: UserId(id),
-                    email: user.email.clone(),
+                    email: user.email.trim().to_lowercase(),
                     display_name: user.display_name.clone(),
                     locale: user.locale.clone(),
                     roles: user.roles.iter().map(|role| RoleGrant { role: *role, award_id: None, edition_id: None }).collect(),
@@ -960,6 +960,51 @@ macro_rules! shared_store {
                     .fetch_all(&mut *conn)
                     .await?;
                 row.into_domain(roles).map(Some)
+            }
+
+            async fn create_session(&self, session: &crate::storage::NewSession) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(session.created_at).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&session.token_hash)
+                .bind(session.user_id.0)
+                .bind(&session.csrf_token)
+                .bind(session.created_at)
+                .bind(session.expires_at)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn session(&self, token_hash: &str, now: i64) -> StoreResult<Option<(User, String)>> {
+                let mut conn = self.read().acquire().await?;
+                let Some(row): Option<SessionUserRow> = sqlx::query_as(
+                    "SELECT u.id, u.email, u.display_name, u.password_hash, u.locale, s.csrf_token \
+                     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+                )
+                .bind(token_hash)
+                .bind(now)
+                .fetch_optional(&mut *conn)
+                .await?
+                else {
+                    return Ok(None);
+                };
+                let roles: Vec<RoleRow> = sqlx::query_as("SELECT role, award_id, edition_id FROM user_roles WHERE user_id = $1 ORDER BY id")
+                    .bind(row.user.id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                let (user, _) = row.user.into_domain(roles)?;
+                Ok(Some((user, row.csrf_token)))
+            }
+
+            async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(())
             }
 
             async fn backup(&self, path: &std::path::Path) -> StoreResult<()> {

@@ -1,14 +1,20 @@
 //! What every page shares: the user's language (from the `kapok_lang` cookie, else the
-//! browser's Accept-Language), the translator, and the header's language switcher.
+//! browser's Accept-Language), the signed-in user (from the `kapok_session` cookie), the
+//! translator, and the header's language switcher and account links.
 
 use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
 use axum::http::request::Parts;
 
-use crate::domain::UiLang;
+use crate::auth;
+use crate::domain::{UiLang, User};
 use crate::i18n::Tr;
 
+use super::AppState;
+
 pub const LANG_COOKIE: &str = "kapok_lang";
+pub const SESSION_COOKIE: &str = "kapok_session";
 
 /// Changes whenever the embedded CSS or scripts change, so browsers may cache them for long.
 pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -25,31 +31,68 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
     }
 }
 
-pub fn lang_of(parts: &Parts) -> UiLang {
-    let from_cookie = parts
-        .headers
+/// The value of a request cookie.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|header| header.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .and_then(|(_, value)| value.parse::<UiLang>().ok());
+        .find(|(cookie, _)| *cookie == name)
+        .map(|(_, value)| value)
+}
+
+pub fn lang_of(parts: &Parts) -> UiLang {
+    let from_cookie = cookie(&parts.headers, LANG_COOKIE).and_then(|value| value.parse::<UiLang>().ok());
     from_cookie.unwrap_or_else(|| {
         let header = parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
         UiLang::negotiate(header)
     })
 }
 
-/// The request path and query, to come back to after switching language.
+/// A signed-in user's session.
 #[derive(Debug, Clone)]
-pub struct CurrentPath(pub String);
+pub struct Session {
+    pub user: User,
+    pub csrf_token: String,
+    pub token_hash: String,
+}
 
-impl<S: Send + Sync> FromRequestParts<S> for CurrentPath {
+/// Who is asking: their language, the page they are on, and their session if signed in.
+/// Looking up the session costs a query only when a session cookie is present.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub lang: Lang,
+    pub path: String,
+    pub session: Option<Session>,
+}
+
+impl Viewer {
+    pub fn user(&self) -> Option<&User> {
+        self.session.as_ref().map(|s| &s.user)
+    }
+}
+
+impl FromRequestParts<AppState> for Viewer {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(CurrentPath(parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into())))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        let session = match cookie(&parts.headers, SESSION_COOKIE) {
+            Some(token) => {
+                let token_hash = auth::token_hash(token);
+                match state.store.session(&token_hash, jiff::Timestamp::now().as_second()).await {
+                    Ok(found) => found.map(|(user, csrf_token)| Session { user, csrf_token, token_hash }),
+                    Err(error) => {
+                        tracing::error!(%error, "session lookup failed; serving as signed out");
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        Ok(Viewer { lang: Lang(lang_of(parts)), path, session })
     }
 }
 
@@ -68,11 +111,35 @@ pub struct Chrome {
     pub section: &'static str,
     pub path: String,
     pub asset_version: &'static str,
+    /// The signed-in user's name, and the token their forms must carry.
+    pub user_name: Option<String>,
+    pub csrf_token: Option<String>,
 }
 
 impl Chrome {
-    pub fn new(lang: Lang, path: CurrentPath, section: &'static str) -> Self {
-        Chrome { tr: Tr::new(lang.0), lang: lang.0, section, path: path.0, asset_version: ASSET_VERSION }
+    pub fn new(viewer: &Viewer, section: &'static str) -> Self {
+        Chrome {
+            tr: Tr::new(viewer.lang.0),
+            lang: viewer.lang.0,
+            section,
+            path: viewer.path.clone(),
+            asset_version: ASSET_VERSION,
+            user_name: viewer.session.as_ref().map(|s| s.user.display_name.clone()),
+            csrf_token: viewer.session.as_ref().map(|s| s.csrf_token.clone()),
+        }
+    }
+
+    /// For pages rendered without a request context (error pages).
+    pub fn anonymous(lang: Lang) -> Self {
+        Chrome::new(&Viewer { lang, path: "/".into(), session: None }, "")
+    }
+
+    /// The sign-in link, coming back here afterwards.
+    pub fn sign_in_href(&self) -> String {
+        match self.path.as_str() {
+            "/" | "/login" => "/login".into(),
+            path => format!("/login?next={}", encode_query_value(path)),
+        }
     }
 
     pub fn html_lang(&self) -> &'static str {
@@ -96,6 +163,14 @@ impl Chrome {
     }
 }
 
+/// Only local paths: `/x` but not `//host` or `/\host`, which browsers treat as other sites.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") => path.to_string(),
+        _ => "/".into(),
+    }
+}
+
 /// Percent-encodes a value for use inside a query string.
 pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -106,4 +181,16 @@ pub fn encode_query_value(value: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(super::local_path(Some("/library?page=2")), "/library?page=2");
+        for hostile in ["//evil.example", "/\\evil.example", "https://evil.example", ""] {
+            assert_eq!(super::local_path(Some(hostile)), "/");
+        }
+        assert_eq!(super::local_path(None), "/");
+    }
 }

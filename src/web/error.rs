@@ -6,7 +6,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
-use super::chrome::{Chrome, CurrentPath, Lang};
+use super::chrome::{Chrome, Lang};
 use crate::domain::UiLang;
 use crate::i18n::Tr;
 use crate::library::LibraryError;
@@ -16,6 +16,7 @@ use crate::storage::StoreError;
 enum Kind {
     NotFound { what: &'static str },
     BadRequest(String),
+    Forbidden(String),
     Unavailable,
     IndexNotReady,
     Internal,
@@ -51,6 +52,10 @@ impl PageError {
 
     pub fn bad_request(lang: Lang, message: impl Into<String>) -> Self {
         PageError { lang: lang.0, kind: Kind::BadRequest(message.into()) }
+    }
+
+    pub fn forbidden(lang: Lang, message: impl Into<String>) -> Self {
+        PageError { lang: lang.0, kind: Kind::Forbidden(message.into()) }
     }
 
     pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> PageError {
@@ -93,6 +98,7 @@ impl IntoResponse for PageError {
                 (StatusCode::NOT_FOUND, tr.t("error-not-found-title"), tr.t1("error-not-found", "what", tr.t(what)))
             }
             Kind::BadRequest(message) => (StatusCode::BAD_REQUEST, tr.t("error-bad-request-title"), message.clone()),
+            Kind::Forbidden(message) => (StatusCode::FORBIDDEN, tr.t("error-forbidden-title"), message.clone()),
             Kind::Unavailable => {
                 (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("error-unavailable"))
             }
@@ -101,7 +107,7 @@ impl IntoResponse for PageError {
             }
             Kind::Internal => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal-title"), tr.t("error-internal")),
         };
-        let page = ErrorPage { c: Chrome::new(Lang(self.lang), CurrentPath("/".into()), ""), heading, message };
+        let page = ErrorPage { c: Chrome::anonymous(Lang(self.lang)), heading, message };
         let body = page.render().unwrap_or_else(|_| "Kapok: error".into());
         let mut response = (status, Html(body)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {

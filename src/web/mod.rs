@@ -14,7 +14,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -49,7 +49,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cities", get(pages::cities::list))
         .route("/cities/{id}", get(pages::cities::show))
         .route("/library", get(pages::library::list))
-        .route("/language/{code}", get(pages::language::switch));
+        .route("/language/{code}", get(pages::language::switch))
+        .route("/login", get(pages::account::form).post(pages::account::submit))
+        .route("/logout", post(pages::account::logout))
+        .route("/account", get(pages::account::show));
     let api = Router::new()
         .route("/api/v1/awards", get(api::awards))
         .route("/api/v1/awards/{id}", get(api::award))

@@ -43,4 +43,21 @@ await run('foundation', async (page, base) => {
   const response = await page.goto(`${base}/initiatives/99999999`);
   expect(response.status() === 404, '404 for an unknown initiative');
   expect(await page.locator('h1').innerText() === 'Page not found', 'the 404 page is in English');
+
+  // A demo account signs in from the header and out again.
+  await page.goto(`${base}/library`);
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/login/);
+  await checkAccessibility(page, 'sign-in form (en)');
+  await page.getByLabel('E-mail').fill('secretariat@demo.kapok.example');
+  await page.getByLabel('Password').fill('kapok-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/library/);
+  expect(await page.getByRole('link', { name: 'Secretariat (demo)' }).count() === 1, 'signed in, back on the library');
+  await page.goto(`${base}/account`);
+  expect((await page.content()).includes('Secretariat'), 'the account page lists the role');
+  await checkAccessibility(page, 'account (en)');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  expect(await page.getByRole('link', { name: 'Sign in' }).count() === 1, 'signed out');
 });

@@ -151,6 +151,68 @@ impl TestApp {
     }
 }
 
+/// The value of the hidden `csrf` field of the first form on a page.
+pub fn csrf_field(html: &str) -> Option<String> {
+    let start = html.find(r#"name="csrf" value=""#)? + r#"name="csrf" value=""#.len();
+    Some(html[start..].split('"').next()?.to_string())
+}
+
+pub const TEST_PASSWORD: &str = "correct horse battery staple";
+
+/// A signed-in user's browser: its cookie jar and the session's CSRF token.
+pub struct UserClient {
+    pub client: reqwest::Client,
+    pub csrf: String,
+    base: String,
+}
+
+impl UserClient {
+    pub async fn get(&self, path: &str) -> (StatusCode, String) {
+        get(&self.client, &format!("{}{path}", self.base)).await
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.base)).form(fields).send().await.unwrap()
+    }
+}
+
+impl TestApp {
+    /// Creates an account with `role` and signs in with it through the real form.
+    pub async fn login_as(&self, role: kapok::domain::Role) -> UserClient {
+        let email = format!("{}-{}@test.example", role.as_str(), rand::random::<u32>());
+        self.store
+            .create_user(&kapok::storage::NewUser {
+                email: email.clone(),
+                display_name: format!("Test {}", role.as_str()),
+                password_hash: kapok::auth::hash_password(TEST_PASSWORD),
+                locale: "en".into(),
+                roles: vec![role],
+            })
+            .await
+            .unwrap();
+        self.sign_in(&email, TEST_PASSWORD).await.expect("the new account signs in")
+    }
+
+    /// Signs in through GET /login and POST /login; the status of a refused sign-in.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<UserClient, StatusCode> {
+        let client = client();
+        let (_, form) = get(&client, &self.url("/login")).await;
+        let token = csrf_field(&form).expect("the sign-in form has a CSRF field");
+        let response = client
+            .post(self.url("/login"))
+            .form(&[("email", email), ("password", password), ("csrf", &token), ("next", "/account")])
+            .send()
+            .await
+            .unwrap();
+        if response.status() != StatusCode::SEE_OTHER {
+            return Err(response.status());
+        }
+        let (_, account) = get(&client, &self.url("/account")).await;
+        let csrf = csrf_field(&account).expect("signed-in pages carry the session's CSRF token");
+        Ok(UserClient { client, csrf, base: format!("http://{}", self.addr) })
+    }
+}
+
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }

@@ -1,5 +1,6 @@
 //! Kapok's integration tests: one test binary (fast to build), one module per area.
 
+mod accounts;
 mod api;
 mod browser;
 mod cli;

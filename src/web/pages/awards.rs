@@ -6,7 +6,7 @@ use crate::domain::{Award, AwardId};
 use crate::i18n::Tr;
 use crate::storage::PageRequest;
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, CurrentPath, Lang};
+use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 
 pub struct AwardCard {
@@ -38,8 +38,9 @@ struct AwardsPage {
     awards: Vec<AwardCard>,
 }
 
-pub async fn list(State(state): State<AppState>, lang: Lang, path: CurrentPath) -> Result<Html<String>, PageError> {
-    let c = Chrome::new(lang, path, "awards");
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, PageError> {
+    let lang = viewer.lang;
+    let c = Chrome::new(&viewer, "awards");
     let awards = state.store.awards().await.map_err(PageError::store(lang))?;
     let awards = awards.iter().map(|a| AwardCard::new(&c.tr, a)).collect();
     super::render(lang, AwardsPage { c, awards })
@@ -64,10 +65,10 @@ struct AwardPage {
 
 pub async fn show(
     State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
+    viewer: Viewer,
     Path(raw_id): Path<String>,
 ) -> Result<Html<String>, PageError> {
+    let lang = viewer.lang;
     let id = AwardId(super::parse_id(lang, &raw_id, "what-award")?);
     let award = state
         .store
@@ -80,7 +81,7 @@ pub async fn show(
         .editions(Some(id), PageRequest::new(0, PageRequest::MAX_LIMIT))
         .await
         .map_err(PageError::store(lang))?;
-    let c = Chrome::new(lang, path, "awards");
+    let c = Chrome::new(&viewer, "awards");
     let editions = editions
         .items
         .iter()

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::domain::{CityId, UiLang};
 use crate::storage::{CityQuery, InitiativeQuery, PageRequest};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, CurrentPath, Lang};
+use crate::web::chrome::{Chrome, Lang, Viewer};
 use crate::web::error::PageError;
 use crate::web::views::{EntryCard, Pager, group_digits};
 
@@ -47,11 +47,11 @@ struct CitiesPage {
 
 pub async fn list(
     State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
+    viewer: Viewer,
     params: Result<Query<PageParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
-    let c = Chrome::new(lang, path, "cities");
+    let lang = viewer.lang;
+    let c = Chrome::new(&viewer, "cities");
     let page = PageParams::page(params, &c, lang)?;
     let query = CityQuery { with_initiatives: true, ..Default::default() };
     let cities = state
@@ -101,13 +101,13 @@ struct CityPage {
 
 pub async fn show(
     State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
+    viewer: Viewer,
     Path(raw_id): Path<String>,
     params: Result<Query<PageParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
+    let lang = viewer.lang;
     let id = CityId(super::parse_id(lang, &raw_id, "what-city")?);
-    let c = Chrome::new(lang, path, "cities");
+    let c = Chrome::new(&viewer, "cities");
     let page = PageParams::page(params, &c, lang)?;
     let city = state
         .store

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use crate::domain::{EditionId, EntryStatus, HonourKind, InitiativeSummary};
 use crate::storage::{InitiativeQuery, PageRequest};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, CurrentPath, Lang};
+use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 use crate::web::views::{EntryCard, group_digits};
 
@@ -46,10 +46,10 @@ struct EditionPage {
 
 pub async fn show(
     State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
+    viewer: Viewer,
     Path(raw_id): Path<String>,
 ) -> Result<Html<String>, PageError> {
+    let lang = viewer.lang;
     let id = EditionId(super::parse_id(lang, &raw_id, "what-edition")?);
     let edition = state
         .store
@@ -58,7 +58,7 @@ pub async fn show(
         .map_err(PageError::store(lang))?
         .ok_or_else(|| PageError::not_found(lang, "what-edition"))?;
     let results = long_list(&state, id).await.map_err(PageError::store(lang))?;
-    let c = Chrome::new(lang, path, "awards");
+    let c = Chrome::new(&viewer, "awards");
     let tr = &c.tr;
     let summary = &edition.summary;
     let award_name = summary.award_name.get(lang.0).to_string();

@@ -5,7 +5,7 @@ use axum::response::Html;
 use crate::domain::EntryStatus;
 use crate::storage::{InitiativeQuery, PageRequest};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, CurrentPath, Lang};
+use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 use crate::web::pages::awards::AwardCard;
 use crate::web::views::EntryCard;
@@ -19,8 +19,9 @@ struct HomePage {
     winners: Vec<EntryCard>,
 }
 
-pub async fn show(State(state): State<AppState>, lang: Lang, path: CurrentPath) -> Result<Html<String>, PageError> {
-    let c = Chrome::new(lang, path, "home");
+pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, PageError> {
+    let lang = viewer.lang;
+    let c = Chrome::new(&viewer, "home");
     let stats = state.store.stats().await.map_err(PageError::store(lang))?;
     let awards = state.store.awards().await.map_err(PageError::store(lang))?;
     let winners_query = InitiativeQuery { min_status: Some(EntryStatus::Winner), ..Default::default() };

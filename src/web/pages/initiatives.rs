@@ -5,7 +5,7 @@ use axum::response::Html;
 use crate::domain::{EditionId, Initiative, InitiativeId, LangCode, Section};
 use crate::i18n::Tr;
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, CurrentPath, Lang};
+use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 use crate::web::views::{honour_label, paragraphs, sdg_label};
 
@@ -79,10 +79,10 @@ pub fn is_public(initiative: &Initiative) -> bool {
 
 pub async fn show(
     State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
+    viewer: Viewer,
     Path(raw_id): Path<String>,
 ) -> Result<Html<String>, PageError> {
+    let lang = viewer.lang;
     let id = InitiativeId(super::parse_id(lang, &raw_id, "what-initiative")?);
     let initiative = state
         .store
@@ -91,7 +91,7 @@ pub async fn show(
         .map_err(PageError::store(lang))?
         .filter(is_public)
         .ok_or_else(|| PageError::not_found(lang, "what-initiative"))?;
-    let c = Chrome::new(lang, path, "library");
+    let c = Chrome::new(&viewer, "library");
     let page = view(c, &initiative);
     super::render(lang, page)
 }

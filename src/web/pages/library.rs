@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::domain::{AwardId, CityId, EditionId, EntryStatus};
 use crate::storage::{InitiativeOrder, InitiativeQuery, PageRequest};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, CurrentPath, Lang, encode_query_value};
+use crate::web::chrome::{Chrome, Viewer, encode_query_value};
 use crate::web::error::PageError;
 use crate::web::views::{EntryCard, Pager};
 
@@ -43,11 +43,11 @@ struct LibraryPage {
 
 pub async fn list(
     State(state): State<AppState>,
-    lang: Lang,
-    path: CurrentPath,
+    viewer: Viewer,
     params: Result<Query<LibraryParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
-    let c = Chrome::new(lang, path, "library");
+    let lang = viewer.lang;
+    let c = Chrome::new(&viewer, "library");
     let Query(params) =
         params.map_err(|e| PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text())))?;
     let order = match params.sort.as_deref() {

@@ -1,6 +1,7 @@
 //! HTML pages: one module per page, each a thin handler that reads from the store, builds a
 //! view model and renders its template (`templates/<page>.html`).
 
+pub mod account;
 pub mod awards;
 pub mod cities;
 pub mod editions;
