@@ -232,7 +232,7 @@ impl EntryListRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub(super) struct InitiativeRow {
     pub id: i64,
     #[sqlx(rename = "ref")]
@@ -321,17 +321,8 @@ pub(super) struct EntryThemeRow {
 /// The initiative joined with one of its governments (one row per government).
 #[derive(sqlx::FromRow)]
 pub(super) struct InitiativeHeadRow {
-    pub id: i64,
-    #[sqlx(rename = "ref")]
-    pub reference: String,
-    pub level: String,
-    pub original_language: String,
-    pub started_year: Option<i64>,
-    pub ended_year: Option<i64>,
-    pub partners: String,
-    pub key_dates: String,
-    pub contact: Option<String>,
-    pub source: String,
+    #[sqlx(flatten)]
+    pub initiative: InitiativeRow,
     pub city_id: i64,
     pub city_name: String,
     pub city_name_zh: Option<String>,
@@ -341,21 +332,6 @@ pub(super) struct InitiativeHeadRow {
 }
 
 impl InitiativeHeadRow {
-    pub fn initiative(&self) -> InitiativeRow {
-        InitiativeRow {
-            id: self.id,
-            reference: self.reference.clone(),
-            level: self.level.clone(),
-            original_language: self.original_language.clone(),
-            started_year: self.started_year,
-            ended_year: self.ended_year,
-            partners: self.partners.clone(),
-            key_dates: self.key_dates.clone(),
-            contact: self.contact.clone(),
-            source: self.source.clone(),
-        }
-    }
-
     pub fn city(&self) -> InitiativeCityRow {
         InitiativeCityRow {
             id: self.city_id,

@@ -815,7 +815,7 @@ macro_rules! shared_store {
                 let Some(first) = heads.first() else {
                     return Ok(None);
                 };
-                let row = first.initiative();
+                let row = first.initiative.clone();
                 let cities = heads.iter().map(InitiativeHeadRow::city).collect();
                 let texts: Vec<TextRow> = sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id = $1"))
                     .bind(id.0)
