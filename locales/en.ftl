@@ -208,3 +208,4 @@ role-jury = Jury member
 role-commission_member = Consultation commission member
 error-forbidden-title = This action was refused
 error-form-expired = The form has expired or did not come from this site. Please reload the page and try again.
+error-too-large = The request is too large.

@@ -208,3 +208,4 @@ role-jury = Miembro del jurado
 role-commission_member = Miembro de una comisión de consulta
 error-forbidden-title = Se rechazó esta acción
 error-form-expired = El formulario caducó o no procede de este sitio. Vuelva a cargar la página e inténtelo de nuevo.
+error-too-large = La solicitud es demasiado grande.

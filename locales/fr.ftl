@@ -208,3 +208,4 @@ role-jury = Membre du jury
 role-commission_member = Membre d’une commission de consultation
 error-forbidden-title = Cette action a été refusée
 error-form-expired = Le formulaire a expiré ou ne vient pas de ce site. Veuillez recharger la page et réessayer.
+error-too-large = La requête est trop volumineuse.

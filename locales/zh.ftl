@@ -199,3 +199,4 @@ role-jury = 评审团成员
 role-commission_member = 公众咨询委员会委员
 error-forbidden-title = 操作被拒绝
 error-form-expired = 表单已过期或并非来自本网站。请刷新页面后重试。
+error-too-large = 请求内容过大。

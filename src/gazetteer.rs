@@ -68,11 +68,11 @@ pub struct Gazetteer {
     pub networks: Networks,
 }
 
+/// A row of a TSV file: its line number and (header, cell) pairs.
+type TsvRow<'a> = (usize, Vec<(&'a str, &'a str)>);
+
 /// A TSV file's rows as maps from header to cell, with the line number for errors.
-fn tsv_rows<'a>(
-    file: &'a str,
-    text: &'a str,
-) -> impl Iterator<Item = Result<(usize, Vec<(&'a str, &'a str)>), String>> + 'a {
+fn tsv_rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = Result<TsvRow<'a>, String>> + 'a {
     let mut lines = text.lines().enumerate();
     let header: Vec<&str> = lines.next().map(|(_, h)| h.split('\t').collect()).unwrap_or_default();
     lines.filter(|(_, line)| !line.is_empty()).map(move |(index, line)| {

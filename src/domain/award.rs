@@ -75,10 +75,6 @@ impl EditionTimeZone {
     pub fn format(&self, at: Timestamp) -> String {
         at.to_zoned(self.zone.clone()).strftime("%Y-%m-%d %H:%M %Z").to_string()
     }
-
-    pub fn format_date(&self, at: Timestamp) -> String {
-        at.to_zoned(self.zone.clone()).strftime("%Y-%m-%d").to_string()
-    }
 }
 
 impl Serialize for EditionTimeZone {
@@ -157,13 +153,6 @@ pub struct Edition {
 impl Edition {
     pub fn date(&self, milestone: Milestone) -> Option<&EditionDate> {
         self.dates.iter().find(|d| d.milestone == milestone)
-    }
-
-    /// Whether the call for entries is open at `now`: launched and before the final deadline.
-    pub fn accepts_entries(&self, now: Timestamp) -> bool {
-        let launched = self.date(Milestone::Launch).is_some_and(|d| d.starts_at <= now);
-        let before_deadline = self.date(Milestone::FinalDeadline).is_some_and(|d| now <= d.starts_at);
-        launched && before_deadline
     }
 }
 

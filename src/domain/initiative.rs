@@ -24,10 +24,6 @@ impl EntryStatus {
     pub fn is_published(self) -> bool {
         self >= EntryStatus::Valid
     }
-
-    pub fn reached_shortlist(self) -> bool {
-        self >= EntryStatus::Shortlisted
-    }
 }
 
 vocabulary!(
@@ -138,7 +134,7 @@ impl InitiativeText {
 pub type Texts = BTreeMap<LangCode, InitiativeText>;
 
 /// The title to show in `lang`: that language, else English, else the original language.
-pub fn title_in<'a>(texts: &'a Texts, lang: LangCode, original: LangCode) -> Option<&'a str> {
+pub fn title_in(texts: &Texts, lang: LangCode, original: LangCode) -> Option<&str> {
     [lang, LangCode::EN, original]
         .iter()
         .find_map(|l| texts.get(l).and_then(|t| t.title.as_deref()).filter(|t| !t.is_empty()))
@@ -281,10 +277,6 @@ impl Initiative {
         let lang = lang.into();
         [lang, LangCode::EN, self.original_language].into_iter().find_map(|l| self.texts.get(&l).map(|t| (l, t)))
     }
-
-    pub fn lead_city(&self) -> Option<&InitiativeCity> {
-        self.cities.iter().find(|c| c.lead).or(self.cities.first())
-    }
 }
 
 #[cfg(test)]
@@ -296,8 +288,6 @@ mod tests {
     fn statuses_are_ordered_by_how_far_an_entry_went() {
         assert!(EntryStatus::Winner > EntryStatus::Shortlisted);
         assert!(EntryStatus::MedalOfHonour > EntryStatus::Shortlisted);
-        assert!(EntryStatus::Winner.reached_shortlist());
-        assert!(!EntryStatus::Deserving.reached_shortlist());
         assert!(!EntryStatus::Submitted.is_published());
         assert!(EntryStatus::Valid.is_published());
     }

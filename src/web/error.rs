@@ -17,6 +17,7 @@ enum Kind {
     NotFound { what: &'static str },
     BadRequest(String),
     Forbidden(String),
+    TooLarge,
     Unavailable,
     IndexNotReady,
     Internal,
@@ -52,6 +53,18 @@ impl PageError {
 
     pub fn bad_request(lang: Lang, message: impl Into<String>) -> Self {
         PageError { lang: lang.0, kind: Kind::BadRequest(message.into()) }
+    }
+
+    /// A form that could not be read: too large (413) or malformed (400).
+    pub fn form(lang: Lang) -> impl FnOnce(axum::extract::rejection::FormRejection) -> PageError {
+        move |rejection| {
+            let tr = Tr::new(lang.0);
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                PageError { lang: lang.0, kind: Kind::TooLarge }
+            } else {
+                PageError::bad_request(lang, tr.t1("api-bad-query", "details", rejection.body_text()))
+            }
+        }
     }
 
     pub fn forbidden(lang: Lang, message: impl Into<String>) -> Self {
@@ -99,6 +112,7 @@ impl IntoResponse for PageError {
             }
             Kind::BadRequest(message) => (StatusCode::BAD_REQUEST, tr.t("error-bad-request-title"), message.clone()),
             Kind::Forbidden(message) => (StatusCode::FORBIDDEN, tr.t("error-forbidden-title"), message.clone()),
+            Kind::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, tr.t("error-bad-request-title"), tr.t("error-too-large")),
             Kind::Unavailable => {
                 (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("error-unavailable"))
             }

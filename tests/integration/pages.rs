@@ -234,3 +234,37 @@ both_engines! {
         assert_eq!(status, StatusCode::OK);
     }
 }
+
+both_engines! {
+    async fn malformed_requests_get_clear_answers_never_a_500(engine) {
+        let app = app(engine).await;
+        let client = crate::harness::client();
+        for path in [
+            "/language/zh?next=/a&next=/b",
+            "/login?next=/a&next=/b",
+            "/library?q=%FF%FE",
+            "/library?q=\"unbalanced",
+            "/library?q=title:(",
+            "/initiatives/99999999999999999999999",
+            "/api/v1/initiatives/99999999999999999999999",
+            "/api/v1/initiatives?cursor=%00%01",
+            "/cities?page=-1",
+            "/static/%2e%2e%2fCargo.toml",
+        ] {
+            let status = client.get(app.url(path)).send().await.unwrap().status();
+            assert!(status.as_u16() < 500, "{path} answered {status}");
+        }
+        let huge = "x".repeat(3 * 1024 * 1024);
+        // The client above now prefers Chinese (it followed /language/zh): the answer says so.
+        let response = client
+            .post(app.url("/login"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(huge)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("请求内容过大"), "{body}");
+    }
+}

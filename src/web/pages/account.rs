@@ -7,7 +7,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::rejection::FormRejection;
+use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -44,14 +44,20 @@ fn cookie_header(name: &str, value: &str, max_age: i64) -> HeaderValue {
 }
 
 /// `GET /login`: the sign-in form.
-pub async fn form(viewer: Viewer, headers: HeaderMap, Query(next): Query<NextParam>) -> Result<Response, PageError> {
+pub async fn form(
+    viewer: Viewer,
+    headers: HeaderMap,
+    next: Result<Query<NextParam>, QueryRejection>,
+) -> Result<Response, PageError> {
     let lang = viewer.lang;
+    // A malformed `next` is ignored rather than refused: the worst case is landing on the home page.
+    let next = next.map(|Query(next)| next.next).unwrap_or_default();
     let existing = cookie(&headers, LOGIN_CSRF_COOKIE).filter(|token| token.len() == 43).map(str::to_string);
     let csrf = existing.clone().unwrap_or_else(auth::new_token);
     let page = LoginPage {
         c: Chrome::new(&viewer, "account"),
         csrf: csrf.clone(),
-        next: local_path(next.next.as_deref()),
+        next: local_path(next.as_deref()),
         email: String::new(),
         error: None,
     };
@@ -93,8 +99,7 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let Form(form) =
-        form.map_err(|e| PageError::bad_request(lang, tr.t1("api-bad-query", "details", e.body_text())))?;
+    let Form(form) = form.map_err(PageError::form(lang))?;
     let token_matches = cookie(&headers, LOGIN_CSRF_COOKIE).is_some_and(|token| auth::same_secret(token, &form.csrf));
     if !same_origin(&headers) || !token_matches {
         return Err(forged(lang));
