@@ -209,3 +209,74 @@ role-commission_member = Consultation commission member
 error-forbidden-title = This action was refused
 error-form-expired = The form has expired or did not come from this site. Please reload the page and try again.
 error-too-large = The request is too large.
+login-locked = Too many failed attempts. Signing in is paused for { $minutes } minutes; you can reset your password meanwhile.
+login-unverified = Please confirm your e-mail address first, with the link we sent you.
+form-has-errors = Please correct the following:
+register-title = Create an account
+register-intro = For officials of city and regional governments who want to apply. We will send a link to confirm your e-mail address.
+register-name = Your name
+register-password-again = Password again
+register-password-hint = At least { $min } characters.
+register-submit = Create the account
+register-have-account = Already have an account?
+register-name-invalid = Please give your name (at most { $max } characters).
+register-email-invalid = This is not a valid e-mail address.
+register-check-mail-title = Check your e-mail
+register-check-mail = We sent a message to { $email }. Follow its link to confirm your address; it works for 24 hours.
+register-check-mail-later = No message after a few minutes? Look in the spam folder, or ask for a new link when you sign in.
+password-too-short = The password needs at least { $min } characters.
+password-too-long = The password can have at most { $max } characters.
+password-same-as-email = The password must not be your e-mail address.
+password-mismatch = The two passwords are not the same.
+verify-done-title = Address confirmed
+verify-done = Your e-mail address is confirmed. You can now sign in.
+verify-invalid = This link is not valid any more: it was used already or it expired. Ask for a new one below.
+resend-title = Confirm your address
+resend-submit = Send a new confirmation link
+resend-sent = If this address has an account still waiting for confirmation, a new link is on its way.
+forgot-title = Forgot your password?
+forgot-intro = Give your e-mail address: we will send a link to choose a new password. It works for one hour.
+forgot-submit = Send the link
+forgot-sent = If this address has an account, a link to choose a new password is on its way. It works for one hour.
+reset-title = Choose a new password
+reset-new-password = New password
+reset-submit = Save the new password
+reset-done-title = Password changed
+reset-done = Your new password is saved, and every earlier session is signed out. You can now sign in.
+reset-invalid-title = This link does not work
+reset-invalid = The link was used already or it expired. Ask for a new one.
+outbox-title = Outbox
+outbox-intro = Every e-mail Kapok sends, newest first. Mail waits here until the mail server takes it.
+outbox-count = { $total } messages
+outbox-sent = sent { $time }
+outbox-pending = waiting to be sent
+outbox-retrying = not sent yet ({ $attempts } attempts: { $error })
+error-secretariat-only = This page is for the Secretariat.
+error-too-many-title = Too many attempts
+error-too-many = Please wait about { $minutes } minutes before trying again.
+mail-footer = Kapok, on behalf of the award's Secretariat. You receive this because of an action on your account.
+mail-verify-subject = Confirm your e-mail address
+mail-verify-body = Hello { $name },
+
+    Please confirm your e-mail address by opening this link (it works for 24 hours):
+
+    { $link }
+
+    If you did not create an account, you can ignore this message.
+mail-taken-subject = Someone tried to register with your address
+mail-taken-body = Hello { $name },
+
+    Someone tried to create an account with this e-mail address, which has an account already. If it was you and you forgot your password, choose a new one here:
+
+    { $link }
+
+    Otherwise you can ignore this message.
+mail-reset-subject = Choose a new password
+mail-reset-body = Hello { $name },
+
+    To choose a new password, open this link (it works for one hour):
+
+    { $link }
+
+    If you did not ask for it, you can ignore this message; your password stays as it is.
+

@@ -209,3 +209,74 @@ role-commission_member = Miembro de una comisión de consulta
 error-forbidden-title = Se rechazó esta acción
 error-form-expired = El formulario caducó o no procede de este sitio. Vuelva a cargar la página e inténtelo de nuevo.
 error-too-large = La solicitud es demasiado grande.
+login-locked = Demasiados intentos fallidos. El inicio de sesión queda en pausa { $minutes } minutos; mientras tanto puede restablecer su contraseña.
+login-unverified = Confirme primero su correo electrónico con el enlace que le enviamos.
+form-has-errors = Corrija lo siguiente:
+register-title = Crear una cuenta
+register-intro = Para responsables de gobiernos municipales y regionales que deseen presentar una candidatura. Enviaremos un enlace para confirmar su correo electrónico.
+register-name = Su nombre
+register-password-again = Repita la contraseña
+register-password-hint = Al menos { $min } caracteres.
+register-submit = Crear la cuenta
+register-have-account = ¿Ya tiene una cuenta?
+register-name-invalid = Indique su nombre (como máximo { $max } caracteres).
+register-email-invalid = Esta dirección de correo electrónico no es válida.
+register-check-mail-title = Revise su correo
+register-check-mail = Enviamos un mensaje a { $email }. Siga su enlace para confirmar la dirección; funciona durante 24 horas.
+register-check-mail-later = ¿No llega tras unos minutos? Mire en el correo no deseado o pida un enlace nuevo al iniciar sesión.
+password-too-short = La contraseña necesita al menos { $min } caracteres.
+password-too-long = La contraseña puede tener como máximo { $max } caracteres.
+password-same-as-email = La contraseña no puede ser su correo electrónico.
+password-mismatch = Las dos contraseñas no coinciden.
+verify-done-title = Dirección confirmada
+verify-done = Su correo electrónico está confirmado. Ya puede iniciar sesión.
+verify-invalid = Este enlace ya no es válido: se usó o caducó. Pida uno nuevo abajo.
+resend-title = Confirme su dirección
+resend-submit = Enviar un nuevo enlace de confirmación
+resend-sent = Si esta dirección tiene una cuenta pendiente de confirmación, va en camino un enlace nuevo.
+forgot-title = ¿Olvidó su contraseña?
+forgot-intro = Indique su correo electrónico: enviaremos un enlace para elegir una contraseña nueva. Funciona durante una hora.
+forgot-submit = Enviar el enlace
+forgot-sent = Si esta dirección tiene una cuenta, va en camino un enlace para elegir una contraseña nueva. Funciona durante una hora.
+reset-title = Elegir una contraseña nueva
+reset-new-password = Contraseña nueva
+reset-submit = Guardar la contraseña nueva
+reset-done-title = Contraseña cambiada
+reset-done = Su contraseña nueva está guardada y se cerraron todas las sesiones anteriores. Ya puede iniciar sesión.
+reset-invalid-title = Este enlace no funciona
+reset-invalid = El enlace ya se usó o caducó. Pida uno nuevo.
+outbox-title = Bandeja de salida
+outbox-intro = Todos los correos que envía Kapok, los más recientes primero. El correo espera aquí hasta que el servidor de correo lo recoja.
+outbox-count = { $total } mensajes
+outbox-sent = enviado el { $time }
+outbox-pending = pendiente de envío
+outbox-retrying = aún sin enviar ({ $attempts } intentos: { $error })
+error-secretariat-only = Esta página es para la Secretaría.
+error-too-many-title = Demasiados intentos
+error-too-many = Espere unos { $minutes } minutos antes de volver a intentarlo.
+mail-footer = Kapok, en nombre de la Secretaría del premio. Recibe este mensaje por una acción en su cuenta.
+mail-verify-subject = Confirme su correo electrónico
+mail-verify-body = Hola, { $name }:
+
+    Confirme su correo electrónico abriendo este enlace (funciona durante 24 horas):
+
+    { $link }
+
+    Si no creó una cuenta, puede ignorar este mensaje.
+mail-taken-subject = Alguien intentó registrarse con su dirección
+mail-taken-body = Hola, { $name }:
+
+    Alguien intentó crear una cuenta con esta dirección, que ya tiene una. Si fue usted y olvidó su contraseña, elija una nueva aquí:
+
+    { $link }
+
+    Si no, puede ignorar este mensaje.
+mail-reset-subject = Elegir una contraseña nueva
+mail-reset-body = Hola, { $name }:
+
+    Para elegir una contraseña nueva, abra este enlace (funciona durante una hora):
+
+    { $link }
+
+    Si no lo pidió, ignore este mensaje; su contraseña sigue igual.
+

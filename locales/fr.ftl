@@ -209,3 +209,74 @@ role-commission_member = Membre d’une commission de consultation
 error-forbidden-title = Cette action a été refusée
 error-form-expired = Le formulaire a expiré ou ne vient pas de ce site. Veuillez recharger la page et réessayer.
 error-too-large = La requête est trop volumineuse.
+login-locked = Trop de tentatives échouées. La connexion est suspendue pendant { $minutes } minutes ; vous pouvez réinitialiser votre mot de passe entre-temps.
+login-unverified = Veuillez d’abord confirmer votre adresse électronique avec le lien que nous vous avons envoyé.
+form-has-errors = Veuillez corriger ce qui suit :
+register-title = Créer un compte
+register-intro = Pour les responsables de villes et de gouvernements régionaux qui souhaitent candidater. Nous enverrons un lien pour confirmer votre adresse électronique.
+register-name = Votre nom
+register-password-again = Mot de passe, à nouveau
+register-password-hint = Au moins { $min } caractères.
+register-submit = Créer le compte
+register-have-account = Vous avez déjà un compte ?
+register-name-invalid = Veuillez indiquer votre nom ({ $max } caractères au plus).
+register-email-invalid = Cette adresse électronique n’est pas valide.
+register-check-mail-title = Consultez votre messagerie
+register-check-mail = Nous avons envoyé un message à { $email }. Suivez son lien pour confirmer votre adresse ; il est valable 24 heures.
+register-check-mail-later = Pas de message après quelques minutes ? Regardez dans les indésirables, ou demandez un nouveau lien en vous connectant.
+password-too-short = Le mot de passe doit compter au moins { $min } caractères.
+password-too-long = Le mot de passe peut compter au plus { $max } caractères.
+password-same-as-email = Le mot de passe ne doit pas être votre adresse électronique.
+password-mismatch = Les deux mots de passe ne sont pas identiques.
+verify-done-title = Adresse confirmée
+verify-done = Votre adresse électronique est confirmée. Vous pouvez maintenant vous connecter.
+verify-invalid = Ce lien n’est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau ci-dessous.
+resend-title = Confirmez votre adresse
+resend-submit = Envoyer un nouveau lien de confirmation
+resend-sent = Si cette adresse a un compte en attente de confirmation, un nouveau lien est en route.
+forgot-title = Mot de passe oublié ?
+forgot-intro = Indiquez votre adresse électronique : nous enverrons un lien pour choisir un nouveau mot de passe. Il est valable une heure.
+forgot-submit = Envoyer le lien
+forgot-sent = Si cette adresse a un compte, un lien pour choisir un nouveau mot de passe est en route. Il est valable une heure.
+reset-title = Choisir un nouveau mot de passe
+reset-new-password = Nouveau mot de passe
+reset-submit = Enregistrer le nouveau mot de passe
+reset-done-title = Mot de passe modifié
+reset-done = Votre nouveau mot de passe est enregistré et toutes les sessions précédentes sont fermées. Vous pouvez maintenant vous connecter.
+reset-invalid-title = Ce lien ne fonctionne pas
+reset-invalid = Le lien a déjà servi ou il a expiré. Demandez-en un nouveau.
+outbox-title = Boîte d’envoi
+outbox-intro = Tous les courriels envoyés par Kapok, les plus récents d’abord. Le courrier attend ici que le serveur de messagerie le prenne.
+outbox-count = { $total } messages
+outbox-sent = envoyé le { $time }
+outbox-pending = en attente d’envoi
+outbox-retrying = pas encore envoyé ({ $attempts } tentatives : { $error })
+error-secretariat-only = Cette page est réservée au Secrétariat.
+error-too-many-title = Trop de tentatives
+error-too-many = Veuillez patienter environ { $minutes } minutes avant de réessayer.
+mail-footer = Kapok, pour le Secrétariat du prix. Vous recevez ce message à la suite d’une action sur votre compte.
+mail-verify-subject = Confirmez votre adresse électronique
+mail-verify-body = Bonjour { $name },
+
+    Veuillez confirmer votre adresse électronique en ouvrant ce lien (valable 24 heures) :
+
+    { $link }
+
+    Si vous n’avez pas créé de compte, vous pouvez ignorer ce message.
+mail-taken-subject = Quelqu’un a voulu s’inscrire avec votre adresse
+mail-taken-body = Bonjour { $name },
+
+    Quelqu’un a voulu créer un compte avec cette adresse, qui en a déjà un. Si c’était vous et que vous avez oublié votre mot de passe, choisissez-en un nouveau ici :
+
+    { $link }
+
+    Sinon, vous pouvez ignorer ce message.
+mail-reset-subject = Choisir un nouveau mot de passe
+mail-reset-body = Bonjour { $name },
+
+    Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :
+
+    { $link }
+
+    Si vous n’avez rien demandé, ignorez ce message ; votre mot de passe reste inchangé.
+

@@ -200,3 +200,74 @@ role-commission_member = 公众咨询委员会委员
 error-forbidden-title = 操作被拒绝
 error-form-expired = 表单已过期或并非来自本网站。请刷新页面后重试。
 error-too-large = 请求内容过大。
+login-locked = 登录失败次数过多，登录已暂停 { $minutes } 分钟；在此期间可以重设密码。
+login-unverified = 请先通过我们发送的链接确认您的电子邮箱。
+form-has-errors = 请更正以下内容：
+register-title = 注册账户
+register-intro = 供希望申报的城市和地区政府官员使用。我们将发送一个链接以确认您的电子邮箱。
+register-name = 姓名
+register-password-again = 再次输入密码
+register-password-hint = 至少 { $min } 个字符。
+register-submit = 注册
+register-have-account = 已有账户？
+register-name-invalid = 请填写姓名（不超过 { $max } 个字符）。
+register-email-invalid = 电子邮箱地址无效。
+register-check-mail-title = 请查收邮件
+register-check-mail = 我们已向 { $email } 发送邮件。请点击其中的链接确认邮箱，链接 24 小时内有效。
+register-check-mail-later = 几分钟后仍未收到？请查看垃圾邮件，或在登录时申请新的链接。
+password-too-short = 密码至少需要 { $min } 个字符。
+password-too-long = 密码最多 { $max } 个字符。
+password-same-as-email = 密码不能与电子邮箱相同。
+password-mismatch = 两次输入的密码不一致。
+verify-done-title = 邮箱已确认
+verify-done = 您的电子邮箱已确认，现在可以登录。
+verify-invalid = 此链接已失效：已被使用或已过期。请在下方申请新的链接。
+resend-title = 确认您的邮箱
+resend-submit = 重新发送确认链接
+resend-sent = 如果该地址有待确认的账户，新的链接已发出。
+forgot-title = 忘记密码？
+forgot-intro = 请输入电子邮箱，我们将发送一个用于设置新密码的链接，一小时内有效。
+forgot-submit = 发送链接
+forgot-sent = 如果该地址有账户，设置新密码的链接已发出，一小时内有效。
+reset-title = 设置新密码
+reset-new-password = 新密码
+reset-submit = 保存新密码
+reset-done-title = 密码已修改
+reset-done = 新密码已保存，之前的所有登录均已退出。现在可以登录。
+reset-invalid-title = 此链接无效
+reset-invalid = 该链接已被使用或已过期，请重新申请。
+outbox-title = 发件箱
+outbox-intro = Kapok 发出的所有邮件，最新的在前。邮件在邮件服务器接收之前都保存在这里。
+outbox-count = 共 { $total } 封
+outbox-sent = 已于 { $time } 发送
+outbox-pending = 等待发送
+outbox-retrying = 尚未发送（已尝试 { $attempts } 次：{ $error }）
+error-secretariat-only = 此页面仅供秘书处使用。
+error-too-many-title = 尝试次数过多
+error-too-many = 请约 { $minutes } 分钟后再试。
+mail-footer = Kapok，代表奖项秘书处发送。您收到此邮件是因为您的账户有相关操作。
+mail-verify-subject = 确认您的电子邮箱
+mail-verify-body = { $name }，您好：
+
+    请打开以下链接确认您的电子邮箱（24 小时内有效）：
+
+    { $link }
+
+    如果您没有注册账户，请忽略此邮件。
+mail-taken-subject = 有人尝试用您的邮箱注册
+mail-taken-body = { $name }，您好：
+
+    有人尝试用此电子邮箱注册账户，但该邮箱已有账户。如果是您本人且忘记了密码，请在此设置新密码：
+
+    { $link }
+
+    否则请忽略此邮件。
+mail-reset-subject = 设置新密码
+mail-reset-body = { $name }，您好：
+
+    如需设置新密码，请打开以下链接（一小时内有效）：
+
+    { $link }
+
+    如果您没有提出此请求，请忽略此邮件，您的密码保持不变。
+

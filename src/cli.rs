@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tokio::net::TcpListener;
 
 use crate::config::{self, Config, Overrides};
+use crate::mail::{self, Mailer};
 use crate::search::Search;
 use crate::storage::{self, Store};
 use crate::{demo, interchange, library, web};
@@ -112,6 +113,19 @@ struct Settings {
     /// Log filter, e.g. info or kapok=debug.
     #[arg(long, env = "KAPOK_LOG")]
     log: Option<String>,
+    /// The site's address as users reach it, for links in e-mails (default http://ADDR).
+    #[arg(long, env = "KAPOK_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Where e-mail goes out: smtp://[user:password@]host[:port]. Without it, mail waits in the
+    /// outbox (readable by the Secretariat).
+    #[arg(long, env = "KAPOK_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of e-mail, e.g. "Award Secretariat <award@city.example>".
+    #[arg(long, env = "KAPOK_MAIL_FROM")]
+    mail_from: Option<String>,
+    /// IP addresses of reverse proxies whose X-Forwarded-For header is believed (comma-separated).
+    #[arg(long, env = "KAPOK_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Option<Vec<String>>,
 }
 
 impl Settings {
@@ -122,6 +136,10 @@ impl Settings {
             database_url: self.database_url,
             data_dir: self.data_dir,
             log: self.log,
+            public_url: self.public_url,
+            smtp_url: self.smtp_url,
+            mail_from: self.mail_from,
+            trusted_proxies: self.trusted_proxies,
         })
         .map_err(anyhow::Error::msg)
     }
@@ -270,13 +288,23 @@ pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String
             }
         }
     });
-    let app = web::router(web::AppState::new(store, search));
+    let settings =
+        web::Settings { public_url: config.public_url.clone(), trusted_proxies: config.trusted_proxies.clone() };
+    let state = web::AppState::new(store.clone(), search, settings);
+    match &config.smtp_url {
+        Some(url) => {
+            let mailer = Mailer::new(url, &config.mail_from).map_err(anyhow::Error::msg)?;
+            mail::spawn_outbox(store, mailer, state.mail_wakeup.clone());
+        }
+        None => tracing::info!("no SMTP server configured: e-mail waits in the outbox (/secretariat/outbox)"),
+    }
+    let app = web::router(state);
     println!("Kapok is running at http://{}/", listener.local_addr()?);
     if let Some(banner) = banner {
         println!("{banner}");
     }
     let _ = std::io::stdout().flush();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    web::serve(listener, app, shutdown_signal()).await?;
     Ok(())
 }
 

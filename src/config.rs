@@ -1,7 +1,7 @@
 //! Configuration of `kapok serve` and the other commands: defaults, then an optional TOML file,
 //! then `KAPOK_*` environment variables, then flags (each overrides the one before).
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -17,6 +17,10 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub log: Option<String>,
+    pub public_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub trusted_proxies: Option<Vec<String>>,
 }
 
 impl FileConfig {
@@ -34,6 +38,13 @@ pub struct Config {
     pub database_url: String,
     pub data_dir: PathBuf,
     pub log: String,
+    /// The site's address as users reach it, for links in e-mails.
+    pub public_url: String,
+    /// Where e-mail goes out (`smtp://host:port`); without one, mail waits in the outbox.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Proxies whose `X-Forwarded-For` header is believed.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// What flags and the environment gave (clap fills both).
@@ -44,6 +55,10 @@ pub struct Overrides {
     pub database_url: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub log: Option<String>,
+    pub public_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub trusted_proxies: Option<Vec<String>>,
 }
 
 impl Config {
@@ -60,7 +75,23 @@ impl Config {
         let database_url =
             overrides.database_url.or(file.database_url).unwrap_or_else(|| sqlite_url(&data_dir.join("kapok.db")));
         let log = overrides.log.or(file.log).unwrap_or_else(|| "info".into());
-        Ok(Config { addr, database_url, data_dir, log })
+        let public_url = overrides.public_url.or(file.public_url).unwrap_or_else(|| format!("http://{addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(format!("the public URL {public_url:?} must start with http:// or https://"));
+        }
+        let smtp_url = overrides.smtp_url.or(file.smtp_url).filter(|url| !url.is_empty());
+        let mail_from = overrides.mail_from.or(file.mail_from).unwrap_or_else(|| "Kapok <no-reply@localhost>".into());
+        let trusted_proxies = overrides
+            .trusted_proxies
+            .or(file.trusted_proxies)
+            .unwrap_or_default()
+            .iter()
+            .filter(|text| !text.trim().is_empty())
+            .map(|text| {
+                text.trim().parse::<IpAddr>().map_err(|_| format!("{text:?} is not an IP address of a trusted proxy"))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Config { addr, database_url, data_dir, log, public_url, smtp_url, mail_from, trusted_proxies })
     }
 }
 

@@ -78,6 +78,7 @@ pub async fn load(store: &dyn Store, step: &(dyn Fn(&str) + Send + Sync)) -> any
                 password_hash: password_hash.clone(),
                 locale: "en".into(),
                 roles: vec![account.role],
+                verified: true,
             })
             .await?;
     }

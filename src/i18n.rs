@@ -193,6 +193,13 @@ mod tests {
                         ("details", "limit".into()),
                         ("max", 500i64.into()),
                         ("query", "parks".into()),
+                        ("minutes", 15i64.into()),
+                        ("email", "a@b.co".into()),
+                        ("name", "Ana".into()),
+                        ("link", "http://x/y".into()),
+                        ("time", "2026-01-01".into()),
+                        ("attempts", 2i64.into()),
+                        ("error", "refused".into()),
                     ],
                 );
                 assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");

@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod i18n;
 pub mod interchange;
 pub mod library;
+pub mod mail;
 pub mod search;
 pub mod storage;
 pub mod web;

@@ -14,7 +14,7 @@ use async_trait::async_trait;
 
 use crate::domain::{
     Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryId, EntryStatus,
-    Initiative, InitiativeId, InitiativeSummary, Page, Role, User,
+    Initiative, InitiativeId, InitiativeSummary, Page, Role, User, UserId,
 };
 use crate::gazetteer::Gazetteer;
 use crate::interchange::{AwardRecord, Catalog, InitiativeRecord, NewInitiative};
@@ -102,6 +102,57 @@ pub struct NewUser {
     pub password_hash: String,
     pub locale: String,
     pub roles: Vec<Role>,
+    /// Whether the address is known to work already (demo and test accounts, invitations).
+    pub verified: bool,
+}
+
+/// What signing in needs to know about an account.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub user: User,
+    pub password_hash: String,
+    pub verified: bool,
+    /// Until when repeated failures lock the account (Unix seconds).
+    pub locked_until: Option<i64>,
+}
+
+/// A one-time link to be sent by e-mail; only the token's hash is stored.
+#[derive(Debug, Clone)]
+pub struct NewEmailToken {
+    pub token_hash: String,
+    pub purpose: crate::domain::TokenPurpose,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// An e-mail to queue in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// An e-mail in the outbox.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub sent_at: Option<i64>,
+}
+
+/// The outcome of a registration.
+#[derive(Debug, Clone)]
+pub enum Registration {
+    Created(User),
+    /// An account with this address exists already; nothing was written.
+    EmailTaken(User),
 }
 
 #[derive(Debug, Clone)]
@@ -160,7 +211,29 @@ pub trait Store: Send + Sync + 'static {
 
     // Accounts and sessions.
     async fn create_user(&self, user: &NewUser) -> StoreResult<User>;
-    async fn user_by_email(&self, email: &str) -> StoreResult<Option<(User, String)>>;
+    async fn credentials(&self, email: &str) -> StoreResult<Option<Credentials>>;
+    /// Counts a failed sign-in; after `lock_after` in a row the account is locked until
+    /// `locked_until`. Returns the lock's end when this failure locked it.
+    async fn record_failed_login(&self, user: UserId, lock_after: i64, locked_until: i64) -> StoreResult<Option<i64>>;
+    async fn clear_failed_logins(&self, user: UserId) -> StoreResult<()>;
+    /// Creates an unverified account with its verification link and e-mail, in one transaction.
+    async fn register(&self, user: &NewUser, token: &NewEmailToken, mail: &NewMail) -> StoreResult<Registration>;
+    /// Stores a one-time link for `user` and queues its e-mail, in one transaction.
+    async fn issue_email_token(&self, user: UserId, token: &NewEmailToken, mail: &NewMail) -> StoreResult<()>;
+    /// Uses a verification link: marks the address verified. None if unknown, used or expired.
+    async fn verify_email(&self, token_hash: &str, now: i64) -> StoreResult<Option<UserId>>;
+    /// Uses a reset link: sets the new password, ends every session of the account and lifts a
+    /// lock. None if the link is unknown, used or expired.
+    async fn reset_password(&self, token_hash: &str, password_hash: &str, now: i64) -> StoreResult<Option<UserId>>;
+
+    // The outbox.
+    async fn enqueue_mail(&self, mail: &NewMail) -> StoreResult<()>;
+    /// Unsent messages whose next attempt is due, oldest first.
+    async fn due_mail(&self, now: i64, limit: i64) -> StoreResult<Vec<OutboxMessage>>;
+    async fn mail_sent(&self, id: i64, now: i64) -> StoreResult<()>;
+    async fn mail_failed(&self, id: i64, error: &str, next_attempt_at: i64) -> StoreResult<()>;
+    /// Every message, newest first.
+    async fn outbox(&self, page: PageRequest) -> StoreResult<Page<OutboxMessage>>;
     /// Starts a session; expired sessions are removed on the way.
     async fn create_session(&self, session: &NewSession) -> StoreResult<()>;
     /// The signed-in user and the session's CSRF token, if the session exists and has not expired.

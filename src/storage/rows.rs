@@ -543,6 +543,43 @@ pub(super) struct UserRow {
 }
 
 #[derive(sqlx::FromRow)]
+pub(super) struct CredentialsRow {
+    #[sqlx(flatten)]
+    pub user: UserRow,
+    pub email_verified_at: Option<i64>,
+    pub locked_until: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct OutboxRow {
+    pub id: i64,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub sent_at: Option<i64>,
+}
+
+impl OutboxRow {
+    pub fn into_domain(self) -> crate::storage::OutboxMessage {
+        crate::storage::OutboxMessage {
+            id: self.id,
+            to: self.to_address,
+            subject: self.subject,
+            body: self.body,
+            created_at: self.created_at,
+            attempts: self.attempts,
+            next_attempt_at: self.next_attempt_at,
+            last_error: self.last_error,
+            sent_at: self.sent_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
 pub(super) struct SessionUserRow {
     #[sqlx(flatten)]
     pub user: UserRow,

@@ -110,6 +110,9 @@ pub(super) static CITY_LINKS_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+pub(super) const OUTBOX_COLUMNS: &str =
+    "id, to_address, subject, body, created_at, attempts, next_attempt_at, last_error, sent_at";
+
 pub(super) const TEXT_COLUMNS: &str = "initiative_id, lang, title, summary, situation_before, objectives, process, \
      results, sustainability, lessons, transferability";
 
@@ -231,6 +234,78 @@ macro_rules! shared_store {
                 honours.entry(row.entry_id).or_default().push(parse(&row.kind)?);
             }
             rows.into_iter().map(|row| row.into_domain(&titles, &honours)).collect()
+        }
+
+        async fn insert_user(tx: &mut <$db as sqlx::Database>::Connection, user: &NewUser) -> StoreResult<User> {
+            let now = now_seconds();
+            let email = user.email.trim().to_lowercase();
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO users (email, display_name, password_hash, locale, created_at, email_verified_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(&email)
+            .bind(&user.display_name)
+            .bind(&user.password_hash)
+            .bind(&user.locale)
+            .bind(now)
+            .bind(user.verified.then_some(now))
+            .fetch_one(&mut *tx)
+            .await?;
+            for role in &user.roles {
+                sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(id).bind(role.as_str()).execute(&mut *tx).await?;
+            }
+            Ok(User {
+                id: UserId(id),
+                email,
+                display_name: user.display_name.clone(),
+                locale: user.locale.clone(),
+                roles: user.roles.iter().map(|role| RoleGrant { role: *role, award_id: None, edition_id: None }).collect(),
+            })
+        }
+
+        async fn insert_email_token(
+            tx: &mut <$db as sqlx::Database>::Connection,
+            user: UserId,
+            token: &crate::storage::NewEmailToken,
+        ) -> StoreResult<()> {
+            sqlx::query("INSERT INTO email_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(&token.token_hash)
+                .bind(user.0)
+                .bind(token.purpose.as_str())
+                .bind(token.created_at)
+                .bind(token.expires_at)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        }
+
+        /// Marks a valid, unused token of `purpose` as used; its user's id.
+        async fn use_email_token(
+            tx: &mut <$db as sqlx::Database>::Connection,
+            token_hash: &str,
+            purpose: TokenPurpose,
+            now: i64,
+        ) -> StoreResult<Option<i64>> {
+            Ok(sqlx::query_scalar(
+                "UPDATE email_tokens SET used_at = $3 \
+                 WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 RETURNING user_id",
+            )
+            .bind(token_hash)
+            .bind(purpose.as_str())
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?)
+        }
+
+        async fn insert_mail(tx: &mut <$db as sqlx::Database>::Connection, mail: &crate::storage::NewMail, now: i64) -> StoreResult<()> {
+            sqlx::query("INSERT INTO outbox (to_address, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)")
+                .bind(&mail.to)
+                .bind(&mail.subject)
+                .bind(&mail.body)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
         }
 
         #[async_trait]
@@ -921,45 +996,176 @@ macro_rules! shared_store {
 
             async fn create_user(&self, user: &NewUser) -> StoreResult<User> {
                 let mut tx = self.begin_write().await?;
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO users (email, display_name, password_hash, locale, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                )
-                .bind(user.email.trim().to_lowercase())
-                .bind(&user.display_name)
-                .bind(&user.password_hash)
-                .bind(&user.locale)
-                .bind(now_seconds())
-                .fetch_one(&mut *tx)
-                .await?;
-                for role in &user.roles {
-                    sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(id).bind(role.as_str()).execute(&mut *tx).await?;
-                }
+                let created = insert_user(&mut tx, user).await?;
                 tx.commit().await?;
-                Ok(User {
-                    id: UserId(id),
-                    email: user.email.trim().to_lowercase(),
-                    display_name: user.display_name.clone(),
-                    locale: user.locale.clone(),
-                    roles: user.roles.iter().map(|role| RoleGrant { role: *role, award_id: None, edition_id: None }).collect(),
-                })
+                Ok(created)
             }
 
-            async fn user_by_email(&self, email: &str) -> StoreResult<Option<(User, String)>> {
+            async fn credentials(&self, email: &str) -> StoreResult<Option<crate::storage::Credentials>> {
                 let mut conn = self.read().acquire().await?;
-                let Some(row): Option<UserRow> = sqlx::query_as(
-                    "SELECT id, email, display_name, password_hash, locale FROM users WHERE email = $1",
+                let Some(row): Option<CredentialsRow> = sqlx::query_as(
+                    "SELECT id, email, display_name, password_hash, locale, email_verified_at, locked_until \
+                     FROM users WHERE email = $1",
                 )
-                .bind(email)
+                .bind(email.trim().to_lowercase())
                 .fetch_optional(&mut *conn)
                 .await?
                 else {
                     return Ok(None);
                 };
                 let roles: Vec<RoleRow> = sqlx::query_as("SELECT role, award_id, edition_id FROM user_roles WHERE user_id = $1 ORDER BY id")
-                    .bind(row.id)
+                    .bind(row.user.id)
                     .fetch_all(&mut *conn)
                     .await?;
-                row.into_domain(roles).map(Some)
+                let (verified, locked_until) = (row.email_verified_at.is_some(), row.locked_until);
+                let (user, password_hash) = row.user.into_domain(roles)?;
+                Ok(Some(crate::storage::Credentials { user, password_hash, verified, locked_until }))
+            }
+
+            async fn record_failed_login(&self, user: UserId, lock_after: i64, locked_until: i64) -> StoreResult<Option<i64>> {
+                let mut tx = self.begin_write().await?;
+                let failures: i64 = sqlx::query_scalar(
+                    "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
+                )
+                .bind(user.0)
+                .fetch_one(&mut *tx)
+                .await?;
+                let locked = if failures >= lock_after {
+                    sqlx::query("UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1")
+                        .bind(user.0)
+                        .bind(locked_until)
+                        .execute(&mut *tx)
+                        .await?;
+                    Some(locked_until)
+                } else {
+                    None
+                };
+                tx.commit().await?;
+                Ok(locked)
+            }
+
+            async fn clear_failed_logins(&self, user: UserId) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1").bind(user.0).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn register(
+                &self,
+                user: &NewUser,
+                token: &crate::storage::NewEmailToken,
+                mail: &crate::storage::NewMail,
+            ) -> StoreResult<crate::storage::Registration> {
+                let mut tx = self.begin_write().await?;
+                let email = user.email.trim().to_lowercase();
+                let existing: Option<UserRow> = sqlx::query_as("SELECT id, email, display_name, password_hash, locale FROM users WHERE email = $1")
+                    .bind(&email)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if let Some(existing) = existing {
+                    let (existing, _) = existing.into_domain(Vec::new())?;
+                    return Ok(crate::storage::Registration::EmailTaken(existing));
+                }
+                let created = insert_user(&mut tx, user).await?;
+                insert_email_token(&mut tx, created.id, token).await?;
+                insert_mail(&mut tx, mail, token.created_at).await?;
+                tx.commit().await?;
+                Ok(crate::storage::Registration::Created(created))
+            }
+
+            async fn issue_email_token(&self, user: UserId, token: &crate::storage::NewEmailToken, mail: &crate::storage::NewMail) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                insert_email_token(&mut tx, user, token).await?;
+                insert_mail(&mut tx, mail, token.created_at).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn verify_email(&self, token_hash: &str, now: i64) -> StoreResult<Option<UserId>> {
+                let mut tx = self.begin_write().await?;
+                let Some(user) = use_email_token(&mut tx, token_hash, TokenPurpose::VerifyEmail, now).await? else {
+                    return Ok(None);
+                };
+                sqlx::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1")
+                    .bind(user)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Some(UserId(user)))
+            }
+
+            async fn reset_password(&self, token_hash: &str, password_hash: &str, now: i64) -> StoreResult<Option<UserId>> {
+                let mut tx = self.begin_write().await?;
+                let Some(user) = use_email_token(&mut tx, token_hash, TokenPurpose::ResetPassword, now).await? else {
+                    return Ok(None);
+                };
+                // The link arrived by e-mail, so it also proves the address.
+                sqlx::query(
+                    "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, \
+                       email_verified_at = COALESCE(email_verified_at, $3) WHERE id = $1",
+                )
+                .bind(user)
+                .bind(password_hash)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(Some(UserId(user)))
+            }
+
+            async fn enqueue_mail(&self, mail: &crate::storage::NewMail) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                insert_mail(&mut tx, mail, now_seconds()).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn due_mail(&self, now: i64, limit: i64) -> StoreResult<Vec<crate::storage::OutboxMessage>> {
+                let rows: Vec<OutboxRow> = sqlx::query_as(&format!(
+                    "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2"
+                ))
+                .bind(now)
+                .bind(limit)
+                .fetch_all(self.read())
+                .await?;
+                Ok(rows.into_iter().map(OutboxRow::into_domain).collect())
+            }
+
+            async fn mail_sent(&self, id: i64, now: i64) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("UPDATE outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1")
+                    .bind(id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn mail_failed(&self, id: i64, error: &str, next_attempt_at: i64) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3 WHERE id = $1")
+                    .bind(id)
+                    .bind(error)
+                    .bind(next_attempt_at)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn outbox(&self, page: PageRequest) -> StoreResult<Page<crate::storage::OutboxMessage>> {
+                let mut conn = self.read().acquire().await?;
+                let rows: Vec<OutboxRow> = sqlx::query_as(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1 OFFSET $2"))
+                    .bind(page.limit)
+                    .bind(page.offset)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox").fetch_one(&mut *conn).await?;
+                Ok(Page { items: rows.into_iter().map(OutboxRow::into_domain).collect(), total })
             }
 
             async fn create_session(&self, session: &crate::storage::NewSession) -> StoreResult<()> {

@@ -18,6 +18,7 @@ enum Kind {
     BadRequest(String),
     Forbidden(String),
     TooLarge,
+    TooMany { seconds: u64 },
     Unavailable,
     IndexNotReady,
     Internal,
@@ -67,6 +68,11 @@ impl PageError {
         }
     }
 
+    /// Too many attempts: 429 with Retry-After.
+    pub fn too_many(lang: Lang, wait: std::time::Duration) -> Self {
+        PageError { lang: lang.0, kind: Kind::TooMany { seconds: wait.as_secs().max(1) } }
+    }
+
     pub fn forbidden(lang: Lang, message: impl Into<String>) -> Self {
         PageError { lang: lang.0, kind: Kind::Forbidden(message.into()) }
     }
@@ -113,6 +119,11 @@ impl IntoResponse for PageError {
             Kind::BadRequest(message) => (StatusCode::BAD_REQUEST, tr.t("error-bad-request-title"), message.clone()),
             Kind::Forbidden(message) => (StatusCode::FORBIDDEN, tr.t("error-forbidden-title"), message.clone()),
             Kind::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, tr.t("error-bad-request-title"), tr.t("error-too-large")),
+            Kind::TooMany { seconds } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                tr.t("error-too-many-title"),
+                tr.t1("error-too-many", "minutes", seconds.div_ceil(60) as i64),
+            ),
             Kind::Unavailable => {
                 (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("error-unavailable"))
             }
@@ -126,6 +137,9 @@ impl IntoResponse for PageError {
         let mut response = (status, Html(body)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+        }
+        if let Kind::TooMany { seconds } = self.kind {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

@@ -4,6 +4,8 @@
 pub mod api;
 pub mod chrome;
 pub mod error;
+pub mod forms;
+pub mod limits;
 pub mod ops;
 pub mod pages;
 pub mod views;
@@ -21,20 +23,60 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use std::net::IpAddr;
+
+use tokio::sync::Notify;
+
 use crate::search::Search;
 use crate::storage::Store;
+
+/// Settings of the web layer.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The site's address as users reach it, for links in e-mails (never taken from the
+    /// request's Host header, which a client chooses).
+    pub public_url: String,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpAddr>,
+}
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
+    pub settings: Arc<Settings>,
+    pub limiter: Arc<limits::RateLimiter>,
+    /// Wakes the outbox worker when a message is queued.
+    pub mail_wakeup: Arc<Notify>,
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, search: Arc<Search>) -> Self {
-        AppState { store, search }
+    pub fn new(store: Arc<dyn Store>, search: Arc<Search>, settings: Settings) -> Self {
+        AppState {
+            store,
+            search,
+            settings: Arc::new(settings),
+            limiter: Arc::default(),
+            mail_wakeup: Arc::new(Notify::new()),
+        }
     }
+
+    /// An absolute link to `path` on this site.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.settings.public_url.trim_end_matches('/'))
+    }
+}
+
+/// Serves the app on a listener, with client addresses known to handlers (rate limits).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// The whole application as one router.
@@ -52,7 +94,13 @@ pub fn router(state: AppState) -> Router {
         .route("/language/{code}", get(pages::language::switch))
         .route("/login", get(pages::account::form).post(pages::account::submit))
         .route("/logout", post(pages::account::logout))
-        .route("/account", get(pages::account::show));
+        .route("/account", get(pages::account::show))
+        .route("/register", get(pages::register::form).post(pages::register::submit))
+        .route("/verify", get(pages::register::verify))
+        .route("/verify/resend", post(pages::register::resend))
+        .route("/password/forgot", get(pages::password::forgot_form).post(pages::password::forgot))
+        .route("/password/reset", get(pages::password::reset_form).post(pages::password::reset))
+        .route("/secretariat/outbox", get(pages::secretariat::outbox));
     let api = Router::new()
         .route("/api/v1/awards", get(api::awards))
         .route("/api/v1/awards/{id}", get(api::award))

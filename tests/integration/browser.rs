@@ -39,3 +39,12 @@ fn foundation_in_chromium() {
     let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
     run_script("foundation.mjs", &server.base);
 }
+
+#[test]
+fn registration_in_chromium() {
+    if !browser_available() {
+        return;
+    }
+    let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
+    run_script("accounts.mjs", &server.base);
+}

@@ -14,7 +14,7 @@ use std::sync::{Arc, LazyLock};
 use kapok::interchange;
 use kapok::search::Search;
 use kapok::storage::{self, Store};
-use kapok::web::{AppState, router};
+use kapok::web::{AppState, Settings, router};
 use reqwest::StatusCode;
 use sqlx::Connection;
 
@@ -101,6 +101,8 @@ async fn fresh_store(engine: Engine) -> Option<(Arc<dyn Store>, Guard)> {
 pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
+    /// The SMTP server the app sends to, when started with mail.
+    pub mail: Option<crate::smtp::SmtpSink>,
     pub addr: SocketAddr,
     client: reqwest::Client,
     _guard: Guard,
@@ -110,14 +112,37 @@ pub struct TestApp {
 impl TestApp {
     /// An empty, migrated database behind a running server. None: PostgreSQL not configured.
     pub async fn start(engine: Engine) -> Option<TestApp> {
+        Self::start_with(engine, false).await
+    }
+
+    /// Like `start`, with an SMTP server on loopback that the app's outbox delivers to.
+    pub async fn start_with_mail(engine: Engine) -> Option<TestApp> {
+        Self::start_with(engine, true).await
+    }
+
+    async fn start_with(engine: Engine, with_mail: bool) -> Option<TestApp> {
         let (store, guard) = fresh_store(engine).await?;
         let index_dir = tempfile::tempdir().unwrap();
         let search = Arc::new(Search::open(index_dir.path()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let app = router(AppState::new(store.clone(), search.clone()));
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        Some(TestApp { store, search, addr, client: client(), _guard: guard, _index_dir: index_dir })
+        let settings = Settings { public_url: format!("http://{addr}"), trusted_proxies: vec![] };
+        let state = AppState::new(store.clone(), search.clone(), settings);
+        let mail = if with_mail {
+            let sink = crate::smtp::SmtpSink::start().await;
+            let mailer = kapok::mail::Mailer::new(&sink.url(), "Kapok tests <kapok@test.example>").unwrap();
+            kapok::mail::spawn_outbox(store.clone(), mailer, state.mail_wakeup.clone());
+            Some(sink)
+        } else {
+            None
+        };
+        let app = router(state);
+        tokio::spawn(async move { kapok::web::serve(listener, app, std::future::pending()).await.unwrap() });
+        Some(TestApp { store, search, mail, addr, client: client(), _guard: guard, _index_dir: index_dir })
+    }
+
+    pub fn mail(&self) -> &crate::smtp::SmtpSink {
+        self.mail.as_ref().expect("started with start_with_mail")
     }
 
     /// A running app with the small fixture of `fixtures.rs` loaded and indexed.
@@ -187,6 +212,7 @@ impl TestApp {
                 password_hash: kapok::auth::hash_password(TEST_PASSWORD),
                 locale: "en".into(),
                 roles: vec![role],
+                verified: true,
             })
             .await
             .unwrap();
@@ -260,9 +286,11 @@ fn start_demo_server(engine: Engine) -> Option<DemoServer> {
             let search = Arc::new(Search::open(index_dir.path()));
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}", listener.local_addr().unwrap());
+            let settings = Settings { public_url: base.clone(), trusted_proxies: vec![] };
             sender.send(Some(DemoServer { base })).unwrap();
             let _guards = (guard, index_dir);
-            axum::serve(listener, router(AppState::new(store, search))).await.unwrap();
+            let app = router(AppState::new(store, search, settings));
+            kapok::web::serve(listener, app, std::future::pending()).await.unwrap();
         });
     });
     receiver.recv().unwrap()

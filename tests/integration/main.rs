@@ -9,4 +9,5 @@ mod fixtures;
 mod harness;
 mod pages;
 mod permissions;
+mod smtp;
 mod storage;

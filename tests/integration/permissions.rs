@@ -7,44 +7,61 @@ use std::collections::BTreeSet;
 use kapok::domain::Role;
 use reqwest::{Method, StatusCode};
 
-use crate::harness::{TestApp, UserClient, both_engines, client};
+use crate::harness::{TestApp, both_engines, client};
 
-/// (method, route template as in src/web/mod.rs, a concrete path, what the public gets, what a
-/// signed-in user of any role gets). The fixture's initiative 5 exists but did not pass
-/// screening: it is public to nobody. Posts carry neither the fields nor the CSRF token a form
-/// needs, so they are refused (400 malformed, 403 forged).
-const MATRIX: &[(&str, &str, &str, u16, u16)] = &[
-    ("GET", "/", "/", 200, 200),
-    ("GET", "/awards", "/awards", 200, 200),
-    ("GET", "/awards/{id}", "/awards/1", 200, 200),
-    ("GET", "/editions/{id}", "/editions/2", 200, 200),
-    ("GET", "/initiatives/{id}", "/initiatives/1", 200, 200),
-    ("GET", "/initiatives/{id}", "/initiatives/5", 404, 404),
-    ("GET", "/cities", "/cities", 200, 200),
-    ("GET", "/cities/{id}", "/cities/1", 200, 200),
-    ("GET", "/library", "/library", 200, 200),
-    ("GET", "/language/{code}", "/language/fr?next=/", 303, 303),
-    ("GET", "/login", "/login", 200, 200),
-    ("POST", "/login", "/login", 400, 400),
-    ("POST", "/logout", "/logout", 303, 403),
-    ("GET", "/account", "/account", 303, 200),
-    ("GET", "/api/v1/awards", "/api/v1/awards", 200, 200),
-    ("GET", "/api/v1/awards/{id}", "/api/v1/awards/1", 200, 200),
-    ("GET", "/api/v1/editions", "/api/v1/editions", 200, 200),
-    ("GET", "/api/v1/editions/{id}", "/api/v1/editions/1", 200, 200),
-    ("GET", "/api/v1/initiatives", "/api/v1/initiatives", 200, 200),
-    ("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/1", 200, 200),
-    ("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/5", 404, 404),
-    ("GET", "/api/v1/cities", "/api/v1/cities", 200, 200),
-    ("GET", "/api/v1/cities/{id}", "/api/v1/cities/1", 200, 200),
-    ("GET", "/api/openapi.json", "/api/openapi.json", 200, 200),
-    ("GET", "/healthz", "/healthz", 200, 200),
-    ("GET", "/metrics", "/metrics", 200, 200),
-    ("GET", "/static/{file}", "/static/kapok.css", 200, 200),
+/// (method, route template as in src/web/mod.rs, a concrete path, what each kind of user gets
+/// in the order of `USERS`). The fixture's initiative 5 exists but did not pass screening: it
+/// is public to nobody. Posts carry neither the fields nor the CSRF token a form needs, so they
+/// are refused (400 malformed, 403 forged).
+const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
+    ("GET", "/", "/", [200; 6]),
+    ("GET", "/awards", "/awards", [200; 6]),
+    ("GET", "/awards/{id}", "/awards/1", [200; 6]),
+    ("GET", "/editions/{id}", "/editions/2", [200; 6]),
+    ("GET", "/initiatives/{id}", "/initiatives/1", [200; 6]),
+    ("GET", "/initiatives/{id}", "/initiatives/5", [404; 6]),
+    ("GET", "/cities", "/cities", [200; 6]),
+    ("GET", "/cities/{id}", "/cities/1", [200; 6]),
+    ("GET", "/library", "/library", [200; 6]),
+    ("GET", "/language/{code}", "/language/fr?next=/", [303; 6]),
+    ("GET", "/login", "/login", [200; 6]),
+    ("POST", "/login", "/login", [400; 6]),
+    ("POST", "/logout", "/logout", [303, 403, 403, 403, 403, 403]),
+    ("GET", "/account", "/account", [303, 200, 200, 200, 200, 200]),
+    ("GET", "/register", "/register", [200; 6]),
+    ("POST", "/register", "/register", [400; 6]),
+    ("GET", "/verify", "/verify", [400; 6]),
+    ("POST", "/verify/resend", "/verify/resend", [400; 6]),
+    ("GET", "/password/forgot", "/password/forgot", [200; 6]),
+    ("POST", "/password/forgot", "/password/forgot", [400; 6]),
+    ("GET", "/password/reset", "/password/reset?token=x", [200; 6]),
+    ("POST", "/password/reset", "/password/reset", [400; 6]),
+    ("GET", "/secretariat/outbox", "/secretariat/outbox", [303, 403, 200, 403, 403, 403]),
+    ("GET", "/api/v1/awards", "/api/v1/awards", [200; 6]),
+    ("GET", "/api/v1/awards/{id}", "/api/v1/awards/1", [200; 6]),
+    ("GET", "/api/v1/editions", "/api/v1/editions", [200; 6]),
+    ("GET", "/api/v1/editions/{id}", "/api/v1/editions/1", [200; 6]),
+    ("GET", "/api/v1/initiatives", "/api/v1/initiatives", [200; 6]),
+    ("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/1", [200; 6]),
+    ("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/5", [404; 6]),
+    ("GET", "/api/v1/cities", "/api/v1/cities", [200; 6]),
+    ("GET", "/api/v1/cities/{id}", "/api/v1/cities/1", [200; 6]),
+    ("GET", "/api/openapi.json", "/api/openapi.json", [200; 6]),
+    ("GET", "/healthz", "/healthz", [200; 6]),
+    ("GET", "/metrics", "/metrics", [200; 6]),
+    ("GET", "/static/{file}", "/static/kapok.css", [200; 6]),
 ];
 
-const ROLES: &[Role] =
-    &[Role::Applicant, Role::Secretariat, Role::TechnicalCommittee, Role::Jury, Role::CommissionMember];
+/// The kinds of user, in the order of the matrix's columns: the public (signed out), then a
+/// signed-in user of each role.
+const USERS: [Option<Role>; 6] = [
+    None,
+    Some(Role::Applicant),
+    Some(Role::Secretariat),
+    Some(Role::TechnicalCommittee),
+    Some(Role::Jury),
+    Some(Role::CommissionMember),
+];
 
 #[test]
 fn every_route_is_in_the_matrix() {
@@ -63,19 +80,21 @@ async fn request(client: &reqwest::Client, app: &TestApp, method: &str, path: &s
 both_engines! {
     async fn everyone_gets_what_the_matrix_says(engine) {
         let app = TestApp::with_fixture(engine).await.unwrap();
-        let public = client();
-        for (method, route, path, expected, _) in MATRIX {
-            assert_eq!(request(&public, &app, method, path).await.as_u16(), *expected, "public: {method} {route} as {path}");
-        }
-        for role in ROLES {
-            let user: UserClient = app.login_as(*role).await;
-            for (method, route, path, _, expected) in MATRIX {
-                assert_eq!(request(&user.client, &app, method, path).await.as_u16(), *expected, "{role}: {method} {route} as {path}");
+        for (column, user) in USERS.iter().enumerate() {
+            let (client, who) = match user {
+                None => (client(), "public".to_string()),
+                Some(role) => (app.login_as(*role).await.client, role.to_string()),
+            };
+            for (method, route, path, expected) in MATRIX {
+                let status = request(&client, &app, method, path).await.as_u16();
+                assert_eq!(status, expected[column], "{who}: {method} {route} as {path}");
             }
         }
         // Methods a route does not take are refused without changing anything.
-        for (method, route, path, _, _) in MATRIX {
-            if *method == "GET" && !["/login"].contains(route) {
+        let public = client();
+        let posted: BTreeSet<&str> = MATRIX.iter().filter(|row| row.0 == "POST").map(|row| row.1).collect();
+        for (method, route, path, _) in MATRIX {
+            if *method == "GET" && !posted.contains(route) {
                 assert_eq!(request(&public, &app, "POST", path).await, StatusCode::METHOD_NOT_ALLOWED, "POST {route}");
             }
         }

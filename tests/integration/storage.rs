@@ -208,14 +208,16 @@ both_engines! {
             password_hash: kapok::auth::hash_password("s3cret-pass"),
             locale: "zh".into(),
             roles: vec![Role::Secretariat, Role::Jury],
+            verified: true,
         };
         let created = app.store.create_user(&user).await.unwrap();
-        let (found, hash) = app.store.user_by_email("sec@example.org").await.unwrap().unwrap();
-        assert_eq!(found.id, created.id);
-        assert!(found.has_role(Role::Jury) && !found.has_role(Role::Applicant));
-        assert!(kapok::auth::verify_password("s3cret-pass", &hash));
+        let found = app.store.credentials(" SEC@example.org").await.unwrap().unwrap();
+        assert_eq!(found.user.id, created.id);
+        assert!(found.verified && found.locked_until.is_none());
+        assert!(found.user.has_role(Role::Jury) && !found.user.has_role(Role::Applicant));
+        assert!(kapok::auth::verify_password("s3cret-pass", &found.password_hash));
         assert!(app.store.create_user(&user).await.is_err(), "a second account with the same e-mail");
-        assert!(app.store.user_by_email("nobody@example.org").await.unwrap().is_none());
+        assert!(app.store.credentials("nobody@example.org").await.unwrap().is_none());
     }
 
     async fn backup_copies_a_live_sqlite_database(engine) {

@@ -9,6 +9,9 @@ pub mod home;
 pub mod initiatives;
 pub mod language;
 pub mod library;
+pub mod password;
+pub mod register;
+pub mod secretariat;
 
 use askama::Template;
 use axum::response::Html;
