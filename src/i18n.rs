@@ -200,12 +200,74 @@ mod tests {
                         ("time", "2026-01-01".into()),
                         ("attempts", 2i64.into()),
                         ("error", "refused".into()),
+                        ("role", "Jury".into()),
+                        ("date", "2027-05-31".into()),
+                        ("words", 12i64.into()),
+                        ("budget", 250i64.into()),
                     ],
                 );
                 assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");
                 assert!(!text.contains('{'), "{lang}: {id} left a placeholder: {text}");
             }
         }
+    }
+
+    /// Every id the code and templates ask for literally, and every id built from a vocabulary
+    /// (`status-winner`, `app-step-basic` …), is in the English reference.
+    #[test]
+    fn every_message_the_code_uses_exists() {
+        use crate::application::{ApplicationStatus, ClaimStatus, Step, fields_of};
+        use crate::domain::*;
+        let reference = message_ids(SOURCES[0].1);
+        let mut used: Vec<String> = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("templates"), root.join("src")];
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for call in [".t(\"", ".t1(\"", ".t2(\"", ".tn(\""] {
+                for piece in text.split(call).skip(1) {
+                    let id: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                        .collect();
+                    if !id.is_empty() && piece[id.len()..].starts_with('"') {
+                        used.push(id);
+                    }
+                }
+            }
+        }
+        let families: Vec<(&str, Vec<String>)> = vec![
+            ("section", Section::ALL.iter().map(ToString::to_string).collect()),
+            ("milestone", Milestone::ALL.iter().map(ToString::to_string).collect()),
+            ("status", EntryStatus::ALL.iter().map(ToString::to_string).collect()),
+            ("honour", HonourKind::ALL.iter().map(ToString::to_string).collect()),
+            ("level", GovernmentLevel::ALL.iter().map(ToString::to_string).collect()),
+            ("role", Role::ALL.iter().map(ToString::to_string).collect()),
+            ("link", LinkKind::ALL.iter().map(ToString::to_string).collect()),
+            ("app-step", Step::ALL.iter().map(ToString::to_string).collect()),
+            ("app-status", ApplicationStatus::ALL.iter().map(ToString::to_string).collect()),
+            ("claim", ClaimStatus::ALL.iter().map(ToString::to_string).collect()),
+            ("sdg", (1..=17).map(|n| n.to_string()).collect()),
+            ("slot", crate::application::TEXT_SLOTS.iter().map(ToString::to_string).collect()),
+        ];
+        for (prefix, values) in families {
+            used.extend(values.into_iter().map(|v| format!("{prefix}-{v}")));
+        }
+        let settings = crate::application::ApplicationSettings::default();
+        for step in Step::ALL {
+            for field in fields_of(*step, &settings) {
+                let base = field.split('.').next().unwrap_or(&field).to_string();
+                if base.parse::<Section>().is_err() && base != "eligibility" {
+                    used.push(format!("field-{}", base.replace('_', "-")));
+                }
+            }
+        }
+        let missing: Vec<_> = used.iter().filter(|id| !reference.contains(id)).collect();
+        assert!(missing.is_empty(), "en.ftl lacks {missing:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Kapok: runs an international award for urban innovation end to end and keeps every entry
 //! in a public library. See `docs/architecture.md` for the map of modules.
 
+pub mod application;
 pub mod auth;
 pub mod cli;
 pub mod config;

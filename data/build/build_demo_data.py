@@ -1328,6 +1328,27 @@ def lic_award(initiatives: list[dict]) -> dict:
         "reported": None,
         "public_vote": {"ballot_size": 3, "frequency": "once per day per account"},
         "notes": "Demonstration edition open for entries (2026-27 cycle); it has no entries yet.",
+        # The call's rules (DOMAIN.md: eligibility screening) as the applicants' self-check.
+        "application": {
+            "summary_words": 250, "narrative_words": 2000, "grace_minutes": 15,
+            "eligibility_questions": [
+                {"id": "government", "text": {
+                    "en": "The initiative is implemented by a city or a local or regional government (partners and joint applications are allowed).",
+                    "zh": "该项目由城市或地方、地区政府实施（可有合作伙伴，可联合申报）。",
+                    "fr": "L'initiative est mise en œuvre par une ville ou un gouvernement local ou régional (partenaires et candidatures conjointes admis).",
+                    "es": "La iniciativa la ejecuta una ciudad o un gobierno local o regional (se admiten socios y candidaturas conjuntas)."}},
+                {"id": "recent", "text": {
+                    "en": "The initiative is ongoing, or was completed within the last two years.",
+                    "zh": "该项目正在实施，或在过去两年内完成。",
+                    "fr": "L'initiative est en cours, ou s'est achevée au cours des deux dernières années.",
+                    "es": "La iniciativa está en curso o terminó en los últimos dos años."}},
+                {"id": "impact", "text": {
+                    "en": "The application shows evidence of the initiative's impact.",
+                    "zh": "申报材料提供了项目成效的证据。",
+                    "fr": "La candidature apporte des preuves de l'impact de l'initiative.",
+                    "es": "La candidatura aporta pruebas del impacto de la iniciativa."}},
+            ],
+        },
     })
     return {
         "slug": "local-innovation-commons",

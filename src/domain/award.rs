@@ -145,6 +145,9 @@ pub struct Edition {
     #[schema(value_type = Option<Object>)]
     pub public_vote: Option<serde_json::Value>,
     pub notes: Option<String>,
+    /// What the call for entries asks of applications.
+    #[schema(value_type = Object)]
+    pub application: crate::application::ApplicationSettings,
     pub dates: Vec<EditionDate>,
     pub themes: Vec<Theme>,
     pub criteria: Vec<Criterion>,
@@ -153,6 +156,18 @@ pub struct Edition {
 impl Edition {
     pub fn date(&self, milestone: Milestone) -> Option<&EditionDate> {
         self.dates.iter().find(|d| d.milestone == milestone)
+    }
+
+    /// The last moment an application is accepted: the final deadline plus the grace period.
+    pub fn closes_at(&self) -> Option<Timestamp> {
+        let deadline = self.date(Milestone::FinalDeadline)?.starts_at;
+        deadline.checked_add(jiff::SignedDuration::from_mins(self.application.grace_minutes)).ok()
+    }
+
+    /// Whether the call for entries is open at `now`: launched, and not past its close.
+    pub fn accepts_entries(&self, now: Timestamp) -> bool {
+        let launched = self.date(Milestone::Launch).is_some_and(|d| d.starts_at <= now);
+        launched && self.closes_at().is_some_and(|closes| now <= closes)
     }
 }
 

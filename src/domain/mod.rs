@@ -77,7 +77,19 @@ macro_rules! id_type {
     )+};
 }
 
-id_type!(AwardId, EditionId, ThemeId, CriterionId, InitiativeId, EntryId, CityId, NetworkId, UserId);
+id_type!(
+    AwardId,
+    EditionId,
+    ThemeId,
+    CriterionId,
+    InitiativeId,
+    EntryId,
+    CityId,
+    NetworkId,
+    UserId,
+    ApplicationId,
+    ClaimId
+);
 
 /// One page of a list, with an opaque cursor to the next page.
 #[derive(Debug, Clone, serde::Serialize)]

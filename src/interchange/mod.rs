@@ -286,6 +286,10 @@ pub struct EditionRecord {
     #[garde(length(max = 5_000))]
     #[serde(default)]
     pub notes: Option<String>,
+    /// What the call for entries asks of applications; the defaults when absent.
+    #[garde(skip)]
+    #[serde(default)]
+    pub application: Option<crate::application::ApplicationSettings>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]

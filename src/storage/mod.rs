@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::application::{Application, ApplicationSummary, Claim, ClaimStatus, FieldChange, NewClaim, SaveOutcome};
+use crate::domain::{ApplicationId, ClaimId};
 use crate::domain::{
     Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryId, EntryStatus,
     Initiative, InitiativeId, InitiativeSummary, Page, Role, User, UserId,
@@ -239,6 +241,30 @@ pub trait Store: Send + Sync + 'static {
     /// The signed-in user and the session's CSRF token, if the session exists and has not expired.
     async fn session(&self, token_hash: &str, now: i64) -> StoreResult<Option<(User, String)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+
+    // Governments claimed by applicants.
+    /// Governments whose name (in Latin script, ASCII or Chinese) starts with `text`, largest first.
+    async fn search_cities(&self, text: &str, limit: i64) -> StoreResult<Vec<CitySummary>>;
+    async fn claim_government(&self, user: UserId, claim: &NewClaim, now: i64) -> StoreResult<ClaimId>;
+    async fn claims_of(&self, user: UserId) -> StoreResult<Vec<Claim>>;
+    async fn claims_with_status(&self, status: ClaimStatus) -> StoreResult<Vec<Claim>>;
+    /// Approves or rejects a pending claim; false if it is not pending (decided already).
+    async fn decide_claim(
+        &self,
+        claim: ClaimId,
+        approve: bool,
+        by: UserId,
+        note: Option<&str>,
+        now: i64,
+    ) -> StoreResult<bool>;
+
+    // Applications.
+    async fn create_application(&self, edition: EditionId, owner: UserId, now: i64) -> StoreResult<ApplicationId>;
+    async fn applications_of(&self, owner: UserId) -> StoreResult<Vec<ApplicationSummary>>;
+    async fn application(&self, id: ApplicationId) -> StoreResult<Option<Application>>;
+    /// Saves fields of a draft in one transaction, each only if nobody saved it since the
+    /// writer's version; a field whose value is already the one written counts as saved.
+    async fn save_fields(&self, id: ApplicationId, changes: &[FieldChange], now: i64) -> StoreResult<Vec<SaveOutcome>>;
 
     /// A consistent copy of the whole database into `path` while it keeps serving.
     async fn backup(&self, path: &Path) -> StoreResult<()>;

@@ -98,6 +98,7 @@ pub(super) struct EditionRow {
     pub reported_countries: Option<i64>,
     pub public_vote: Option<String>,
     pub notes: Option<String>,
+    pub application_settings: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -155,6 +156,7 @@ impl EditionRow {
             },
             public_vote: self.public_vote.as_deref().map(json).transpose()?,
             notes: self.notes,
+            application: self.application_settings.as_deref().map(json).transpose()?.unwrap_or_default(),
             dates: dates.into_iter().map(EditionDateRow::into_domain).collect::<StoreResult<_>>()?,
             themes: themes
                 .into_iter()
@@ -540,6 +542,97 @@ pub(super) struct UserRow {
     pub display_name: String,
     pub password_hash: String,
     pub locale: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ClaimRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub user_name: String,
+    pub user_email: String,
+    pub city_id: Option<i64>,
+    pub city_name: Option<String>,
+    pub country_code: Option<String>,
+    pub requested_name: Option<String>,
+    pub requested_country: Option<String>,
+    pub status: String,
+    pub created_at: i64,
+    pub decided_at: Option<i64>,
+    pub decision_note: Option<String>,
+}
+
+impl ClaimRow {
+    pub fn into_domain(self) -> StoreResult<crate::application::Claim> {
+        let city = match (self.city_id, self.city_name, self.country_code) {
+            (Some(id), Some(name), Some(country)) => Some((CityId(id), name, country)),
+            _ => None,
+        };
+        Ok(crate::application::Claim {
+            id: ClaimId(self.id),
+            user_id: UserId(self.user_id),
+            user_name: self.user_name,
+            user_email: self.user_email,
+            city,
+            requested_name: self.requested_name,
+            requested_country: self.requested_country,
+            status: parse(&self.status)?,
+            created_at: self.created_at,
+            decided_at: self.decided_at,
+            decision_note: self.decision_note,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ApplicationRow {
+    pub id: i64,
+    pub edition_id: i64,
+    pub owner_id: i64,
+    pub status: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl ApplicationRow {
+    pub fn into_domain(self, fields: Vec<(String, String, i64)>) -> StoreResult<crate::application::Application> {
+        Ok(crate::application::Application {
+            id: ApplicationId(self.id),
+            edition_id: EditionId(self.edition_id),
+            owner_id: UserId(self.owner_id),
+            status: parse(&self.status)?,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            fields: fields
+                .into_iter()
+                .map(|(field, value, version)| (field, crate::application::FieldValue { value, version }))
+                .collect(),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ApplicationSummaryRow {
+    pub id: i64,
+    pub edition_id: i64,
+    pub award_name: String,
+    pub year: i64,
+    pub status: String,
+    pub updated_at: i64,
+    pub title: Option<String>,
+}
+
+impl ApplicationSummaryRow {
+    pub fn into_domain(self) -> StoreResult<crate::application::ApplicationSummary> {
+        Ok(crate::application::ApplicationSummary {
+            id: ApplicationId(self.id),
+            edition_id: EditionId(self.edition_id),
+            award_name: localized(&self.award_name)?,
+            year: self.year,
+            status: parse(&self.status)?,
+            title: self.title.filter(|t| !t.trim().is_empty()),
+            updated_at: self.updated_at,
+        })
+    }
 }
 
 #[derive(sqlx::FromRow)]

@@ -59,7 +59,7 @@ pub(super) static EDITION_SQL: LazyLock<String> = LazyLock::new(|| {
     format!(
         "{summary}, ed.timezone, ed.long_list_size, ed.shortlist_size, ed.max_winners, \
            ed.technical_committee_size, ed.jury_size, ed.reported_entries, ed.reported_cities, \
-           ed.reported_countries, ed.public_vote, ed.notes \
+           ed.reported_countries, ed.public_vote, ed.notes, ed.application_settings \
          FROM editions ed JOIN awards a ON a.id = ed.award_id WHERE ed.id = $1",
         summary = *EDITION_SUMMARY_SQL
     )
@@ -109,6 +109,11 @@ pub(super) static CITY_LINKS_SQL: LazyLock<String> = LazyLock::new(|| {
         count = *CITY_INITIATIVE_COUNT
     )
 });
+
+pub(super) const CLAIM_SELECT: &str = "SELECT g.id, g.user_id, u.display_name AS user_name, u.email AS user_email, \
+     g.city_id, c.name AS city_name, c.country_code, g.requested_name, g.requested_country, g.status, g.created_at, \
+     g.decided_at, g.decision_note \
+     FROM government_claims g JOIN users u ON u.id = g.user_id LEFT JOIN cities c ON c.id = g.city_id";
 
 pub(super) const OUTBOX_COLUMNS: &str =
     "id, to_address, subject, body, created_at, attempts, next_attempt_at, last_error, sent_at";
@@ -445,8 +450,8 @@ macro_rules! shared_store {
                         let edition_id: i64 = sqlx::query_scalar(
                             "INSERT INTO editions (award_id, ordinal, year, timezone, long_list_size, shortlist_size, \
                                max_winners, technical_committee_size, jury_size, reported_entries, reported_cities, \
-                               reported_countries, public_vote, notes) \
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                               reported_countries, public_vote, notes, application_settings) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
                              ON CONFLICT (award_id, ordinal) DO UPDATE SET year = excluded.year, \
                                timezone = excluded.timezone, long_list_size = excluded.long_list_size, \
                                shortlist_size = excluded.shortlist_size, max_winners = excluded.max_winners, \
@@ -454,7 +459,8 @@ macro_rules! shared_store {
                                jury_size = excluded.jury_size, reported_entries = excluded.reported_entries, \
                                reported_cities = excluded.reported_cities, \
                                reported_countries = excluded.reported_countries, \
-                               public_vote = excluded.public_vote, notes = excluded.notes \
+                               public_vote = excluded.public_vote, notes = excluded.notes, \
+                               application_settings = excluded.application_settings \
                              RETURNING id",
                         )
                         .bind(award_id)
@@ -471,6 +477,7 @@ macro_rules! shared_store {
                         .bind(reported.countries)
                         .bind(edition.public_vote.as_ref().map(|v| v.to_string()))
                         .bind(&edition.notes)
+                        .bind(edition.application.as_ref().map(to_json))
                         .fetch_one(&mut *tx)
                         .await?;
                         sqlx::query("DELETE FROM edition_dates WHERE edition_id = $1").bind(edition_id).execute(&mut *tx).await?;
@@ -1211,6 +1218,185 @@ macro_rules! shared_store {
                 sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *tx).await?;
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn search_cities(&self, text: &str, limit: i64) -> StoreResult<Vec<CitySummary>> {
+                let prefix = format!("{}%", text.trim().to_lowercase().replace(['%', '_', '\\'], ""));
+                let rows: Vec<CitySummaryRow> = sqlx::query_as(&format!(
+                    "SELECT {CITY_SUMMARY_COLUMNS}, {} FROM cities c JOIN countries co ON co.code = c.country_code \
+                     WHERE LOWER(c.ascii_name) LIKE $1 OR LOWER(c.name) LIKE $1 OR c.name_zh LIKE $1 \
+                     ORDER BY c.population DESC NULLS LAST, c.id LIMIT $2",
+                    *CITY_INITIATIVE_COUNT
+                ))
+                .bind(prefix)
+                .bind(limit)
+                .fetch_all(self.read())
+                .await?;
+                rows.into_iter().map(CitySummaryRow::into_domain).collect()
+            }
+
+            async fn claim_government(&self, user: UserId, claim: &crate::application::NewClaim, now: i64) -> StoreResult<ClaimId> {
+                let (city, name, country) = match claim {
+                    crate::application::NewClaim::City(city) => (Some(city.0), None, None),
+                    crate::application::NewClaim::Requested { name, country } => (None, Some(name.clone()), Some(country.clone())),
+                };
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO government_claims (user_id, city_id, requested_name, requested_country, status, created_at) \
+                     VALUES ($1, $2, $3, $4, 'pending', $5) RETURNING id",
+                )
+                .bind(user.0)
+                .bind(city)
+                .bind(name)
+                .bind(country)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(ClaimId(id))
+            }
+
+            async fn claims_of(&self, user: UserId) -> StoreResult<Vec<crate::application::Claim>> {
+                let rows: Vec<ClaimRow> = sqlx::query_as(&format!("{CLAIM_SELECT} WHERE g.user_id = $1 ORDER BY g.id"))
+                    .bind(user.0)
+                    .fetch_all(self.read())
+                    .await?;
+                rows.into_iter().map(ClaimRow::into_domain).collect()
+            }
+
+            async fn claims_with_status(&self, status: crate::application::ClaimStatus) -> StoreResult<Vec<crate::application::Claim>> {
+                let rows: Vec<ClaimRow> = sqlx::query_as(&format!("{CLAIM_SELECT} WHERE g.status = $1 ORDER BY g.id"))
+                    .bind(status.as_str())
+                    .fetch_all(self.read())
+                    .await?;
+                rows.into_iter().map(ClaimRow::into_domain).collect()
+            }
+
+            async fn decide_claim(&self, claim: ClaimId, approve: bool, by: UserId, note: Option<&str>, now: i64) -> StoreResult<bool> {
+                let status = if approve { "approved" } else { "rejected" };
+                let mut tx = self.begin_write().await?;
+                let changed = sqlx::query(
+                    "UPDATE government_claims SET status = $2, decided_at = $3, decided_by = $4, decision_note = $5 \
+                     WHERE id = $1 AND status = 'pending'",
+                )
+                .bind(claim.0)
+                .bind(status)
+                .bind(now)
+                .bind(by.0)
+                .bind(note)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok(changed == 1)
+            }
+
+            async fn create_application(&self, edition: EditionId, owner: UserId, now: i64) -> StoreResult<ApplicationId> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO applications (edition_id, owner_id, status, created_at, updated_at) \
+                     VALUES ($1, $2, 'draft', $3, $3) RETURNING id",
+                )
+                .bind(edition.0)
+                .bind(owner.0)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(ApplicationId(id))
+            }
+
+            async fn applications_of(&self, owner: UserId) -> StoreResult<Vec<crate::application::ApplicationSummary>> {
+                let rows: Vec<ApplicationSummaryRow> = sqlx::query_as(
+                    "SELECT ap.id, ap.edition_id, a.name AS award_name, ed.year, ap.status, ap.updated_at, f.value AS title \
+                     FROM applications ap JOIN editions ed ON ed.id = ap.edition_id JOIN awards a ON a.id = ed.award_id \
+                     LEFT JOIN application_fields f ON f.application_id = ap.id AND f.field = 'title.en' \
+                     WHERE ap.owner_id = $1 ORDER BY ap.updated_at DESC, ap.id DESC",
+                )
+                .bind(owner.0)
+                .fetch_all(self.read())
+                .await?;
+                rows.into_iter().map(ApplicationSummaryRow::into_domain).collect()
+            }
+
+            async fn application(&self, id: ApplicationId) -> StoreResult<Option<crate::application::Application>> {
+                let mut conn = self.read().acquire().await?;
+                let Some(row): Option<ApplicationRow> = sqlx::query_as(
+                    "SELECT id, edition_id, owner_id, status, created_at, updated_at FROM applications WHERE id = $1",
+                )
+                .bind(id.0)
+                .fetch_optional(&mut *conn)
+                .await?
+                else {
+                    return Ok(None);
+                };
+                let fields: Vec<(String, String, i64)> =
+                    sqlx::query_as("SELECT field, value, version FROM application_fields WHERE application_id = $1")
+                        .bind(id.0)
+                        .fetch_all(&mut *conn)
+                        .await?;
+                row.into_domain(fields).map(Some)
+            }
+
+            async fn save_fields(
+                &self,
+                id: ApplicationId,
+                changes: &[crate::application::FieldChange],
+                now: i64,
+            ) -> StoreResult<Vec<crate::application::SaveOutcome>> {
+                use crate::application::SaveOutcome;
+                let mut tx = self.begin_write().await?;
+                let mut outcomes = Vec::with_capacity(changes.len());
+                let mut any_saved = false;
+                for change in changes {
+                    let current: Option<(String, i64)> =
+                        sqlx::query_as("SELECT value, version FROM application_fields WHERE application_id = $1 AND field = $2")
+                            .bind(id.0)
+                            .bind(&change.field)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    let outcome = match current {
+                        // Already there (a retried save, or two tabs typing the same): nothing to do.
+                        Some((value, version)) if value == change.value => SaveOutcome::Saved { version },
+                        Some((_, version)) if version == change.seen_version => {
+                            sqlx::query(
+                                "UPDATE application_fields SET value = $3, version = version + 1, updated_at = $4 \
+                                 WHERE application_id = $1 AND field = $2",
+                            )
+                            .bind(id.0)
+                            .bind(&change.field)
+                            .bind(&change.value)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await?;
+                            any_saved = true;
+                            SaveOutcome::Saved { version: version + 1 }
+                        }
+                        Some((value, version)) => SaveOutcome::Conflict { value, version },
+                        None if change.seen_version == 0 => {
+                            sqlx::query(
+                                "INSERT INTO application_fields (application_id, field, value, version, updated_at) \
+                                 VALUES ($1, $2, $3, 1, $4)",
+                            )
+                            .bind(id.0)
+                            .bind(&change.field)
+                            .bind(&change.value)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await?;
+                            any_saved = true;
+                            SaveOutcome::Saved { version: 1 }
+                        }
+                        // The writer claims a version that was never saved: a forged request.
+                        None => SaveOutcome::Conflict { value: String::new(), version: 0 },
+                    };
+                    outcomes.push(outcome);
+                }
+                if any_saved {
+                    sqlx::query("UPDATE applications SET updated_at = $2 WHERE id = $1").bind(id.0).bind(now).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(outcomes)
             }
 
             async fn backup(&self, path: &std::path::Path) -> StoreResult<()> {

@@ -114,6 +114,8 @@ pub struct Chrome {
     /// The signed-in user's name, and the token their forms must carry.
     pub user_name: Option<String>,
     pub csrf_token: Option<String>,
+    /// Links to the signed-in user's work, by role: (href, label).
+    pub work_links: Vec<(&'static str, String)>,
 }
 
 impl Chrome {
@@ -126,6 +128,7 @@ impl Chrome {
             asset_version: ASSET_VERSION,
             user_name: viewer.session.as_ref().map(|s| s.user.display_name.clone()),
             csrf_token: viewer.session.as_ref().map(|s| s.csrf_token.clone()),
+            work_links: work_links(viewer),
         }
     }
 
@@ -161,6 +164,20 @@ impl Chrome {
             })
             .collect()
     }
+}
+
+fn work_links(viewer: &Viewer) -> Vec<(&'static str, String)> {
+    let Some(user) = viewer.user() else { return Vec::new() };
+    let tr = Tr::new(viewer.lang.0);
+    let mut links = Vec::new();
+    if user.has_role(crate::domain::Role::Applicant) {
+        links.push(("/applications", tr.t("apps-title")));
+    }
+    if user.has_role(crate::domain::Role::Secretariat) {
+        links.push(("/secretariat/claims", tr.t("claims-title")));
+        links.push(("/secretariat/outbox", tr.t("outbox-title")));
+    }
+    links
 }
 
 /// Only local paths: `/x` but not `//host` or `/\host`, which browsers treat as other sites.

@@ -100,7 +100,14 @@ pub fn router(state: AppState) -> Router {
         .route("/verify/resend", post(pages::register::resend))
         .route("/password/forgot", get(pages::password::forgot_form).post(pages::password::forgot))
         .route("/password/reset", get(pages::password::reset_form).post(pages::password::reset))
-        .route("/secretariat/outbox", get(pages::secretariat::outbox));
+        .route("/secretariat/outbox", get(pages::secretariat::outbox))
+        .route("/secretariat/claims", get(pages::governments::pending))
+        .route("/secretariat/claims/{id}", post(pages::governments::decide))
+        .route("/account/governments", get(pages::governments::show).post(pages::governments::claim))
+        .route("/applications", get(pages::applications::list).post(pages::applications::start))
+        .route("/applications/{id}", get(pages::applications::open))
+        .route("/applications/{id}/fields", get(pages::applications::fields).post(pages::applications::save_field))
+        .route("/applications/{id}/{step}", get(pages::applications::step).post(pages::applications::save_step));
     let api = Router::new()
         .route("/api/v1/awards", get(api::awards))
         .route("/api/v1/awards/{id}", get(api::award))

@@ -68,6 +68,7 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ("kapok.css", "text/css; charset=utf-8", include_bytes!("../../static/kapok.css")),
     ("htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx.min.js")),
     ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
+    ("autosave.js", "text/javascript; charset=utf-8", include_bytes!("../../static/autosave.js")),
 ];
 
 pub async fn asset(lang: Lang, Path(file): Path<String>) -> Result<Response, PageError> {

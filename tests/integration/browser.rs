@@ -48,3 +48,12 @@ fn registration_in_chromium() {
     let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
     run_script("accounts.mjs", &server.base);
 }
+
+#[test]
+fn application_form_in_chromium() {
+    if !browser_available() {
+        return;
+    }
+    let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
+    run_script("applications.mjs", &server.base);
+}

@@ -286,3 +286,104 @@ fn serve_takes_its_settings_from_a_file_the_environment_and_flags() {
     assert!(library.contains("0 entries"), "serve starts empty: demo data only comes with `kapok demo`");
     assert!(data.join("kapok.db").exists(), "the data directory comes from the file");
 }
+
+/// Signs in to a running demo as its applicant; a client carrying the session and its CSRF token.
+async fn demo_applicant(base: &str) -> (reqwest::Client, String) {
+    let client = crate::harness::client();
+    let form = client.get(format!("{base}/login")).send().await.unwrap().text().await.unwrap();
+    let token = crate::harness::csrf_field(&form).unwrap();
+    let fields =
+        [("email", "applicant@demo.kapok.example"), ("password", kapok::demo::DEMO_PASSWORD), ("csrf", token.as_str())];
+    let response = client.post(format!("{base}/login")).form(&fields).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    let account = client.get(format!("{base}/account")).send().await.unwrap().text().await.unwrap();
+    let csrf = crate::harness::csrf_field(&account).unwrap();
+    (client, csrf)
+}
+
+#[test]
+fn autosaves_acknowledged_before_a_kill_9_are_all_there_after_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let mut demo = Demo::start(&data);
+    let base = demo.url.clone();
+    let (application, acknowledged) = runtime.block_on(async {
+        let (client, csrf) = demo_applicant(&base).await;
+        let list = client.get(format!("{base}/applications")).send().await.unwrap().text().await.unwrap();
+        let edition = list
+            .split(r#"name="edition_id" value=""#)
+            .nth(1)
+            .expect("the demo has an open call")
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let started = client
+            .post(format!("{base}/applications"))
+            .form(&[("csrf", csrf.as_str()), ("edition_id", edition.as_str())])
+            .send()
+            .await
+            .unwrap();
+        let application = started.headers()["location"].to_str().unwrap().split('/').nth(2).unwrap().to_string();
+        // Three writers type into three fields as fast as the server answers.
+        let writers: Vec<_> = ["summary.en", "process.en", "results.en"]
+            .into_iter()
+            .map(|field| {
+                let (client, csrf, url) =
+                    (client.clone(), csrf.clone(), format!("{base}/applications/{application}/fields"));
+                tokio::spawn(async move {
+                    let mut acknowledged: Option<(i64, String)> = None;
+                    for n in 1.. {
+                        let value = format!("{field} draft {n}: the text grows with every keystroke");
+                        let version = acknowledged.as_ref().map(|(v, _)| *v).unwrap_or(0);
+                        let body = serde_json::json!({"field": field, "value": value, "version": version});
+                        let Ok(response) = client.post(&url).header("x-csrf-token", &csrf).json(&body).send().await
+                        else {
+                            break;
+                        };
+                        let Ok(answer) = response.json::<serde_json::Value>().await else { break };
+                        assert_eq!(answer["outcome"], "saved", "{answer}");
+                        acknowledged = Some((answer["version"].as_i64().unwrap(), value));
+                    }
+                    (field, acknowledged)
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        (application, writers)
+    });
+    // kill -9 while the writers are in full flow.
+    demo.child.kill().unwrap();
+    demo.child.wait().unwrap();
+    let acknowledged: Vec<(&str, Option<(i64, String)>)> = runtime.block_on(async {
+        futures_util::future::join_all(acknowledged).await.into_iter().map(Result::unwrap).collect()
+    });
+    assert!(
+        acknowledged.iter().all(|(_, ack)| ack.as_ref().is_some_and(|(v, _)| *v >= 2)),
+        "the writers got going: {acknowledged:?}"
+    );
+
+    let again = Demo::start(&data);
+    runtime.block_on(async {
+        let (client, _) = demo_applicant(&again.url).await;
+        let saved: serde_json::Value = client
+            .get(format!("{}/applications/{application}/fields", again.url))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        for (field, ack) in &acknowledged {
+            let (version, value) = ack.clone().unwrap();
+            let kept = &saved["fields"][field];
+            let kept_version = kept["version"].as_i64().unwrap();
+            // Every acknowledged save survived; at most the one in flight went further.
+            assert!(kept_version >= version, "{field}: version {kept_version} < acknowledged {version}");
+            if kept_version == version {
+                assert_eq!(kept["value"], value.as_str(), "{field}");
+            }
+        }
+    });
+}

@@ -199,6 +199,24 @@ impl UserClient {
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client.post(format!("{}{path}", self.base)).form(fields).send().await.unwrap()
     }
+
+    /// A JSON post carrying the session's CSRF token in its header, as the autosave script does.
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("x-csrf-token", &self.csrf)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    pub async fn get_json(&self, path: &str) -> (StatusCode, serde_json::Value) {
+        get_json(&self.client, &format!("{}{path}", self.base)).await
+    }
 }
 
 impl TestApp {

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod api;
+mod applications;
 mod browser;
 mod cli;
 mod demo;

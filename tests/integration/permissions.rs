@@ -37,6 +37,18 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
     ("GET", "/password/reset", "/password/reset?token=x", [200; 6]),
     ("POST", "/password/reset", "/password/reset", [400; 6]),
     ("GET", "/secretariat/outbox", "/secretariat/outbox", [303, 403, 200, 403, 403, 403]),
+    ("GET", "/secretariat/claims", "/secretariat/claims", [303, 403, 200, 403, 403, 403]),
+    ("POST", "/secretariat/claims/{id}", "/secretariat/claims/1", [303, 403, 400, 403, 403, 403]),
+    ("GET", "/account/governments", "/account/governments", [303, 200, 403, 403, 403, 403]),
+    ("POST", "/account/governments", "/account/governments", [303, 400, 403, 403, 403, 403]),
+    ("GET", "/applications", "/applications", [303, 200, 403, 403, 403, 403]),
+    ("POST", "/applications", "/applications", [303, 400, 403, 403, 403, 403]),
+    ("GET", "/applications/{id}", "/applications/1", [303; 6]),
+    // Application 1 belongs to another applicant: it does not exist for anyone else.
+    ("GET", "/applications/{id}/fields", "/applications/1/fields", [401, 404, 404, 404, 404, 404]),
+    ("POST", "/applications/{id}/fields", "/applications/1/fields", [401, 403, 403, 403, 403, 403]),
+    ("GET", "/applications/{id}/{step}", "/applications/1/basic", [303, 404, 403, 403, 403, 403]),
+    ("POST", "/applications/{id}/{step}", "/applications/1/basic", [303, 403, 403, 403, 403, 403]),
     ("GET", "/api/v1/awards", "/api/v1/awards", [200; 6]),
     ("GET", "/api/v1/awards/{id}", "/api/v1/awards/1", [200; 6]),
     ("GET", "/api/v1/editions", "/api/v1/editions", [200; 6]),
@@ -80,6 +92,14 @@ async fn request(client: &reqwest::Client, app: &TestApp, method: &str, path: &s
 both_engines! {
     async fn everyone_gets_what_the_matrix_says(engine) {
         let app = TestApp::with_fixture(engine).await.unwrap();
+        let owner = app.login_as(Role::Applicant).await;
+        let (_, account) = owner.get("/account").await;
+        let email = account.split("<dd>").nth(1).unwrap().split('<').next().unwrap();
+        let owner_id = app.store.credentials(email).await.unwrap().unwrap().user.id;
+        let edition = kapok::domain::EditionId(1);
+        let application = app.store.create_application(edition, owner_id, 0).await.unwrap();
+        assert_eq!(application.0, 1);
+        assert_eq!(owner.get_json("/applications/1/fields").await.0, StatusCode::OK, "the owner reads it");
         for (column, user) in USERS.iter().enumerate() {
             let (client, who) = match user {
                 None => (client(), "public".to_string()),

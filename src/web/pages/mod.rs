@@ -2,9 +2,11 @@
 //! view model and renders its template (`templates/<page>.html`).
 
 pub mod account;
+pub mod applications;
 pub mod awards;
 pub mod cities;
 pub mod editions;
+pub mod governments;
 pub mod home;
 pub mod initiatives;
 pub mod language;
@@ -14,10 +16,11 @@ pub mod register;
 pub mod secretariat;
 
 use askama::Template;
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use super::chrome::Lang;
+use super::chrome::{Lang, Session, Viewer, encode_query_value};
 use super::error::PageError;
+use crate::domain::Role;
 
 /// Renders a page template, mapping a template failure to a 500 page.
 pub fn render(lang: Lang, page: impl Template) -> Result<Html<String>, PageError> {
@@ -27,4 +30,34 @@ pub fn render(lang: Lang, page: impl Template) -> Result<Html<String>, PageError
 /// Parses an id from a URL path; anything that is not one is simply not found.
 pub fn parse_id(lang: Lang, raw: &str, what: &'static str) -> Result<i64, PageError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| PageError::not_found(lang, what))
+}
+
+/// Why a page is not shown to the viewer: they must sign in first, or their roles do not allow it.
+pub enum Refusal {
+    SignIn { next: String },
+    Forbidden(PageError),
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::SignIn { next } => {
+                Redirect::to(&format!("/login?next={}", encode_query_value(&next))).into_response()
+            }
+            Refusal::Forbidden(error) => error.into_response(),
+        }
+    }
+}
+
+/// The session of a signed-in user with `role`; otherwise the refusal to answer with.
+pub fn require_role(viewer: &Viewer, role: Role) -> Result<&Session, Refusal> {
+    match &viewer.session {
+        None => Err(Refusal::SignIn { next: viewer.path.clone() }),
+        Some(session) if session.user.has_role(role) => Ok(session),
+        Some(_) => {
+            let tr = crate::i18n::Tr::new(viewer.lang.0);
+            let message = tr.t1("error-role-only", "role", tr.t(&format!("role-{role}")));
+            Err(Refusal::Forbidden(PageError::forbidden(viewer.lang, message)))
+        }
+    }
 }

@@ -4,30 +4,17 @@
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::domain::Role;
 use crate::storage::{OutboxMessage, PageRequest};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, Viewer, encode_query_value};
+use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 use crate::web::views::Pager;
 
 const PER_PAGE: i64 = 20;
-
-/// The answer for anyone but a signed-in secretariat member: sign in first (signed out) or 403
-/// (signed in without the role). None lets the secretariat through.
-pub fn refuse_unless_secretariat(viewer: &Viewer) -> Option<Response> {
-    match viewer.user() {
-        None => Some(Redirect::to(&format!("/login?next={}", encode_query_value(&viewer.path))).into_response()),
-        Some(user) if user.has_role(Role::Secretariat) => None,
-        Some(_) => {
-            let tr = crate::i18n::Tr::new(viewer.lang.0);
-            Some(PageError::forbidden(viewer.lang, tr.t("error-secretariat-only")).into_response())
-        }
-    }
-}
 
 struct MailLine {
     to: String,
@@ -57,8 +44,8 @@ pub async fn outbox(
     viewer: Viewer,
     params: Result<Query<PageParam>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    if let Some(refusal) = refuse_unless_secretariat(&viewer) {
-        return Ok(refusal);
+    if let Err(refusal) = super::require_role(&viewer, Role::Secretariat) {
+        return Ok(refusal.into_response());
     }
     let lang = viewer.lang;
     let c = Chrome::new(&viewer, "account");

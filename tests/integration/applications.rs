@@ -1,0 +1,208 @@
+//! Applicants: claiming governments, and applications saved field by field with versions.
+
+use kapok::domain::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::harness::{TestApp, UserClient, both_engines, client, csrf_field};
+
+/// An award with an edition open for entries now (launched in the past, closing far ahead)
+/// and one that closed.
+const OPEN_AWARD: &str = r#"[{
+  "slug": "open-award", "name": {"en": "Open Award"}, "short_name": {"en": "Open"}, "organisers": "Tests",
+  "description": {"en": "An award open for entries."},
+  "editions": [
+    {"ordinal": 1, "year": 2025, "timezone": "UTC",
+     "dates": [{"milestone": "launch", "starts": "2025-01-01T00:00"}, {"milestone": "final_deadline", "starts": "2025-06-30T23:59"}],
+     "long_list_size": 45, "shortlist_size": 15, "max_winners": 5},
+    {"ordinal": 2, "year": 2099, "timezone": "Asia/Shanghai",
+     "dates": [{"milestone": "launch", "starts": "2026-01-01T00:00"}, {"milestone": "final_deadline", "starts": "2099-08-31T23:59"}],
+     "themes": [{"en": "Public services"}, {"en": "Climate"}],
+     "long_list_size": 45, "shortlist_size": 15, "max_winners": 5,
+     "application": {"summary_words": 10, "eligibility_questions": [{"id": "government", "text": {"en": "Run by a government?"}}]}}
+  ]
+}]"#;
+
+async fn app_with_open_call(engine: crate::harness::Engine) -> (TestApp, i64, i64) {
+    let app = TestApp::with_fixture(engine).await.unwrap();
+    app.store.upsert_awards(&kapok::interchange::read_awards("open.json", OPEN_AWARD).unwrap()).await.unwrap();
+    let catalog = app.store.catalog().await.unwrap();
+    let closed = catalog.editions[&("open-award".to_string(), 1)].id.0;
+    let open = catalog.editions[&("open-award".to_string(), 2)].id.0;
+    (app, open, closed)
+}
+
+/// Starts an application through the form; its id.
+async fn start(user: &UserClient, edition: i64) -> i64 {
+    let response = user.post_form("/applications", &[("csrf", &user.csrf), ("edition_id", &edition.to_string())]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{:?}", response.text().await);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    location.trim_start_matches("/applications/").trim_end_matches("/basic").parse().unwrap()
+}
+
+both_engines! {
+    async fn an_applicant_claims_a_government_and_the_secretariat_approves_it(engine) {
+        let (app, open, _) = app_with_open_call(engine).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        let (_, search) = applicant.get("/account/governments?q=bog").await;
+        assert!(search.contains("Bogotá — Colombia, City"), "{search}");
+        let city = search.split(r#"name="city_id" value=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
+        let claimed = applicant.post_form("/account/governments", &[("csrf", &applicant.csrf), ("city_id", &city)]).await;
+        assert_eq!(claimed.status(), StatusCode::SEE_OTHER);
+        // Claiming twice keeps one claim.
+        applicant.post_form("/account/governments", &[("csrf", &applicant.csrf), ("city_id", &city)]).await;
+        let requested = applicant
+            .post_form("/account/governments", &[("csrf", &applicant.csrf), ("requested_name", "Union of Dannieh Municipalities"), ("requested_country", "co")])
+            .await;
+        assert_eq!(requested.status(), StatusCode::SEE_OTHER);
+        let (_, mine) = applicant.get("/account/governments").await;
+        assert_eq!(mine.matches("Waiting for the Secretariat").count(), 2, "{mine}");
+
+        let secretariat = app.login_as(Role::Secretariat).await;
+        let (_, pending) = secretariat.get("/secretariat/claims").await;
+        assert!(pending.contains("Bogotá (CO)") && pending.contains("Union of Dannieh Municipalities (CO)"));
+        let claim = pending.split("/secretariat/claims/").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let decided = secretariat.post_form(&format!("/secretariat/claims/{claim}"), &[("csrf", &secretariat.csrf), ("decision", "approve"), ("note", "Checked with the mayor's office")]).await;
+        assert_eq!(decided.status(), StatusCode::SEE_OTHER);
+        let (_, mine) = applicant.get("/account/governments").await;
+        assert!(mine.contains("Approved") && mine.contains("Checked with the mayor&#39;s office"), "{mine}");
+        // Only the Secretariat decides; a decided claim stays decided.
+        let forged = applicant.post_form(&format!("/secretariat/claims/{claim}"), &[("csrf", &applicant.csrf), ("decision", "reject")]).await;
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        secretariat.post_form(&format!("/secretariat/claims/{claim}"), &[("csrf", &secretariat.csrf), ("decision", "reject")]).await;
+        let (_, mine) = applicant.get("/account/governments").await;
+        assert!(mine.contains("Approved"));
+
+        // The approved government is offered in the application form.
+        let id = start(&applicant, open).await;
+        let (_, basic) = applicant.get(&format!("/applications/{id}/basic")).await;
+        assert!(basic.contains(&format!(r#"name="governments" value="{city}""#)), "{basic}");
+    }
+
+    async fn fields_are_saved_one_by_one_with_versions(engine) {
+        let (app, open, _) = app_with_open_call(engine).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        let id = start(&applicant, open).await;
+        let path = format!("/applications/{id}/fields");
+        let save = |field: &str, value: serde_json::Value, version: i64| json!({"field": field, "value": value, "version": version});
+
+        assert_eq!(applicant.post_json(&path, &save("title.en", json!("Care"), 0)).await, (StatusCode::OK, json!({"outcome": "saved", "version": 1})));
+        assert_eq!(applicant.post_json(&path, &save("title.en", json!("Care Blocks"), 1)).await.1["version"], 2);
+        // A second tab that still has version 1 does not overwrite version 2: it is told what is there.
+        let (status, conflict) = applicant.post_json(&path, &save("title.en", json!("Care Homes"), 1)).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(conflict, json!({"outcome": "conflict", "value": "Care Blocks", "version": 2}));
+        // A retried save of what is already there is not a conflict.
+        assert_eq!(applicant.post_json(&path, &save("title.en", json!("Care Blocks"), 1)).await, (StatusCode::OK, json!({"outcome": "saved", "version": 2})));
+        // Keeping one's own text after seeing the conflict: save with the version just learned.
+        assert_eq!(applicant.post_json(&path, &save("title.en", json!("Care Homes"), 2)).await.1["version"], 3);
+        // Lists come as arrays and are kept as sorted lists of ids.
+        assert_eq!(applicant.post_json(&path, &save("sdgs", json!(["10", "5", "5"]), 0)).await.0, StatusCode::OK);
+        let (_, saved) = applicant.get_json(&path).await;
+        assert_eq!(saved["fields"]["title.en"], json!({"value": "Care Homes", "version": 3}));
+        assert_eq!(saved["fields"]["sdgs"]["value"], "[5,10]");
+        assert_eq!(saved["status"], "draft");
+
+        // Bad saves are refused with a reason and change nothing.
+        for (body, expected) in [
+            (save("password", json!("x"), 0), StatusCode::BAD_REQUEST),
+            (save("title.en", json!("x".repeat(301)), 3), StatusCode::BAD_REQUEST),
+            (save("started", json!("two thousand"), 0), StatusCode::BAD_REQUEST),
+            (save("level", json!("galactic"), 0), StatusCode::BAD_REQUEST),
+            (save("eligibility.government", json!("maybe"), 0), StatusCode::BAD_REQUEST),
+            (save("title.en", json!("Forged"), 99), StatusCode::CONFLICT),
+            (json!({"field": "title.en"}), StatusCode::UNPROCESSABLE_ENTITY),
+        ] {
+            let (status, answer) = applicant.post_json(&path, &body).await;
+            assert_eq!(status, expected, "{body} → {answer}");
+        }
+        let (_, after) = applicant.get_json(&path).await;
+        assert_eq!(after["fields"]["title.en"]["version"], 3);
+
+        // Without the CSRF header, without a session, or for someone else's application: refused.
+        let response = applicant.client.post(app.url(&path)).json(&save("title.en", json!("x"), 3)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = client().post(app.url(&path)).header("x-csrf-token", "x").json(&save("title.en", json!("x"), 3)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        let other = app.login_as(Role::Applicant).await;
+        assert_eq!(other.post_json(&path, &save("title.en", json!("Mine now"), 3)).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(other.get(&format!("/applications/{id}/basic")).await.0, StatusCode::NOT_FOUND, "nobody else reads a draft");
+        assert_eq!(other.get_json(&path).await.0, StatusCode::NOT_FOUND);
+        let jury = app.login_as(Role::Jury).await;
+        assert_eq!(jury.get(&format!("/applications/{id}/basic")).await.0, StatusCode::FORBIDDEN);
+    }
+
+    async fn each_step_saves_without_javascript_and_shows_conflicts(engine) {
+        let (app, open, _) = app_with_open_call(engine).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        let id = start(&applicant, open).await;
+        let (_, page) = applicant.get(&format!("/applications/{id}/basic")).await;
+        let csrf = csrf_field(&page).unwrap();
+        let fields = [
+            ("csrf", csrf.as_str()), ("title.en", "Care Blocks"), ("v:title.en", "0"), ("title.orig", "Manzanas del Cuidado"),
+            ("v:title.orig", "0"), ("original_language", "es"), ("level", "municipal"), ("started", "2020"),
+            ("contact_name", "Ana"), ("contact_email", "ana@city.example"), ("contact_consent", "true"),
+        ];
+        let response = applicant.post_form(&format!("/applications/{id}/basic"), &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()["location"], format!("/applications/{id}/texts").as_str());
+        let (_, saved) = applicant.get_json(&format!("/applications/{id}/fields")).await;
+        assert_eq!(saved["fields"]["title.orig"]["value"], "Manzanas del Cuidado");
+        assert_eq!(saved["fields"]["contact_consent"]["value"], "true");
+        assert_eq!(saved["fields"]["governments"]["value"], "[]", "an unticked list is an empty list");
+
+        // Another device changed the title meanwhile; this form still says version 0.
+        applicant.post_json(&format!("/applications/{id}/fields"), &json!({"field": "title.en", "value": "Care Blocks for Women", "version": 1})).await;
+        let mut stale = fields.to_vec();
+        stale[1] = ("title.en", "Care Blocks (edited offline)");
+        let response = applicant.post_form(&format!("/applications/{id}/basic"), &stale).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Care Blocks (edited offline)") && page.contains("<blockquote>Care Blocks for Women</blockquote>"), "both versions are shown");
+        // Sending the form again keeps the user's text.
+        let version = page.split(r#"name="v:title.en" value=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
+        stale[2] = ("v:title.en", version.as_str());
+        let response = applicant.post_form(&format!("/applications/{id}/basic"), &stale).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, saved) = applicant.get_json(&format!("/applications/{id}/fields")).await;
+        assert_eq!(saved["fields"]["title.en"]["value"], "Care Blocks (edited offline)");
+    }
+
+    async fn the_check_lists_every_problem_linked_to_its_field(engine) {
+        let (app, open, _) = app_with_open_call(engine).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        let id = start(&applicant, open).await;
+        let path = format!("/applications/{id}/fields");
+        applicant.post_json(&path, &json!({"field": "summary.en", "value": "one two three four five six seven eight nine ten eleven", "version": 0})).await;
+        applicant.post_json(&path, &json!({"field": "results.orig", "value": "Resultados", "version": 0})).await;
+        let (status, review) = applicant.get(&format!("/applications/{id}/review")).await;
+        assert_eq!(status, StatusCode::OK);
+        for expected in [
+            &format!(r#"href="/applications/{id}/basic#f-title-en">Title (in English): required"#),
+            &format!(r#"href="/applications/{id}/texts#f-summary-en">Summary (in English): 11 words, 10 at most"#),
+            &format!(r#"href="/applications/{id}/texts#f-results-en">Results (in English): an English version is required"#),
+            &format!(r#"href="/applications/{id}/details#f-themes">Themes: choose at least one theme"#),
+            &format!(r#"href="/applications/{id}/eligibility#f-eligibility-government">Run by a government?: please answer"#),
+        ] {
+            assert!(review.contains(expected.as_str()), "missing {expected}\n{review}");
+        }
+        let (_, texts) = applicant.get(&format!("/applications/{id}/texts")).await;
+        assert!(texts.contains("11 / 10 words"), "word budgets are shown with the fields");
+    }
+
+    async fn applications_follow_the_call_for_entries(engine) {
+        let (app, open, closed) = app_with_open_call(engine).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        let (_, list) = applicant.get("/applications").await;
+        assert!(list.contains("Open Award 2099") && !list.contains("Open Award 2025"), "only open calls are offered");
+        assert!(list.contains("2099-08-31 23:59 CST"), "the close in the edition's time zone");
+        let refused = applicant.post_form("/applications", &[("csrf", &applicant.csrf), ("edition_id", &closed.to_string())]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        assert!(refused.text().await.unwrap().contains("The call for entries closed on 2025-06-30 23:59 UTC."));
+        let id = start(&applicant, open).await;
+        let (_, list) = applicant.get("/applications").await;
+        assert!(list.contains(&format!("/applications/{id}/basic")) && list.contains("Untitled application"));
+        let public = client().get(app.url("/applications")).send().await.unwrap();
+        assert_eq!(public.status(), StatusCode::SEE_OTHER);
+    }
+}
