@@ -71,6 +71,7 @@ milestone-presentations = Presentations by shortlisted cities
 milestone-jury_meeting = Jury meeting
 milestone-ceremony = Award ceremony
 
+status-withdrawn = Withdrawn
 status-submitted = Submitted
 status-valid = Valid entry
 status-deserving = Long list
@@ -377,3 +378,32 @@ autosave-keep-mine = Keep my text
 autosave-use-saved = Use the saved text
 autosave-restored = Text typed earlier in this browser that had not reached the server was restored and is being saved.
 autosave-words = words
+problem-key-date = line { $line } does not start with a date such as 2021-03
+problem-government = choose governments the Secretariat has approved for you
+app-local-time = your time:
+app-feedback = Feedback from the Secretariat
+app-confirm-submit = I confirm that this application is complete and true, and that I may submit it on behalf of the governments named.
+app-submit = Submit the application
+app-submit-again = Submit this new version
+app-versions = Submitted versions
+app-version = Version { $number }, submitted { $date }
+app-digest = Digest
+app-withdraw = Withdraw the application
+app-confirm-withdraw = I want to withdraw this application. Its submitted versions stay on record; it cannot be submitted again.
+app-confirm-needed = Please tick the box to confirm.
+app-not-complete = The application is not complete yet: see the list of what to fix.
+app-government-not-approved = Choose only governments the Secretariat has approved for you.
+app-submitted-notice = Version { $number } is submitted. A receipt is on its way by e-mail. You can still change the application and submit again until the call closes.
+mail-receipt-subject = Your application is received
+mail-receipt-body = Hello { $name },
+
+    We received your application "{ $title }" for { $edition } on { $when }.
+
+    Its digest is { $digest }. The digest identifies exactly this version: if you submit again, the new version gets a new digest.
+
+    Words in English, by section:
+    { $sections }
+
+    You can see every submitted version here:
+
+    { $link }

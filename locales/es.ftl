@@ -71,6 +71,7 @@ milestone-presentations = Presentaciones de las ciudades finalistas
 milestone-jury_meeting = Reunión del jurado
 milestone-ceremony = Ceremonia de entrega
 
+status-withdrawn = Retirada
 status-submitted = Presentada
 status-valid = Candidatura válida
 status-deserving = Lista larga
@@ -377,3 +378,32 @@ autosave-keep-mine = Conservar mi texto
 autosave-use-saved = Usar el texto guardado
 autosave-restored = Se restauró el texto escrito antes en este navegador que no había llegado al servidor, y se está guardando.
 autosave-words = palabras
+problem-key-date = la línea { $line } no empieza con una fecha como 2021-03
+problem-government = elija gobiernos que la Secretaría haya aprobado para usted
+app-local-time = su hora:
+app-feedback = Comentarios de la Secretaría
+app-confirm-submit = Confirmo que esta candidatura está completa y es veraz, y que puedo presentarla en nombre de los gobiernos indicados.
+app-submit = Presentar la candidatura
+app-submit-again = Presentar esta nueva versión
+app-versions = Versiones presentadas
+app-version = Versión { $number }, presentada el { $date }
+app-digest = Huella
+app-withdraw = Retirar la candidatura
+app-confirm-withdraw = Quiero retirar esta candidatura. Sus versiones presentadas quedan registradas; no podrá presentarse de nuevo.
+app-confirm-needed = Marque la casilla para confirmar.
+app-not-complete = La candidatura aún no está completa: vea la lista de lo que hay que corregir.
+app-government-not-approved = Elija solo gobiernos que la Secretaría haya aprobado para usted.
+app-submitted-notice = La versión { $number } está presentada. Un acuse de recibo va por correo. Puede seguir modificando la candidatura y presentarla de nuevo hasta el cierre.
+mail-receipt-subject = Su candidatura se ha recibido
+mail-receipt-body = Hola, { $name }:
+
+    Recibimos su candidatura «{ $title }» para { $edition } el { $when }.
+
+    Su huella es { $digest }. La huella identifica exactamente esta versión: si presenta de nuevo, la nueva versión tendrá otra huella.
+
+    Palabras en inglés, por sección:
+    { $sections }
+
+    Puede ver todas las versiones presentadas aquí:
+
+    { $link }

@@ -71,6 +71,7 @@ milestone-presentations = Présentations des villes retenues
 milestone-jury_meeting = Réunion du jury
 milestone-ceremony = Cérémonie de remise des prix
 
+status-withdrawn = Retirée
 status-submitted = Soumise
 status-valid = Candidature valide
 status-deserving = Liste longue
@@ -377,3 +378,32 @@ autosave-keep-mine = Garder mon texte
 autosave-use-saved = Utiliser le texte enregistré
 autosave-restored = Du texte saisi plus tôt dans ce navigateur et qui n’avait pas atteint le serveur a été restauré et est en cours d’enregistrement.
 autosave-words = mots
+problem-key-date = la ligne { $line } ne commence pas par une date comme 2021-03
+problem-government = choisissez des gouvernements que le Secrétariat a approuvés pour vous
+app-local-time = votre heure :
+app-feedback = Commentaires du Secrétariat
+app-confirm-submit = Je confirme que cette candidature est complète et exacte, et que je peux la déposer au nom des gouvernements cités.
+app-submit = Déposer la candidature
+app-submit-again = Déposer cette nouvelle version
+app-versions = Versions déposées
+app-version = Version { $number }, déposée le { $date }
+app-digest = Empreinte
+app-withdraw = Retirer la candidature
+app-confirm-withdraw = Je veux retirer cette candidature. Ses versions déposées restent archivées ; elle ne pourra plus être déposée.
+app-confirm-needed = Veuillez cocher la case pour confirmer.
+app-not-complete = La candidature n’est pas encore complète : voyez la liste de ce qu’il faut corriger.
+app-government-not-approved = Choisissez seulement des gouvernements que le Secrétariat a approuvés pour vous.
+app-submitted-notice = La version { $number } est déposée. Un accusé de réception part par courriel. Vous pouvez encore modifier la candidature et la déposer à nouveau jusqu’à la clôture.
+mail-receipt-subject = Votre candidature est reçue
+mail-receipt-body = Bonjour { $name },
+
+    Nous avons reçu votre candidature « { $title } » pour { $edition } le { $when }.
+
+    Son empreinte est { $digest }. L’empreinte identifie exactement cette version : si vous déposez à nouveau, la nouvelle version aura une nouvelle empreinte.
+
+    Mots en anglais, par section :
+    { $sections }
+
+    Vous pouvez voir toutes les versions déposées ici :
+
+    { $link }

@@ -65,6 +65,7 @@ milestone-presentations = 入围城市陈述
 milestone-jury_meeting = 评审团会议
 milestone-ceremony = 颁奖典礼
 
+status-withdrawn = 已撤回
 status-submitted = 已提交
 status-valid = 有效参评
 status-deserving = 长名单
@@ -368,3 +369,32 @@ autosave-keep-mine = 保留我的文本
 autosave-use-saved = 使用已保存的文本
 autosave-restored = 本浏览器中先前输入但未送达服务器的文本已恢复，正在保存。
 autosave-words = 字
+problem-key-date = 第 { $line } 行没有以日期开头（例如 2021-03）
+problem-government = 请选择秘书处已为您批准的政府
+app-local-time = 您的当地时间：
+app-feedback = 秘书处的反馈
+app-confirm-submit = 我确认本申报内容完整、真实，且我有权代表所列政府提交。
+app-submit = 提交申报
+app-submit-again = 提交新版本
+app-versions = 已提交的版本
+app-version = 第 { $number } 版，提交于 { $date }
+app-digest = 摘要码
+app-withdraw = 撤回申报
+app-confirm-withdraw = 我要撤回此申报。已提交的版本将保留记录；撤回后无法再次提交。
+app-confirm-needed = 请勾选确认框。
+app-not-complete = 申报尚不完整：请查看需要修改的列表。
+app-government-not-approved = 请只选择秘书处已为您批准的政府。
+app-submitted-notice = 第 { $number } 版已提交，回执将通过电子邮件发送。在征集截止前，您仍可修改并再次提交。
+mail-receipt-subject = 您的申报已收到
+mail-receipt-body = { $name }，您好：
+
+    我们已于 { $when } 收到您为 { $edition } 提交的申报“{ $title }”。
+
+    其摘要码为 { $digest }。摘要码唯一标识此版本：如您再次提交，新版本将有新的摘要码。
+
+    各部分英文字数：
+    { $sections }
+
+    您可在此查看所有已提交的版本：
+
+    { $link }

@@ -204,6 +204,13 @@ mod tests {
                         ("date", "2027-05-31".into()),
                         ("words", 12i64.into()),
                         ("budget", 250i64.into()),
+                        ("line", 3i64.into()),
+                        ("number", 2i64.into()),
+                        ("title", "Care Blocks".into()),
+                        ("edition", "Award 2027".into()),
+                        ("when", "2027-03-01 12:00 UTC".into()),
+                        ("digest", "ab12".into()),
+                        ("sections", "Summary: 10 words".into()),
                     ],
                 );
                 assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");

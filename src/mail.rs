@@ -116,7 +116,50 @@ impl Compose {
         self.mail(to, "mail-taken-subject", self.tr.t2("mail-taken-body", ("name", name), ("link", link)))
     }
 
+    /// The receipt of a submission: what was received, when, and the digest that identifies it.
+    pub fn receipt(&self, receipt: &Receipt<'_>) -> NewMail {
+        let words: String = receipt
+            .words
+            .iter()
+            .filter(|(_, words)| *words > 0)
+            .map(|(section, words)| {
+                format!(
+                    "  {}: {}\n",
+                    self.tr.t(&format!("section-{section}")),
+                    self.tr.t1("app-words", "words", *words)
+                )
+            })
+            .collect();
+        let body = self.tr.tn(
+            "mail-receipt-body",
+            &[
+                ("name", receipt.name.into()),
+                ("title", receipt.title.into()),
+                ("edition", receipt.edition.into()),
+                ("when", receipt.when.into()),
+                ("digest", receipt.digest.into()),
+                ("sections", words.trim_end().into()),
+                ("link", receipt.link.into()),
+            ],
+        );
+        self.mail(receipt.to, "mail-receipt-subject", body)
+    }
+
     pub fn reset_password(&self, to: &str, name: &str, link: &str) -> NewMail {
         self.mail(to, "mail-reset-subject", self.tr.t2("mail-reset-body", ("name", name), ("link", link)))
     }
+}
+
+/// What a submission receipt says.
+pub struct Receipt<'a> {
+    pub to: &'a str,
+    pub name: &'a str,
+    pub title: &'a str,
+    pub edition: &'a str,
+    /// When it was received, in the edition's time zone.
+    pub when: &'a str,
+    pub digest: &'a str,
+    /// The words of each section in English.
+    pub words: Vec<(crate::domain::Section, usize)>,
+    pub link: &'a str,
 }

@@ -223,6 +223,10 @@ pub enum ProblemKind {
     NoTheme,
     /// The contact's e-mail address is not one.
     InvalidEmail,
+    /// A line of key dates does not start with a date (2021, 2021-03 or 2021-03-15).
+    BadKeyDate { line: usize },
+    /// A chosen government is not (or no longer) approved for this account.
+    GovernmentNotApproved,
 }
 
 fn filled<'a>(values: &'a Values, field: &str) -> Option<&'a str> {
@@ -297,6 +301,14 @@ pub fn completeness(values: &Values, settings: &ApplicationSettings, edition_has
     }
 
     // Details and eligibility.
+    if let Some(dates) = filled(values, "key_dates") {
+        for (index, line) in dates.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            if parse_key_date(line).is_none() {
+                problem("key_dates", ProblemKind::BadKeyDate { line: index + 1 });
+                break;
+            }
+        }
+    }
     if edition_has_themes && filled(values, "themes").is_none_or(|t| t == "[]") {
         problem("themes", ProblemKind::NoTheme);
     }
@@ -348,6 +360,8 @@ pub struct Application {
     pub status: ApplicationStatus,
     pub created_at: i64,
     pub updated_at: i64,
+    /// A later deadline the Secretariat granted this application (Unix seconds).
+    pub extended_until: Option<i64>,
     pub fields: BTreeMap<String, FieldValue>,
 }
 
@@ -394,4 +408,133 @@ pub enum SaveOutcome {
     /// Someone saved the field since the writer last saw it: nothing was written, and this is
     /// what is there now.
     Conflict { value: String, version: i64 },
+}
+
+/// A line of key dates: "2021-03 Pilot in two districts" → ("2021-03", "Pilot in two districts").
+pub fn parse_key_date(line: &str) -> Option<(String, String)> {
+    let line = line.trim();
+    let (date, label) = line.split_once(char::is_whitespace)?;
+    let label = label.trim_start_matches(['-', '–', '—', ':']).trim();
+    let shape_ok = matches!(date.len(), 4 | 7 | 10)
+        && date.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    (shape_ok && !label.is_empty()).then(|| (date.to_string(), label.to_string()))
+}
+
+/// The ids in a list field (`[3, 12]`), in the order chosen.
+pub fn list_ids(values: &Values, field: &str) -> Vec<i64> {
+    values.get(field).and_then(|v| serde_json::from_str::<Vec<i64>>(v).ok()).unwrap_or_default()
+}
+
+/// A SHA-256 of the submitted fields (sorted by name), so the applicant and the Secretariat can
+/// tell two versions apart and check that what was reviewed is what was sent.
+pub fn digest(values: &Values) -> String {
+    use sha2::Digest;
+    let canonical = serde_json::to_string(values).expect("strings serialise");
+    sha2::Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The initiative and entry an application becomes when submitted. `approved` are the
+/// governments this account may apply for; `themes` the edition's theme ids.
+pub fn to_initiative(
+    id: ApplicationId,
+    values: &Values,
+    edition: EditionId,
+    approved: &[CityId],
+    themes: &[crate::domain::ThemeId],
+) -> Result<crate::interchange::NewInitiative, Vec<Problem>> {
+    use crate::domain::{
+        Contact, EntryStatus, GovernmentLevel, InitiativeText, KeyDate, LangCode, Partner, Sdg, Source,
+    };
+    let text = |field: &str| filled(values, field).map(str::to_string);
+    let governments: Vec<CityId> = list_ids(values, "governments").into_iter().map(CityId).collect();
+    if governments.is_empty() || governments.iter().any(|g| !approved.contains(g)) {
+        return Err(vec![Problem { field: "governments".into(), kind: ProblemKind::GovernmentNotApproved }]);
+    }
+    let original_language: LangCode = text("original_language").and_then(|l| l.parse().ok()).unwrap_or(LangCode::EN);
+    let slot_text = |slot: &str| {
+        let mut body = InitiativeText { title: text(&format!("title.{slot}")), ..Default::default() };
+        for section in Section::ALL {
+            let value = text(&format!("{section}.{slot}"));
+            match section {
+                Section::Summary => body.summary = value,
+                Section::SituationBefore => body.situation_before = value,
+                Section::Objectives => body.objectives = value,
+                Section::Process => body.process = value,
+                Section::Results => body.results = value,
+                Section::Sustainability => body.sustainability = value,
+                Section::Lessons => body.lessons = value,
+                Section::Transferability => body.transferability = value,
+            }
+        }
+        body
+    };
+    let mut texts = crate::domain::Texts::new();
+    texts.insert(LangCode::EN, slot_text("en"));
+    let original = slot_text("orig");
+    if original_language != LangCode::EN && original != InitiativeText::default() {
+        texts.insert(original_language, original);
+    }
+    let year = |field: &str| text(field).and_then(|y| y.parse::<i64>().ok());
+    let lines = |field: &str| -> Vec<String> {
+        text(field)
+            .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect())
+            .unwrap_or_default()
+    };
+    let chosen_themes =
+        list_ids(values, "themes").into_iter().map(crate::domain::ThemeId).filter(|t| themes.contains(t)).collect();
+    Ok(crate::interchange::NewInitiative {
+        reference: format!("application-{id}"),
+        level: text("level").and_then(|l| l.parse().ok()).unwrap_or(GovernmentLevel::Municipal),
+        original_language,
+        texts,
+        city_ids: governments,
+        sdgs: list_ids(values, "sdgs").into_iter().filter_map(|n| Sdg::new(n).ok()).collect(),
+        partners: lines("partners").into_iter().map(|name| Partner { name, kind: None }).collect(),
+        key_dates: lines("key_dates")
+            .iter()
+            .filter_map(|line| parse_key_date(line))
+            .map(|(date, label)| KeyDate { date, label })
+            .collect(),
+        started_year: year("started"),
+        ended_year: year("ended"),
+        contact: text("contact_name").map(|name| Contact {
+            name,
+            role: text("contact_role"),
+            email: text("contact_email"),
+            consent: values.get("contact_consent").is_some_and(|v| v == "true"),
+        }),
+        source: Source { dataset: "application".into(), id: id.to_string(), url: None },
+        entry: crate::interchange::NewEntry {
+            edition_id: edition,
+            status: EntryStatus::Submitted,
+            public_votes: None,
+            honours: Vec::new(),
+            theme_ids: chosen_themes,
+        },
+    })
+}
+
+/// A submitted version, as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubmissionSummary {
+    pub number: i64,
+    pub submitted_at: i64,
+    pub digest: String,
+}
+
+/// What the Secretariat wrote back before the early-bird deadline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Feedback {
+    pub author: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// Something that happened to an application, for the log.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApplicationEvent {
+    pub at: i64,
+    pub actor: String,
+    pub kind: String,
+    pub detail: String,
 }

@@ -113,3 +113,57 @@ fn settings_default_to_the_guangzhou_award_rules() {
     assert_eq!((defaults.summary_words, defaults.narrative_words), (250, 2000));
     assert!(serde_json::from_str::<ApplicationSettings>(r#"{"summary_word": 10}"#).is_err(), "typos are refused");
 }
+
+#[test]
+fn key_dates_need_a_date_then_a_label() {
+    assert_eq!(
+        parse_key_date("2021-03 Pilot in two districts"),
+        Some(("2021-03".into(), "Pilot in two districts".into()))
+    );
+    assert_eq!(parse_key_date(" 2020 — Launch "), Some(("2020".into(), "Launch".into())));
+    assert_eq!(parse_key_date("2021-03-15: Law passed"), None, "the colon belongs after a space");
+    assert_eq!(parse_key_date("March 2021 launch"), None);
+    assert_eq!(parse_key_date("2021-3 x"), None);
+    let mut values = complete();
+    values.insert("key_dates".into(), "2020 Launch\n\nsoon: more".into());
+    assert_eq!(
+        completeness(&values, &settings(), true),
+        vec![Problem { field: "key_dates".into(), kind: ProblemKind::BadKeyDate { line: 3 } }]
+    );
+}
+
+#[test]
+fn a_submission_becomes_an_initiative_with_its_texts_and_governments() {
+    use crate::domain::{CityId, EditionId, LangCode, ThemeId};
+    let mut values = complete();
+    values.insert("governments".into(), "[12, 7]".into());
+    values.insert("original_language".into(), "es".into());
+    values.insert("title.orig".into(), "Manzanas del Cuidado".into());
+    values.insert("sdgs".into(), "[5, 10]".into());
+    values.insert("themes".into(), "[3, 99]".into());
+    values.insert("partners".into(), "Secretaría de la Mujer\n\nUN Women".into());
+    values.insert("key_dates".into(), "2020-10 First block opens".into());
+    values.insert("contact_consent".into(), "true".into());
+    let initiative =
+        to_initiative(ApplicationId(4), &values, EditionId(2), &[CityId(7), CityId(12)], &[ThemeId(3)]).unwrap();
+    assert_eq!(initiative.reference, "application-4");
+    assert_eq!(initiative.city_ids, [CityId(12), CityId(7)], "the lead government stays first");
+    assert_eq!(initiative.texts[&LangCode::EN].summary.as_deref(), Some("Care near home."));
+    assert_eq!(initiative.texts[&"es".parse::<LangCode>().unwrap()].title.as_deref(), Some("Manzanas del Cuidado"));
+    assert_eq!(initiative.partners.len(), 2);
+    assert_eq!(initiative.key_dates[0].label, "First block opens");
+    assert_eq!(initiative.entry.theme_ids, [ThemeId(3)], "only the edition's themes");
+    assert!(initiative.contact.unwrap().consent);
+    let refused = to_initiative(ApplicationId(4), &values, EditionId(2), &[CityId(12)], &[]).unwrap_err();
+    assert_eq!(refused[0].kind, ProblemKind::GovernmentNotApproved);
+}
+
+#[test]
+fn the_digest_changes_with_any_field() {
+    let values = complete();
+    let mut changed = values.clone();
+    changed.insert("summary.en".into(), "Care near home!".into());
+    assert_eq!(digest(&values).len(), 64);
+    assert_eq!(digest(&values), digest(&values.clone()));
+    assert_ne!(digest(&values), digest(&changed));
+}

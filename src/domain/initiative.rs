@@ -10,6 +10,7 @@ vocabulary!(
     /// How far an entry went in its edition. Later statuses imply the earlier ones: a winner
     /// was shortlisted, a shortlisted entry was deserving (long-listed), a deserving one valid.
     EntryStatus, "entry status" {
+        Withdrawn = "withdrawn",
         Submitted = "submitted",
         Valid = "valid",
         Deserving = "deserving",

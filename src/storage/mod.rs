@@ -12,7 +12,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::application::{Application, ApplicationSummary, Claim, ClaimStatus, FieldChange, NewClaim, SaveOutcome};
+use crate::application::{
+    Application, ApplicationEvent, ApplicationSummary, Claim, ClaimStatus, Feedback, FieldChange, NewClaim,
+    SaveOutcome, SubmissionSummary, Values,
+};
 use crate::domain::{ApplicationId, ClaimId};
 use crate::domain::{
     Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryId, EntryStatus,
@@ -265,6 +268,42 @@ pub trait Store: Send + Sync + 'static {
     /// Saves fields of a draft in one transaction, each only if nobody saved it since the
     /// writer's version; a field whose value is already the one written counts as saved.
     async fn save_fields(&self, id: ApplicationId, changes: &[FieldChange], now: i64) -> StoreResult<Vec<SaveOutcome>>;
+    /// Keeps the submitted version, writes the initiative and its entry, logs it and queues the
+    /// receipt, in one transaction; the version's number (1 for the first submission).
+    #[allow(clippy::too_many_arguments)]
+    async fn submit_application(
+        &self,
+        id: ApplicationId,
+        by: UserId,
+        content: &Values,
+        digest: &str,
+        initiative: &NewInitiative,
+        receipt: &NewMail,
+        now: i64,
+    ) -> StoreResult<i64>;
+    async fn withdraw_application(&self, id: ApplicationId, by: UserId, now: i64) -> StoreResult<()>;
+    async fn submissions(&self, id: ApplicationId) -> StoreResult<Vec<SubmissionSummary>>;
+    async fn submission(&self, id: ApplicationId, number: i64) -> StoreResult<Option<(SubmissionSummary, Values)>>;
+    /// Lets one application be submitted until `until` (logged with the reason).
+    async fn extend_deadline(
+        &self,
+        id: ApplicationId,
+        until: i64,
+        by: UserId,
+        reason: &str,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Records early-bird feedback and queues the e-mail telling the applicant.
+    async fn add_feedback(
+        &self,
+        id: ApplicationId,
+        by: UserId,
+        body: &str,
+        mail: &NewMail,
+        now: i64,
+    ) -> StoreResult<()>;
+    async fn feedback(&self, id: ApplicationId) -> StoreResult<Vec<Feedback>>;
+    async fn application_events(&self, id: ApplicationId) -> StoreResult<Vec<ApplicationEvent>>;
 
     /// A consistent copy of the whole database into `path` while it keeps serving.
     async fn backup(&self, path: &Path) -> StoreResult<()>;

@@ -591,6 +591,7 @@ pub(super) struct ApplicationRow {
     pub status: String,
     pub created_at: i64,
     pub updated_at: i64,
+    pub extended_until: Option<i64>,
 }
 
 impl ApplicationRow {
@@ -602,6 +603,7 @@ impl ApplicationRow {
             status: parse(&self.status)?,
             created_at: self.created_at,
             updated_at: self.updated_at,
+            extended_until: self.extended_until,
             fields: fields
                 .into_iter()
                 .map(|(field, value, version)| (field, crate::application::FieldValue { value, version }))

@@ -241,6 +241,120 @@ macro_rules! shared_store {
             rows.into_iter().map(|row| row.into_domain(&titles, &honours)).collect()
         }
 
+        /// Writes an initiative and its entry (a known `ref` updates it); their ids.
+        async fn write_initiative(
+            tx: &mut <$db as sqlx::Database>::Connection,
+            initiative: &NewInitiative,
+            now: i64,
+        ) -> StoreResult<(i64, i64)> {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO initiatives (ref, level, original_language, started_year, ended_year, partners, \
+                   key_dates, contact, source, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+                 ON CONFLICT (ref) DO UPDATE SET level = excluded.level, \
+                   original_language = excluded.original_language, started_year = excluded.started_year, \
+                   ended_year = excluded.ended_year, partners = excluded.partners, \
+                   key_dates = excluded.key_dates, contact = excluded.contact, source = excluded.source, \
+                   updated_at = excluded.updated_at \
+                 RETURNING id",
+            )
+            .bind(&initiative.reference)
+            .bind(initiative.level.as_str())
+            .bind(initiative.original_language.as_str())
+            .bind(initiative.started_year)
+            .bind(initiative.ended_year)
+            .bind(to_json(&initiative.partners))
+            .bind(to_json(&initiative.key_dates))
+            .bind(initiative.contact.as_ref().map(to_json))
+            .bind(to_json(&initiative.source))
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for table in ["initiative_texts", "initiative_cities", "initiative_sdgs"] {
+                sqlx::query(&format!("DELETE FROM {table} WHERE initiative_id = $1")).bind(id).execute(&mut *tx).await?;
+            }
+            for (lang, text) in &initiative.texts {
+                sqlx::query(&format!("INSERT INTO initiative_texts ({TEXT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"))
+                    .bind(id)
+                    .bind(lang.as_str())
+                    .bind(&text.title)
+                    .bind(&text.summary)
+                    .bind(&text.situation_before)
+                    .bind(&text.objectives)
+                    .bind(&text.process)
+                    .bind(&text.results)
+                    .bind(&text.sustainability)
+                    .bind(&text.lessons)
+                    .bind(&text.transferability)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let mut cities = QueryBuilder::<$db>::new("INSERT INTO initiative_cities (initiative_id, city_id, position) ");
+            cities.push_values(initiative.city_ids.iter().enumerate(), |mut row, (position, city)| {
+                row.push_bind(id).push_bind(city.0).push_bind(position as i64);
+            });
+            cities.build().execute(&mut *tx).await?;
+            if !initiative.sdgs.is_empty() {
+                let mut sdgs = QueryBuilder::<$db>::new("INSERT INTO initiative_sdgs (initiative_id, sdg) ");
+                sdgs.push_values(&initiative.sdgs, |mut row, sdg| {
+                    row.push_bind(id).push_bind(i64::from(sdg.number()));
+                });
+                sdgs.build().execute(&mut *tx).await?;
+            }
+            let entry = &initiative.entry;
+            let entry_id: i64 = sqlx::query_scalar(
+                "INSERT INTO entries (edition_id, initiative_id, status, public_votes) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (edition_id, initiative_id) DO UPDATE SET status = excluded.status, \
+                   public_votes = excluded.public_votes \
+                 RETURNING id",
+            )
+            .bind(entry.edition_id.0)
+            .bind(id)
+            .bind(entry.status.as_str())
+            .bind(entry.public_votes)
+            .fetch_one(&mut *tx)
+            .await?;
+            for table in ["entry_themes", "entry_honours"] {
+                sqlx::query(&format!("DELETE FROM {table} WHERE entry_id = $1")).bind(entry_id).execute(&mut *tx).await?;
+            }
+            if !entry.theme_ids.is_empty() {
+                let mut themes = QueryBuilder::<$db>::new("INSERT INTO entry_themes (entry_id, theme_id) ");
+                themes.push_values(&entry.theme_ids, |mut row, theme| {
+                    row.push_bind(entry_id).push_bind(theme.0);
+                });
+                themes.build().execute(&mut *tx).await?;
+            }
+            for honour in &entry.honours {
+                sqlx::query("INSERT INTO entry_honours (entry_id, kind, name, votes) VALUES ($1, $2, $3, $4)")
+                    .bind(entry_id)
+                    .bind(honour.kind.as_str())
+                    .bind(&honour.name)
+                    .bind(honour.votes)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Ok((id, entry_id))
+        }
+
+        async fn insert_event(
+            tx: &mut <$db as sqlx::Database>::Connection,
+            id: ApplicationId,
+            actor: UserId,
+            kind: &str,
+            detail: &str,
+            now: i64,
+        ) -> StoreResult<()> {
+            sqlx::query("INSERT INTO application_events (application_id, at, actor_id, kind, detail) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id.0)
+                .bind(now)
+                .bind(actor.0)
+                .bind(kind)
+                .bind(detail)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        }
+
         async fn insert_user(tx: &mut <$db as sqlx::Database>::Connection, user: &NewUser) -> StoreResult<User> {
             let now = now_seconds();
             let email = user.email.trim().to_lowercase();
@@ -583,92 +697,7 @@ macro_rules! shared_store {
                 let mut tx = self.begin_write().await?;
                 let now = now_seconds();
                 for (done, initiative) in initiatives.iter().enumerate() {
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO initiatives (ref, level, original_language, started_year, ended_year, partners, \
-                           key_dates, contact, source, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
-                         ON CONFLICT (ref) DO UPDATE SET level = excluded.level, \
-                           original_language = excluded.original_language, started_year = excluded.started_year, \
-                           ended_year = excluded.ended_year, partners = excluded.partners, \
-                           key_dates = excluded.key_dates, contact = excluded.contact, source = excluded.source, \
-                           updated_at = excluded.updated_at \
-                         RETURNING id",
-                    )
-                    .bind(&initiative.reference)
-                    .bind(initiative.level.as_str())
-                    .bind(initiative.original_language.as_str())
-                    .bind(initiative.started_year)
-                    .bind(initiative.ended_year)
-                    .bind(to_json(&initiative.partners))
-                    .bind(to_json(&initiative.key_dates))
-                    .bind(initiative.contact.as_ref().map(to_json))
-                    .bind(to_json(&initiative.source))
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    for table in ["initiative_texts", "initiative_cities", "initiative_sdgs"] {
-                        sqlx::query(&format!("DELETE FROM {table} WHERE initiative_id = $1")).bind(id).execute(&mut *tx).await?;
-                    }
-                    for (lang, text) in &initiative.texts {
-                        sqlx::query(&format!("INSERT INTO initiative_texts ({TEXT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"))
-                            .bind(id)
-                            .bind(lang.as_str())
-                            .bind(&text.title)
-                            .bind(&text.summary)
-                            .bind(&text.situation_before)
-                            .bind(&text.objectives)
-                            .bind(&text.process)
-                            .bind(&text.results)
-                            .bind(&text.sustainability)
-                            .bind(&text.lessons)
-                            .bind(&text.transferability)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    let mut cities = QueryBuilder::<$db>::new("INSERT INTO initiative_cities (initiative_id, city_id, position) ");
-                    cities.push_values(initiative.city_ids.iter().enumerate(), |mut row, (position, city)| {
-                        row.push_bind(id).push_bind(city.0).push_bind(position as i64);
-                    });
-                    cities.build().execute(&mut *tx).await?;
-                    if !initiative.sdgs.is_empty() {
-                        let mut sdgs = QueryBuilder::<$db>::new("INSERT INTO initiative_sdgs (initiative_id, sdg) ");
-                        sdgs.push_values(&initiative.sdgs, |mut row, sdg| {
-                            row.push_bind(id).push_bind(i64::from(sdg.number()));
-                        });
-                        sdgs.build().execute(&mut *tx).await?;
-                    }
-                    let entry = &initiative.entry;
-                    let entry_id: i64 = sqlx::query_scalar(
-                        "INSERT INTO entries (edition_id, initiative_id, status, public_votes) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (edition_id, initiative_id) DO UPDATE SET status = excluded.status, \
-                           public_votes = excluded.public_votes \
-                         RETURNING id",
-                    )
-                    .bind(entry.edition_id.0)
-                    .bind(id)
-                    .bind(entry.status.as_str())
-                    .bind(entry.public_votes)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    for table in ["entry_themes", "entry_honours"] {
-                        sqlx::query(&format!("DELETE FROM {table} WHERE entry_id = $1")).bind(entry_id).execute(&mut *tx).await?;
-                    }
-                    if !entry.theme_ids.is_empty() {
-                        let mut themes = QueryBuilder::<$db>::new("INSERT INTO entry_themes (entry_id, theme_id) ");
-                        themes.push_values(&entry.theme_ids, |mut row, theme| {
-                            row.push_bind(entry_id).push_bind(theme.0);
-                        });
-                        themes.build().execute(&mut *tx).await?;
-                    }
-                    for honour in &entry.honours {
-                        sqlx::query("INSERT INTO entry_honours (entry_id, kind, name, votes) VALUES ($1, $2, $3, $4)")
-                            .bind(entry_id)
-                            .bind(honour.kind.as_str())
-                            .bind(&honour.name)
-                            .bind(honour.votes)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
+                    write_initiative(&mut tx, initiative, now).await?;
                     progress(done as u64 + 1);
                 }
                 tx.commit().await?;
@@ -1322,7 +1351,7 @@ macro_rules! shared_store {
             async fn application(&self, id: ApplicationId) -> StoreResult<Option<crate::application::Application>> {
                 let mut conn = self.read().acquire().await?;
                 let Some(row): Option<ApplicationRow> = sqlx::query_as(
-                    "SELECT id, edition_id, owner_id, status, created_at, updated_at FROM applications WHERE id = $1",
+                    "SELECT id, edition_id, owner_id, status, created_at, updated_at, extended_until FROM applications WHERE id = $1",
                 )
                 .bind(id.0)
                 .fetch_optional(&mut *conn)
@@ -1397,6 +1426,145 @@ macro_rules! shared_store {
                 }
                 tx.commit().await?;
                 Ok(outcomes)
+            }
+
+            async fn submit_application(
+                &self,
+                id: ApplicationId,
+                by: UserId,
+                content: &crate::application::Values,
+                digest: &str,
+                initiative: &NewInitiative,
+                receipt: &crate::storage::NewMail,
+                now: i64,
+            ) -> StoreResult<i64> {
+                let mut tx = self.begin_write().await?;
+                let number: i64 = sqlx::query_scalar(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM application_submissions WHERE application_id = $1",
+                )
+                .bind(id.0)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO application_submissions (application_id, number, submitted_at, submitted_by, content, digest) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(id.0)
+                .bind(number)
+                .bind(now)
+                .bind(by.0)
+                .bind(to_json(content))
+                .bind(digest)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE applications SET status = 'submitted', updated_at = $2 WHERE id = $1")
+                    .bind(id.0)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                write_initiative(&mut tx, initiative, now).await?;
+                insert_event(&mut tx, id, by, "submitted", &format!("version {number}, digest {digest}"), now).await?;
+                insert_mail(&mut tx, receipt, now).await?;
+                tx.commit().await?;
+                Ok(number)
+            }
+
+            async fn withdraw_application(&self, id: ApplicationId, by: UserId, now: i64) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("UPDATE applications SET status = 'withdrawn', updated_at = $2 WHERE id = $1")
+                    .bind(id.0)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "UPDATE entries SET status = 'withdrawn' \
+                     WHERE initiative_id = (SELECT id FROM initiatives WHERE ref = $1)",
+                )
+                .bind(format!("application-{id}"))
+                .execute(&mut *tx)
+                .await?;
+                insert_event(&mut tx, id, by, "withdrawn", "", now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn submissions(&self, id: ApplicationId) -> StoreResult<Vec<crate::application::SubmissionSummary>> {
+                let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+                    "SELECT number, submitted_at, digest FROM application_submissions WHERE application_id = $1 ORDER BY number",
+                )
+                .bind(id.0)
+                .fetch_all(self.read())
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(number, submitted_at, digest)| crate::application::SubmissionSummary { number, submitted_at, digest })
+                    .collect())
+            }
+
+            async fn submission(
+                &self,
+                id: ApplicationId,
+                number: i64,
+            ) -> StoreResult<Option<(crate::application::SubmissionSummary, crate::application::Values)>> {
+                let row: Option<(i64, String, String)> = sqlx::query_as(
+                    "SELECT submitted_at, digest, content FROM application_submissions WHERE application_id = $1 AND number = $2",
+                )
+                .bind(id.0)
+                .bind(number)
+                .fetch_optional(self.read())
+                .await?;
+                row.map(|(submitted_at, digest, content)| {
+                    Ok((crate::application::SubmissionSummary { number, submitted_at, digest }, json(&content)?))
+                })
+                .transpose()
+            }
+
+            async fn extend_deadline(&self, id: ApplicationId, until: i64, by: UserId, reason: &str, now: i64) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("UPDATE applications SET extended_until = $2 WHERE id = $1").bind(id.0).bind(until).execute(&mut *tx).await?;
+                insert_event(&mut tx, id, by, "extended", &format!("until {until}: {reason}"), now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn add_feedback(&self, id: ApplicationId, by: UserId, body: &str, mail: &crate::storage::NewMail, now: i64) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("INSERT INTO application_feedback (application_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(id.0)
+                    .bind(by.0)
+                    .bind(body)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                insert_event(&mut tx, id, by, "feedback", "", now).await?;
+                insert_mail(&mut tx, mail, now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn feedback(&self, id: ApplicationId) -> StoreResult<Vec<crate::application::Feedback>> {
+                let rows: Vec<(String, String, i64)> = sqlx::query_as(
+                    "SELECT u.display_name, f.body, f.created_at FROM application_feedback f JOIN users u ON u.id = f.author_id \
+                     WHERE f.application_id = $1 ORDER BY f.id",
+                )
+                .bind(id.0)
+                .fetch_all(self.read())
+                .await?;
+                Ok(rows.into_iter().map(|(author, body, created_at)| crate::application::Feedback { author, body, created_at }).collect())
+            }
+
+            async fn application_events(&self, id: ApplicationId) -> StoreResult<Vec<crate::application::ApplicationEvent>> {
+                let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+                    "SELECT e.at, u.display_name, e.kind, e.detail FROM application_events e JOIN users u ON u.id = e.actor_id \
+                     WHERE e.application_id = $1 ORDER BY e.id",
+                )
+                .bind(id.0)
+                .fetch_all(self.read())
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(at, actor, kind, detail)| crate::application::ApplicationEvent { at, actor, kind, detail })
+                    .collect())
             }
 
             async fn backup(&self, path: &std::path::Path) -> StoreResult<()> {

@@ -107,6 +107,9 @@ pub fn router(state: AppState) -> Router {
         .route("/applications", get(pages::applications::list).post(pages::applications::start))
         .route("/applications/{id}", get(pages::applications::open))
         .route("/applications/{id}/fields", get(pages::applications::fields).post(pages::applications::save_field))
+        .route("/applications/{id}/submit", post(pages::applications::submit))
+        .route("/applications/{id}/withdraw", post(pages::applications::withdraw))
+        .route("/applications/{id}/submissions/{number}", get(pages::applications::submission))
         .route("/applications/{id}/{step}", get(pages::applications::step).post(pages::applications::save_step));
     let api = Router::new()
         .route("/api/v1/awards", get(api::awards))

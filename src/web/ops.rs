@@ -69,6 +69,7 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ("htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx.min.js")),
     ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
     ("autosave.js", "text/javascript; charset=utf-8", include_bytes!("../../static/autosave.js")),
+    ("local-time.js", "text/javascript; charset=utf-8", include_bytes!("../../static/local-time.js")),
 ];
 
 pub async fn asset(lang: Lang, Path(file): Path<String>) -> Result<Response, PageError> {

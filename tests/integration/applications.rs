@@ -206,3 +206,142 @@ both_engines! {
         assert_eq!(public.status(), StatusCode::SEE_OTHER);
     }
 }
+
+/// An applicant whose claim on Bogotá is approved, with an application for the open edition
+/// filled in completely (through autosave); (app, applicant, application id, Bogotá's id).
+async fn complete_application(engine: crate::harness::Engine) -> (TestApp, UserClient, i64, i64, i64) {
+    let app = TestApp::with_fixture_and_mail(engine).await.unwrap();
+    app.store.upsert_awards(&kapok::interchange::read_awards("open.json", OPEN_AWARD).unwrap()).await.unwrap();
+    let catalog = app.store.catalog().await.unwrap();
+    let open = catalog.editions[&("open-award".to_string(), 2)].id.0;
+    let closed = catalog.editions[&("open-award".to_string(), 1)].id.0;
+    let bogota = catalog.cities[&kapok::interchange::CityRef::GeonamesId(crate::fixtures::BOGOTA)].0;
+    let applicant = app.login_as(Role::Applicant).await;
+    applicant.post_form("/account/governments", &[("csrf", &applicant.csrf), ("city_id", &bogota.to_string())]).await;
+    let secretariat = app.login_as(Role::Secretariat).await;
+    let (_, pending) = secretariat.get("/secretariat/claims").await;
+    let claim = pending.split("/secretariat/claims/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    secretariat
+        .post_form(&format!("/secretariat/claims/{claim}"), &[("csrf", &secretariat.csrf), ("decision", "approve")])
+        .await;
+    let id = start(&applicant, open).await;
+    let theme = app.store.edition(kapok::domain::EditionId(open)).await.unwrap().unwrap().themes[0].id.0;
+    for (field, value) in [
+        ("title.en", json!("Care Blocks")),
+        ("governments", json!([bogota.to_string()])),
+        ("level", json!("municipal")),
+        ("started", json!("2020")),
+        ("contact_name", json!("Ana Pérez")),
+        ("contact_email", json!("ana@bogota.example")),
+        ("summary.en", json!("Care services near home.")),
+        ("themes", json!([theme.to_string()])),
+        ("eligibility.government", json!("yes")),
+    ] {
+        let (status, answer) = applicant
+            .post_json(&format!("/applications/{id}/fields"), &json!({"field": field, "value": value, "version": 0}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{field}: {answer}");
+    }
+    (app, applicant, id, bogota, closed)
+}
+
+both_engines! {
+    async fn a_complete_application_is_submitted_with_a_receipt_and_versions(engine) {
+        let (app, applicant, id, _, _) = complete_application(engine).await;
+        let (_, review) = applicant.get(&format!("/applications/{id}/review")).await;
+        assert!(review.contains("Everything required is filled in.") && review.contains("Submit the application"));
+        let without_confirm = applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf)]).await;
+        assert_eq!(without_confirm.status(), StatusCode::BAD_REQUEST);
+        let submitted = applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        assert_eq!(submitted.status(), StatusCode::SEE_OTHER);
+        assert_eq!(submitted.headers()["location"], format!("/applications/{id}/review?submitted=1").as_str());
+        let (_, review) = applicant.get(&format!("/applications/{id}/review?submitted=1")).await;
+        assert!(review.contains("Version 1 is submitted.") && review.contains("Submit this new version"));
+
+        let mail = app.mail().wait_for("", "Your application is received").await;
+        let digest = mail.body.split("Its digest is ").nth(1).unwrap().split('.').next().unwrap().to_string();
+        assert_eq!(digest.len(), 64);
+        assert!(mail.body.contains("\"Care Blocks\"") && mail.body.contains("Summary: 4 words"), "{}", mail.body);
+
+        // The entry exists for the review, but is not public until it passes screening.
+        let exported = app.store.export_initiatives().await.unwrap();
+        let entry = exported.iter().find(|r| r.reference == format!("application-{id}")).unwrap();
+        assert_eq!(entry.status, kapok::domain::EntryStatus::Submitted);
+        assert_eq!(entry.themes, ["Public services"]);
+        let library = client().get(app.url("/library")).send().await.unwrap().text().await.unwrap();
+        assert!(library.contains("5 entries"), "the fixture's five, not the submitted one");
+
+        // Changed and submitted again: a second version with its own digest; both kept.
+        applicant.post_json(&format!("/applications/{id}/fields"), &json!({"field": "summary.en", "value": "Care services near home, for carers.", "version": 1})).await;
+        applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        let (_, review) = applicant.get(&format!("/applications/{id}/review")).await;
+        assert!(review.contains("Version 1, submitted") && review.contains("Version 2, submitted"));
+        let (status, first) = applicant.get(&format!("/applications/{id}/submissions/1")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(first.contains("Care services near home.") && first.contains(&digest));
+        let (_, second) = applicant.get(&format!("/applications/{id}/submissions/2")).await;
+        assert!(second.contains("Care services near home, for carers.") && !second.contains(&digest));
+        // The Secretariat reads submitted versions; other applicants do not.
+        let secretariat = app.login_as(Role::Secretariat).await;
+        assert_eq!(secretariat.get(&format!("/applications/{id}/submissions/2")).await.0, StatusCode::OK);
+        let other = app.login_as(Role::Applicant).await;
+        assert_eq!(other.get(&format!("/applications/{id}/submissions/1")).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(applicant.get(&format!("/applications/{id}/submissions/3")).await.0, StatusCode::NOT_FOUND);
+    }
+
+    async fn incomplete_or_unapproved_applications_are_not_submitted(engine) {
+        let (app, applicant, id, bogota, _) = complete_application(engine).await;
+        let path = format!("/applications/{id}/fields");
+        applicant.post_json(&path, &json!({"field": "summary.en", "value": "", "version": 1})).await;
+        let refused = applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        assert!(refused.text().await.unwrap().contains("The application is not complete yet"));
+        applicant.post_json(&path, &json!({"field": "summary.en", "value": "Care services near home.", "version": 2})).await;
+        // A government this account was never approved for.
+        let medellin = app.store.catalog().await.unwrap().cities[&kapok::interchange::CityRef::GeonamesId(crate::fixtures::MEDELLIN)].0;
+        applicant.post_json(&path, &json!({"field": "governments", "value": [bogota.to_string(), medellin.to_string()], "version": 1})).await;
+        let refused = applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        assert!(refused.text().await.unwrap().contains("Choose only governments the Secretariat has approved for you."));
+        assert!(app.store.submissions(kapok::domain::ApplicationId(id)).await.unwrap().is_empty(), "nothing was submitted");
+    }
+
+    async fn a_withdrawn_application_stays_on_record_and_cannot_change(engine) {
+        let (app, applicant, id, _, _) = complete_application(engine).await;
+        applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        let withdrawn = applicant.post_form(&format!("/applications/{id}/withdraw"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+        let (_, list) = applicant.get("/applications").await;
+        assert!(list.contains("Withdrawn"));
+        let exported = app.store.export_initiatives().await.unwrap();
+        assert_eq!(exported.iter().find(|r| r.reference == format!("application-{id}")).unwrap().status, kapok::domain::EntryStatus::Withdrawn);
+        let (status, _) = applicant.post_json(&format!("/applications/{id}/fields"), &json!({"field": "title.en", "value": "Changed", "version": 1})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let again = applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        assert_eq!(again.status(), StatusCode::FORBIDDEN);
+        assert_eq!(applicant.get(&format!("/applications/{id}/submissions/1")).await.0, StatusCode::OK, "the submitted version stays");
+    }
+
+    async fn after_the_deadline_only_an_extension_lets_one_application_in(engine) {
+        let (app, applicant, _, _, closed) = complete_application(engine).await;
+        // An application for the closed edition (as if started before it closed).
+        let (_, account) = applicant.get("/account").await;
+        let email = account.split("<dd>").nth(1).unwrap().split('<').next().unwrap();
+        let owner = app.store.credentials(email).await.unwrap().unwrap().user.id;
+        let late = app.store.create_application(kapok::domain::EditionId(closed), owner, 0).await.unwrap();
+        let path = format!("/applications/{late}/fields");
+        let (status, answer) = applicant.post_json(&path, &json!({"field": "title.en", "value": "Late", "version": 0})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+        let refused = applicant.post_form(&format!("/applications/{late}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        assert!(refused.text().await.unwrap().contains("closed on 2025-06-30 23:59 UTC"));
+        // The Secretariat extends this one application's deadline: it can be saved again.
+        let secretariat_id = app.store.credentials(email).await.unwrap().unwrap().user.id;
+        let until = jiff::Timestamp::now().as_second() + 3600;
+        app.store.extend_deadline(late, until, secretariat_id, "Flood in the city hall", 0).await.unwrap();
+        let (status, _) = applicant.post_json(&path, &json!({"field": "title.en", "value": "Late", "version": 0})).await;
+        assert_eq!(status, StatusCode::OK);
+        let events = app.store.application_events(late).await.unwrap();
+        assert!(events[0].kind == "extended" && events[0].detail.contains("Flood in the city hall"), "the extension is logged");
+    }
+}

@@ -147,7 +147,16 @@ impl TestApp {
 
     /// A running app with the small fixture of `fixtures.rs` loaded and indexed.
     pub async fn with_fixture(engine: Engine) -> Option<TestApp> {
-        let app = Self::start(engine).await?;
+        Self::fixture_app(engine, false).await
+    }
+
+    /// `with_fixture`, with an SMTP server on loopback that the app's outbox delivers to.
+    pub async fn with_fixture_and_mail(engine: Engine) -> Option<TestApp> {
+        Self::fixture_app(engine, true).await
+    }
+
+    async fn fixture_app(engine: Engine, with_mail: bool) -> Option<TestApp> {
+        let app = Self::start_with(engine, with_mail).await?;
         crate::fixtures::load(&*app.store).await;
         app.reindex().await;
         Some(app)

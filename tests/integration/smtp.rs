@@ -54,13 +54,14 @@ impl SmtpSink {
         self.received.lock().unwrap().clone()
     }
 
-    /// Waits until a message to `to` arrives (the outbox worker sends in the background).
+    /// Waits until a message to `to` (anyone, when empty) whose subject contains `subject_contains`
+    /// arrives (the outbox worker sends in the background).
     pub async fn wait_for(&self, to: &str, subject_contains: &str) -> Received {
         for _ in 0..200 {
             if let Some(found) = self
                 .received()
                 .into_iter()
-                .find(|m| m.to.iter().any(|t| t == to) && m.subject.contains(subject_contains))
+                .find(|m| (to.is_empty() || m.to.iter().any(|t| t == to)) && m.subject.contains(subject_contains))
             {
                 return found;
             }

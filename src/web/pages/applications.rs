@@ -180,12 +180,25 @@ async fn owned(
 }
 
 /// Whether the application can still be changed: not withdrawn, and the call still open.
+/// When this application can no longer be changed: the edition's close (final deadline plus
+/// grace), or the later deadline the Secretariat granted it.
+fn closes_at(application: &Application, edition: &Edition) -> Option<Timestamp> {
+    let extension = application.extended_until.and_then(|at| Timestamp::from_second(at).ok());
+    edition.closes_at().max(extension)
+}
+
+fn is_open(application: &Application, edition: &Edition, now: Timestamp) -> bool {
+    let launched = edition.date(crate::domain::Milestone::Launch).is_some_and(|d| d.starts_at <= now);
+    launched && closes_at(application, edition).is_some_and(|closes| now <= closes)
+}
+
 fn check_editable(lang: Lang, application: &Application, edition: &Edition) -> Result<(), PageError> {
     if application.status == ApplicationStatus::Withdrawn {
         return Err(PageError::forbidden(lang, Tr::new(lang.0).t("app-withdrawn")));
     }
-    if !edition.accepts_entries(Timestamp::now()) {
-        return Err(closed(lang, edition));
+    if !is_open(application, edition, Timestamp::now()) {
+        let when = closes_at(application, edition).map(|at| edition.timezone.format(at)).unwrap_or_default();
+        return Err(PageError::forbidden(lang, Tr::new(lang.0).t1("app-closed", "date", when)));
     }
     Ok(())
 }
@@ -246,6 +259,25 @@ struct ApplicationPage {
     problems: Vec<ProblemLine>,
     conflicts: bool,
     autosave_texts: String,
+    status: String,
+    editable: bool,
+    /// The close as an instant, for the browser to show in local time.
+    closes_iso: String,
+    submissions: Vec<SubmissionLine>,
+    feedback: Vec<FeedbackLine>,
+    notice: Option<String>,
+}
+
+struct SubmissionLine {
+    href: String,
+    label: String,
+    digest: String,
+}
+
+struct FeedbackLine {
+    author: String,
+    when: String,
+    paragraphs: Vec<String>,
 }
 
 /// `GET /applications/{id}`: the first step.
@@ -266,8 +298,16 @@ pub async fn step(
     let lang = viewer.lang;
     let (application, edition) = owned(&state, lang, session, &raw_id).await?;
     let step: Step = raw_step.parse().map_err(|_| PageError::not_found(lang, "what-page"))?;
-    let page = step_page(&state, &viewer, session, &application, &edition, step, &BTreeMap::new()).await?;
+    let mut page = step_page(&state, &viewer, session, &application, &edition, step, &BTreeMap::new()).await?;
+    if let Some(number) = submitted_notice(&viewer.path) {
+        page.notice = Some(page.c.tr.t1("app-submitted-notice", "number", number));
+    }
     Ok(super::render(lang, page)?.into_response())
+}
+
+/// The version number in `?submitted=N`, shown once after a submission.
+fn submitted_notice(path: &str) -> Option<i64> {
+    path.split_once("?submitted=").and_then(|(_, n)| n.parse().ok())
 }
 
 /// Builds a step's page; `conflicts` are fields whose save met newer text (their saved value).
@@ -327,6 +367,36 @@ async fn step_page(
         .iter()
         .copied()
         .find(|s| *s != Step::Eligibility || !settings.eligibility_questions.is_empty());
+    let zone = &edition.timezone;
+    let submissions = state
+        .store
+        .submissions(application.id)
+        .await
+        .map_err(PageError::store(lang))?
+        .into_iter()
+        .map(|s| SubmissionLine {
+            href: format!("/applications/{}/submissions/{}", application.id, s.number),
+            label: c.tr.t2(
+                "app-version",
+                ("number", s.number),
+                ("date", Timestamp::from_second(s.submitted_at).map(|t| zone.format(t)).unwrap_or_default()),
+            ),
+            digest: s.digest[..12].to_string(),
+        })
+        .collect();
+    let feedback = state
+        .store
+        .feedback(application.id)
+        .await
+        .map_err(PageError::store(lang))?
+        .into_iter()
+        .map(|f| FeedbackLine {
+            author: f.author,
+            when: Timestamp::from_second(f.created_at).map(|t| zone.format(t)).unwrap_or_default(),
+            paragraphs: crate::web::views::paragraphs(&f.body),
+        })
+        .collect();
+    let closes = closes_at(application, edition);
     let autosave_texts = serde_json::json!({
         "saving": c.tr.t("autosave-saving"),
         "saved": c.tr.t("autosave-saved"),
@@ -346,10 +416,13 @@ async fn step_page(
             title => title.to_string(),
         },
         edition: format!("{} {}", edition.summary.award_name.get(lang.0), edition.summary.year),
-        closes: edition
-            .closes_at()
-            .map(|at| c.tr.t1("app-closes", "date", edition.timezone.format(at)))
-            .unwrap_or_default(),
+        closes: closes.map(|at| c.tr.t1("app-closes", "date", edition.timezone.format(at))).unwrap_or_default(),
+        closes_iso: closes.map(|at| at.to_string()).unwrap_or_default(),
+        status: c.tr.t(&format!("app-status-{}", application.status)),
+        editable: application.status != ApplicationStatus::Withdrawn && is_open(application, edition, Timestamp::now()),
+        submissions,
+        feedback,
+        notice: None,
         step,
         steps,
         fields,
@@ -401,6 +474,8 @@ fn problem_text(tr: &Tr, kind: &ProblemKind) -> String {
         ProblemKind::BadYears => tr.t("problem-years"),
         ProblemKind::NoTheme => tr.t("problem-theme"),
         ProblemKind::InvalidEmail => tr.t("register-email-invalid"),
+        ProblemKind::BadKeyDate { line } => tr.t1("problem-key-date", "line", *line),
+        ProblemKind::GovernmentNotApproved => tr.t("problem-government"),
     }
 }
 
@@ -505,8 +580,14 @@ fn normalize(field: &str, sent: &[String]) -> Result<String, String> {
         for value in sent.iter().filter(|v| !v.is_empty()) {
             ids.push(value.parse::<i64>().map_err(|_| format!("{value:?}"))?);
         }
-        ids.sort_unstable();
-        ids.dedup();
+        if field == "governments" {
+            // The order matters: the first government leads the application.
+            let mut seen = std::collections::HashSet::new();
+            ids.retain(|id| seen.insert(*id));
+        } else {
+            ids.sort_unstable();
+            ids.dedup();
+        }
         return Ok(serde_json::to_string(&ids).expect("numbers serialise"));
     }
     let value = sent.last().cloned().unwrap_or_default();
@@ -695,4 +776,183 @@ pub async fn save_field(
             error(StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable"))
         }
     }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ConfirmForm {
+    csrf: String,
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// `POST /applications/{id}/submit`: submits the application as it is now, if it is complete,
+/// its governments are approved and the call is open; a receipt goes out by e-mail.
+pub async fn submit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw_id): Path<String>,
+    form: Result<axum::Form<ConfirmForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let session = match require_role(&viewer, Role::Applicant) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let lang = viewer.lang;
+    let tr = Tr::new(lang.0);
+    let axum::Form(form) = form.map_err(PageError::form(lang))?;
+    check_session_post(lang, &headers, session, &form.csrf)?;
+    let (application, edition) = owned(&state, lang, session, &raw_id).await?;
+    check_editable(lang, &application, &edition)?;
+    if form.confirm.as_deref() != Some("yes") {
+        return Err(PageError::bad_request(lang, tr.t("app-confirm-needed")));
+    }
+    let values = application.values();
+    if !completeness(&values, &edition.application, !edition.themes.is_empty()).is_empty() {
+        return Err(PageError::bad_request(lang, tr.t("app-not-complete")));
+    }
+    let claims = state.store.claims_of(session.user.id).await.map_err(PageError::store(lang))?;
+    let approved: Vec<_> = claims
+        .iter()
+        .filter(|c| c.status == crate::application::ClaimStatus::Approved)
+        .filter_map(|c| c.city.as_ref().map(|(id, _, _)| *id))
+        .collect();
+    let themes: Vec<_> = edition.themes.iter().map(|t| t.id).collect();
+    let initiative = crate::application::to_initiative(application.id, &values, edition.summary.id, &approved, &themes)
+        .map_err(|_| PageError::bad_request(lang, tr.t("app-government-not-approved")))?;
+    let digest = crate::application::digest(&values);
+    let now = Timestamp::now();
+    let edition_label = format!("{} {}", edition.summary.award_name.get(lang.0), edition.summary.year);
+    let receipt =
+        crate::mail::Compose::new(session.user.locale.parse().unwrap_or(lang.0)).receipt(&crate::mail::Receipt {
+            to: &session.user.email,
+            name: &session.user.display_name,
+            title: application.value("title.en"),
+            edition: &edition_label,
+            when: &edition.timezone.format(now),
+            digest: &digest,
+            words: Section::ALL.iter().map(|s| (*s, word_count(application.value(&format!("{s}.en"))))).collect(),
+            link: &state.link(&format!("/applications/{}/review", application.id)),
+        });
+    let number = state
+        .store
+        .submit_application(application.id, session.user.id, &values, &digest, &initiative, &receipt, now.as_second())
+        .await
+        .map_err(PageError::store(lang))?;
+    state.mail_wakeup.notify_one();
+    Ok(Redirect::to(&format!("/applications/{}/review?submitted={number}", application.id)).into_response())
+}
+
+/// `POST /applications/{id}/withdraw`: withdraws the application; its submitted versions stay
+/// on record.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw_id): Path<String>,
+    form: Result<axum::Form<ConfirmForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let session = match require_role(&viewer, Role::Applicant) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let lang = viewer.lang;
+    let axum::Form(form) = form.map_err(PageError::form(lang))?;
+    check_session_post(lang, &headers, session, &form.csrf)?;
+    let (application, edition) = owned(&state, lang, session, &raw_id).await?;
+    check_editable(lang, &application, &edition)?;
+    if form.confirm.as_deref() != Some("yes") {
+        return Err(PageError::bad_request(lang, Tr::new(lang.0).t("app-confirm-needed")));
+    }
+    let now = Timestamp::now().as_second();
+    state.store.withdraw_application(application.id, session.user.id, now).await.map_err(PageError::store(lang))?;
+    Ok(Redirect::to("/applications").into_response())
+}
+
+struct SectionLines {
+    heading: String,
+    english: Option<String>,
+    original: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "submission.html")]
+struct SubmissionPage {
+    c: Chrome,
+    application: ApplicationId,
+    heading: String,
+    submitted: String,
+    digest: String,
+    facts: Vec<(String, String)>,
+    sections: Vec<SectionLines>,
+}
+
+/// `GET /applications/{id}/submissions/{n}`: a submitted version as it was sent, for its owner
+/// and the Secretariat.
+pub async fn submission(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((raw_id, raw_number)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let lang = viewer.lang;
+    let Some(session) = &viewer.session else {
+        return Ok(super::Refusal::SignIn { next: viewer.path.clone() }.into_response());
+    };
+    let id = ApplicationId(super::parse_id(lang, &raw_id, "what-application")?);
+    let application = state.store.application(id).await.map_err(PageError::store(lang))?;
+    let allowed =
+        application.as_ref().is_some_and(|a| a.owner_id == session.user.id || session.user.has_role(Role::Secretariat));
+    let (Some(application), true) = (application, allowed) else {
+        return Err(PageError::not_found(lang, "what-application"));
+    };
+    let number = super::parse_id(lang, &raw_number, "what-application")?;
+    let (summary, values) = state
+        .store
+        .submission(application.id, number)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or_else(|| PageError::not_found(lang, "what-application"))?;
+    let edition = state
+        .store
+        .edition(application.edition_id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or_else(|| PageError::not_found(lang, "what-edition"))?;
+    let c = Chrome::new(&viewer, "account");
+    let value = |field: &str| values.get(field).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string);
+    let facts = [
+        "original_language",
+        "level",
+        "started",
+        "ended",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "partners",
+        "key_dates",
+        "budget",
+    ]
+    .iter()
+    .filter_map(|field| value(field).map(|v| (field_label(&c.tr, &edition, field), v)))
+    .collect();
+    let sections = Section::ALL
+        .iter()
+        .map(|s| SectionLines {
+            heading: c.tr.t(&format!("section-{s}")),
+            english: value(&format!("{s}.en")),
+            original: value(&format!("{s}.orig")),
+        })
+        .filter(|s| s.english.is_some() || s.original.is_some())
+        .collect();
+    let when = Timestamp::from_second(summary.submitted_at).map(|t| edition.timezone.format(t)).unwrap_or_default();
+    let page = SubmissionPage {
+        application: application.id,
+        heading: value("title.en").unwrap_or_else(|| c.tr.t("app-untitled")),
+        submitted: c.tr.t2("app-version", ("number", summary.number), ("date", when)),
+        digest: summary.digest,
+        facts,
+        sections,
+        c,
+    };
+    Ok(super::render(lang, page)?.into_response())
 }
