@@ -407,3 +407,33 @@ mail-receipt-body = Hello { $name },
     You can see every submitted version here:
 
     { $link }
+desk-title = Applications
+desk-none = No application has been started yet.
+desk-counts = { $submitted } submitted, { $drafts } drafts in progress
+desk-csv = Download as CSV
+desk-last = Last submitted
+desk-drafts = Drafts
+desk-drafts-intro = Applications not submitted yet. Their content stays private to the applicant; you can extend their deadline.
+desk-draft-private = Draft (its content is private to the applicant)
+desk-extended-until = This application may be submitted until { $date }.
+desk-feedback-label = Feedback for the applicant
+desk-feedback-send = Send the feedback
+desk-feedback-rule = Feedback is for applications first submitted before the early-bird deadline ({ $date }).
+desk-feedback-none = This edition has no early-bird deadline.
+desk-feedback-not-early = Only applications first submitted before the early-bird deadline get feedback.
+desk-extension = Deadline extension
+desk-extension-until = New deadline for this application ({ $zone })
+desk-extension-reason = Reason (kept in the log)
+desk-extension-grant = Grant the extension
+desk-extension-invalid = Give a future date and time, and a reason.
+desk-log = Log
+event-submitted = submitted
+event-withdrawn = withdrawn
+event-extended = deadline extended
+event-feedback = feedback sent
+mail-feedback-subject = Feedback on your application
+mail-feedback-body = Hello { $name },
+
+    The Secretariat has written feedback on your application. You can read it, change the application and submit it again until the call closes:
+
+    { $link }

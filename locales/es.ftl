@@ -407,3 +407,33 @@ mail-receipt-body = Hola, { $name }:
     Puede ver todas las versiones presentadas aquí:
 
     { $link }
+desk-title = Candidaturas
+desk-none = Todavía no se ha empezado ninguna candidatura.
+desk-counts = { $submitted } presentadas, { $drafts } borradores en curso
+desk-csv = Descargar en CSV
+desk-last = Última presentación
+desk-drafts = Borradores
+desk-drafts-intro = Candidaturas aún no presentadas. Su contenido es privado del candidato; puede ampliar su plazo.
+desk-draft-private = Borrador (su contenido es privado)
+desk-extended-until = Esta candidatura puede presentarse hasta el { $date }.
+desk-feedback-label = Comentarios para el candidato
+desk-feedback-send = Enviar los comentarios
+desk-feedback-rule = Los comentarios son para candidaturas presentadas antes del plazo anticipado ({ $date }).
+desk-feedback-none = Esta edición no tiene plazo anticipado.
+desk-feedback-not-early = Solo las candidaturas presentadas antes del plazo anticipado reciben comentarios.
+desk-extension = Ampliación del plazo
+desk-extension-until = Nuevo plazo para esta candidatura ({ $zone })
+desk-extension-reason = Motivo (se guarda en el registro)
+desk-extension-grant = Conceder la ampliación
+desk-extension-invalid = Indique una fecha y hora futuras y un motivo.
+desk-log = Registro
+event-submitted = presentada
+event-withdrawn = retirada
+event-extended = plazo ampliado
+event-feedback = comentarios enviados
+mail-feedback-subject = Comentarios sobre su candidatura
+mail-feedback-body = Hola, { $name }:
+
+    La Secretaría escribió comentarios sobre su candidatura. Puede leerlos, modificar la candidatura y presentarla de nuevo hasta el cierre:
+
+    { $link }

@@ -407,3 +407,33 @@ mail-receipt-body = Bonjour { $name },
     Vous pouvez voir toutes les versions déposées ici :
 
     { $link }
+desk-title = Candidatures
+desk-none = Aucune candidature n’a encore été commencée.
+desk-counts = { $submitted } déposées, { $drafts } brouillons en cours
+desk-csv = Télécharger en CSV
+desk-last = Dernier dépôt
+desk-drafts = Brouillons
+desk-drafts-intro = Candidatures pas encore déposées. Leur contenu reste privé ; vous pouvez prolonger leur délai.
+desk-draft-private = Brouillon (son contenu est privé)
+desk-extended-until = Cette candidature peut être déposée jusqu’au { $date }.
+desk-feedback-label = Commentaires pour le candidat
+desk-feedback-send = Envoyer les commentaires
+desk-feedback-rule = Les commentaires sont réservés aux candidatures déposées avant la date limite anticipée ({ $date }).
+desk-feedback-none = Cette édition n’a pas de date limite anticipée.
+desk-feedback-not-early = Seules les candidatures déposées avant la date limite anticipée reçoivent des commentaires.
+desk-extension = Prolongation du délai
+desk-extension-until = Nouvelle date limite pour cette candidature ({ $zone })
+desk-extension-reason = Motif (conservé dans le journal)
+desk-extension-grant = Accorder la prolongation
+desk-extension-invalid = Indiquez une date et une heure à venir, et un motif.
+desk-log = Journal
+event-submitted = déposée
+event-withdrawn = retirée
+event-extended = délai prolongé
+event-feedback = commentaires envoyés
+mail-feedback-subject = Commentaires sur votre candidature
+mail-feedback-body = Bonjour { $name },
+
+    Le Secrétariat a rédigé des commentaires sur votre candidature. Vous pouvez les lire, modifier la candidature et la déposer à nouveau jusqu’à la clôture :
+
+    { $link }

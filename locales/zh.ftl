@@ -398,3 +398,33 @@ mail-receipt-body = { $name }，您好：
     您可在此查看所有已提交的版本：
 
     { $link }
+desk-title = 申报
+desk-none = 尚无申报。
+desk-counts = 已提交 { $submitted } 份，草稿 { $drafts } 份
+desk-csv = 下载 CSV
+desk-last = 最后提交
+desk-drafts = 草稿
+desk-drafts-intro = 尚未提交的申报。其内容仅申报人可见；您可以为其延长截止时间。
+desk-draft-private = 草稿（内容仅申报人可见）
+desk-extended-until = 此申报可提交至 { $date }。
+desk-feedback-label = 给申报人的反馈
+desk-feedback-send = 发送反馈
+desk-feedback-rule = 反馈仅适用于在早鸟截止时间（{ $date }）之前首次提交的申报。
+desk-feedback-none = 本届没有早鸟截止时间。
+desk-feedback-not-early = 只有在早鸟截止之前首次提交的申报才能获得反馈。
+desk-extension = 延长截止时间
+desk-extension-until = 此申报的新截止时间（{ $zone }）
+desk-extension-reason = 原因（记入日志）
+desk-extension-grant = 批准延期
+desk-extension-invalid = 请填写将来的日期时间和原因。
+desk-log = 日志
+event-submitted = 已提交
+event-withdrawn = 已撤回
+event-extended = 已延期
+event-feedback = 已发送反馈
+mail-feedback-subject = 关于您申报的反馈
+mail-feedback-body = { $name }，您好：
+
+    秘书处对您的申报提出了反馈。在征集截止前，您可以阅读反馈、修改申报并再次提交：
+
+    { $link }

@@ -211,6 +211,9 @@ mod tests {
                         ("when", "2027-03-01 12:00 UTC".into()),
                         ("digest", "ab12".into()),
                         ("sections", "Summary: 10 words".into()),
+                        ("submitted", 3i64.into()),
+                        ("drafts", 2i64.into()),
+                        ("zone", "Asia/Shanghai".into()),
                     ],
                 );
                 assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");

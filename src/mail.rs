@@ -145,6 +145,10 @@ impl Compose {
         self.mail(receipt.to, "mail-receipt-subject", body)
     }
 
+    pub fn feedback(&self, to: &str, name: &str, link: &str) -> NewMail {
+        self.mail(to, "mail-feedback-subject", self.tr.t2("mail-feedback-body", ("name", name), ("link", link)))
+    }
+
     pub fn reset_password(&self, to: &str, name: &str, link: &str) -> NewMail {
         self.mail(to, "mail-reset-subject", self.tr.t2("mail-reset-body", ("name", name), ("link", link)))
     }

@@ -538,3 +538,31 @@ pub struct ApplicationEvent {
     pub kind: String,
     pub detail: String,
 }
+
+/// A submitted (or withdrawn) application as the Secretariat lists it: its latest submitted
+/// version, never the live draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubmittedApplication {
+    pub id: ApplicationId,
+    pub owner_name: String,
+    pub owner_email: String,
+    pub status: ApplicationStatus,
+    pub versions: i64,
+    pub first_submitted_at: i64,
+    pub last_submitted_at: i64,
+    pub digest: String,
+    pub extended_until: Option<i64>,
+    /// The fields of the latest submitted version.
+    pub values: Values,
+}
+
+/// An application never submitted: the Secretariat sees that it exists and whose it is, not
+/// what it says.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftApplication {
+    pub id: ApplicationId,
+    pub owner_name: String,
+    pub owner_email: String,
+    pub updated_at: i64,
+    pub extended_until: Option<i64>,
+}

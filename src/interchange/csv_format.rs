@@ -158,7 +158,7 @@ fn row_to_record(cells: &BTreeMap<&str, String>) -> Result<InitiativeRecord, Fie
 }
 
 /// Cells that a spreadsheet would run as a formula get a leading apostrophe.
-fn escape_cell(value: &str) -> String {
+pub fn escape_cell(value: &str) -> String {
     match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value.to_string(),

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::application::{
-    Application, ApplicationEvent, ApplicationSummary, Claim, ClaimStatus, Feedback, FieldChange, NewClaim,
-    SaveOutcome, SubmissionSummary, Values,
+    Application, ApplicationEvent, ApplicationSummary, Claim, ClaimStatus, DraftApplication, Feedback, FieldChange,
+    NewClaim, SaveOutcome, SubmissionSummary, SubmittedApplication, Values,
 };
 use crate::domain::{ApplicationId, ClaimId};
 use crate::domain::{
@@ -248,6 +248,8 @@ pub trait Store: Send + Sync + 'static {
     // Governments claimed by applicants.
     /// Governments whose name (in Latin script, ASCII or Chinese) starts with `text`, largest first.
     async fn search_cities(&self, text: &str, limit: i64) -> StoreResult<Vec<CitySummary>>;
+    /// Name and country code of each of these governments that exists.
+    async fn city_names(&self, ids: &[CityId]) -> StoreResult<std::collections::HashMap<CityId, (String, String)>>;
     async fn claim_government(&self, user: UserId, claim: &NewClaim, now: i64) -> StoreResult<ClaimId>;
     async fn claims_of(&self, user: UserId) -> StoreResult<Vec<Claim>>;
     async fn claims_with_status(&self, status: ClaimStatus) -> StoreResult<Vec<Claim>>;
@@ -304,6 +306,12 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     async fn feedback(&self, id: ApplicationId) -> StoreResult<Vec<Feedback>>;
     async fn application_events(&self, id: ApplicationId) -> StoreResult<Vec<ApplicationEvent>>;
+    /// Every application of an edition that was submitted at least once, with its latest
+    /// submitted version; and the drafts never submitted (whose content nobody else reads).
+    async fn submitted_applications(
+        &self,
+        edition: EditionId,
+    ) -> StoreResult<(Vec<SubmittedApplication>, Vec<DraftApplication>)>;
 
     /// A consistent copy of the whole database into `path` while it keeps serving.
     async fn backup(&self, path: &Path) -> StoreResult<()>;

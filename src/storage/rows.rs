@@ -638,6 +638,37 @@ impl ApplicationSummaryRow {
 }
 
 #[derive(sqlx::FromRow)]
+pub(super) struct SubmittedRow {
+    pub id: i64,
+    pub owner_name: String,
+    pub owner_email: String,
+    pub status: String,
+    pub extended_until: Option<i64>,
+    pub versions: i64,
+    pub first_submitted_at: i64,
+    pub last_submitted_at: i64,
+    pub digest: String,
+    pub content: String,
+}
+
+impl SubmittedRow {
+    pub fn into_domain(self) -> StoreResult<crate::application::SubmittedApplication> {
+        Ok(crate::application::SubmittedApplication {
+            id: ApplicationId(self.id),
+            owner_name: self.owner_name,
+            owner_email: self.owner_email,
+            status: parse(&self.status)?,
+            versions: self.versions,
+            first_submitted_at: self.first_submitted_at,
+            last_submitted_at: self.last_submitted_at,
+            digest: self.digest,
+            extended_until: self.extended_until,
+            values: json(&self.content)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
 pub(super) struct CredentialsRow {
     #[sqlx(flatten)]
     pub user: UserRow,

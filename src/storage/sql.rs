@@ -1264,6 +1264,16 @@ macro_rules! shared_store {
                 rows.into_iter().map(CitySummaryRow::into_domain).collect()
             }
 
+            async fn city_names(&self, ids: &[CityId]) -> StoreResult<HashMap<CityId, (String, String)>> {
+                if ids.is_empty() {
+                    return Ok(HashMap::new());
+                }
+                let mut query = QueryBuilder::<$db>::new("SELECT id, name, country_code FROM cities WHERE id");
+                push_id_list(&mut query, ids.iter().map(|id| id.0));
+                let rows: Vec<(i64, String, String)> = query.build_query_as().fetch_all(self.read()).await?;
+                Ok(rows.into_iter().map(|(id, name, country)| (CityId(id), (name, country))).collect())
+            }
+
             async fn claim_government(&self, user: UserId, claim: &crate::application::NewClaim, now: i64) -> StoreResult<ClaimId> {
                 let (city, name, country) = match claim {
                     crate::application::NewClaim::City(city) => (Some(city.0), None, None),
@@ -1565,6 +1575,46 @@ macro_rules! shared_store {
                     .into_iter()
                     .map(|(at, actor, kind, detail)| crate::application::ApplicationEvent { at, actor, kind, detail })
                     .collect())
+            }
+
+            async fn submitted_applications(
+                &self,
+                edition: EditionId,
+            ) -> StoreResult<(Vec<crate::application::SubmittedApplication>, Vec<crate::application::DraftApplication>)> {
+                let mut conn = self.read().acquire().await?;
+                let rows: Vec<SubmittedRow> = sqlx::query_as(
+                    "SELECT ap.id, u.display_name AS owner_name, u.email AS owner_email, ap.status, ap.extended_until, \
+                       latest.number AS versions, first.submitted_at AS first_submitted_at, \
+                       latest.submitted_at AS last_submitted_at, latest.digest, latest.content \
+                     FROM applications ap JOIN users u ON u.id = ap.owner_id \
+                     JOIN application_submissions latest ON latest.application_id = ap.id \
+                       AND latest.number = (SELECT MAX(number) FROM application_submissions x WHERE x.application_id = ap.id) \
+                     JOIN application_submissions first ON first.application_id = ap.id AND first.number = 1 \
+                     WHERE ap.edition_id = $1 ORDER BY ap.id",
+                )
+                .bind(edition.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                let drafts: Vec<(i64, String, String, i64, Option<i64>)> = sqlx::query_as(
+                    "SELECT ap.id, u.display_name, u.email, ap.updated_at, ap.extended_until \
+                     FROM applications ap JOIN users u ON u.id = ap.owner_id \
+                     WHERE ap.edition_id = $1 AND ap.status = 'draft' \
+                     AND NOT EXISTS (SELECT 1 FROM application_submissions s WHERE s.application_id = ap.id) ORDER BY ap.id",
+                )
+                .bind(edition.0)
+                .fetch_all(&mut *conn)
+                .await?;
+                let drafts = drafts
+                    .into_iter()
+                    .map(|(id, owner_name, owner_email, updated_at, extended_until)| crate::application::DraftApplication {
+                        id: ApplicationId(id),
+                        owner_name,
+                        owner_email,
+                        updated_at,
+                        extended_until,
+                    })
+                    .collect();
+                Ok((rows.into_iter().map(SubmittedRow::into_domain).collect::<StoreResult<_>>()?, drafts))
             }
 
             async fn backup(&self, path: &std::path::Path) -> StoreResult<()> {

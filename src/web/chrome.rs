@@ -174,6 +174,7 @@ fn work_links(viewer: &Viewer) -> Vec<(&'static str, String)> {
         links.push(("/applications", tr.t("apps-title")));
     }
     if user.has_role(crate::domain::Role::Secretariat) {
+        links.push(("/secretariat/applications", tr.t("desk-title")));
         links.push(("/secretariat/claims", tr.t("claims-title")));
         links.push(("/secretariat/outbox", tr.t("outbox-title")));
     }

@@ -16,7 +16,8 @@ const OPEN_AWARD: &str = r#"[{
      "dates": [{"milestone": "launch", "starts": "2025-01-01T00:00"}, {"milestone": "final_deadline", "starts": "2025-06-30T23:59"}],
      "long_list_size": 45, "shortlist_size": 15, "max_winners": 5},
     {"ordinal": 2, "year": 2099, "timezone": "Asia/Shanghai",
-     "dates": [{"milestone": "launch", "starts": "2026-01-01T00:00"}, {"milestone": "final_deadline", "starts": "2099-08-31T23:59"}],
+     "dates": [{"milestone": "launch", "starts": "2026-01-01T00:00"}, {"milestone": "early_bird_deadline", "starts": "2099-07-31T23:59"},
+               {"milestone": "final_deadline", "starts": "2099-08-31T23:59"}],
      "themes": [{"en": "Public services"}, {"en": "Climate"}],
      "long_list_size": 45, "shortlist_size": 15, "max_winners": 5,
      "application": {"summary_words": 10, "eligibility_questions": [{"id": "government", "text": {"en": "Run by a government?"}}]}}
@@ -343,5 +344,72 @@ both_engines! {
         assert_eq!(status, StatusCode::OK);
         let events = app.store.application_events(late).await.unwrap();
         assert!(events[0].kind == "extended" && events[0].detail.contains("Flood in the city hall"), "the extension is logged");
+    }
+}
+
+both_engines! {
+    async fn the_secretariat_lists_filters_and_exports_submitted_applications(engine) {
+        let (app, applicant, id, _, _) = complete_application(engine).await;
+        applicant.post_json(&format!("/applications/{id}/fields"), &json!({"field": "title.en", "value": "=HYPERLINK(\"x\") Care Blocks", "version": 1})).await;
+        applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        // A second applicant with a draft only.
+        let drafter = app.login_as(Role::Applicant).await;
+        let open = app.store.catalog().await.unwrap().editions[&("open-award".to_string(), 2)].id.0;
+        let draft = start(&drafter, open).await;
+        drafter.post_json(&format!("/applications/{draft}/fields"), &json!({"field": "title.en", "value": "Secret draft title", "version": 0})).await;
+
+        let secretariat = app.login_as(Role::Secretariat).await;
+        let (_, editions) = secretariat.get("/secretariat/applications").await;
+        assert!(editions.contains("Open Award 2099") && editions.contains("1 submitted, 1 drafts in progress"), "{editions}");
+        let list_path = format!("/secretariat/editions/{open}/applications");
+        let (status, list) = secretariat.get(&list_path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(list.contains("Care Blocks") && list.contains("Bogotá (CO)") && list.contains("Public services"), "{list}");
+        assert!(!list.contains("Secret draft title"), "drafts are listed without their content");
+        let (_, filtered) = secretariat.get(&format!("{list_path}?country=FR")).await;
+        assert!(!filtered.contains("Bogotá (CO)") && filtered.contains("0 submitted"));
+        let (_, by_theme) = secretariat.get(&format!("{list_path}?status=submitted&country=co")).await;
+        assert!(by_theme.contains("Bogotá (CO)"));
+        assert_eq!(secretariat.get(&format!("{list_path}?colour=red")).await.0, StatusCode::BAD_REQUEST);
+
+        let response = secretariat.client.get(app.url(&format!("/secretariat/editions/{open}/applications.csv"))).send().await.unwrap();
+        assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+        assert!(response.headers()["content-disposition"].to_str().unwrap().contains("applications-open-award-2099.csv"));
+        let csv = response.text().await.unwrap();
+        assert!(csv.starts_with('\u{feff}'), "a BOM for Excel");
+        assert!(csv.contains("'=HYPERLINK"), "formulas are neutralised: {csv}");
+        assert!(csv.contains("Bogotá") && csv.lines().count() == 2);
+
+        let (_, draft_page) = secretariat.get(&format!("/secretariat/applications/{draft}")).await;
+        assert!(draft_page.contains("its content is private") && !draft_page.contains("Secret draft title"));
+        // Applicants and other roles do not see the desk.
+        assert_eq!(applicant.get(&list_path).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(applicant.client.get(app.url(&format!("/secretariat/editions/{open}/applications.csv"))).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    }
+
+    async fn early_bird_feedback_and_extensions_from_the_desk(engine) {
+        let (app, applicant, id, _, _) = complete_application(engine).await;
+        applicant.post_form(&format!("/applications/{id}/submit"), &[("csrf", &applicant.csrf), ("confirm", "yes")]).await;
+        let secretariat = app.login_as(Role::Secretariat).await;
+        let desk = format!("/secretariat/applications/{id}");
+        let (_, page) = secretariat.get(&desk).await;
+        assert!(page.contains("Send the feedback") && page.contains("Version 1, submitted"));
+        let sent = secretariat.post_form(&format!("{desk}/feedback"), &[("csrf", &secretariat.csrf), ("body", "Please add figures on the number of carers reached.")]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let (_, review) = applicant.get(&format!("/applications/{id}/review")).await;
+        assert!(review.contains("Feedback from the Secretariat") && review.contains("number of carers reached"));
+        app.mail().wait_for("", "Feedback on your application").await;
+
+        let granted = secretariat.post_form(&format!("{desk}/extension"), &[("csrf", &secretariat.csrf), ("until", "2099-12-31T10:00"), ("reason", "Server outage at the city")]).await;
+        assert_eq!(granted.status(), StatusCode::SEE_OTHER);
+        let (_, page) = secretariat.get(&desk).await;
+        assert!(page.contains("may be submitted until 2099-12-31 10:00 CST") && page.contains("deadline extended"), "{page}");
+        assert!(page.contains("Server outage at the city"), "the reason is in the log");
+        for (until, reason) in [("2001-01-01T00:00", "past"), ("tomorrow", "x"), ("2099-12-31T10:00", " ")] {
+            let refused = secretariat.post_form(&format!("{desk}/extension"), &[("csrf", &secretariat.csrf), ("until", until), ("reason", reason)]).await;
+            assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{until} {reason}");
+        }
+        let forged = applicant.post_form(&format!("{desk}/extension"), &[("csrf", &applicant.csrf), ("until", "2099-12-31T10:00"), ("reason", "me")]).await;
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
     }
 }

@@ -5,6 +5,7 @@ pub mod account;
 pub mod applications;
 pub mod awards;
 pub mod cities;
+pub mod desk;
 pub mod editions;
 pub mod governments;
 pub mod home;
