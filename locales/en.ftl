@@ -437,3 +437,30 @@ mail-feedback-body = Hello { $name },
     The Secretariat has written feedback on your application. You can read it, change the application and submit it again until the call closes:
 
     { $link }
+
+app-step-attachments = Attachments
+what-attachment = attachment
+size-mb = { $size } MB
+size-kb = { $size } KB
+event-attached = attachment added
+event-detached = attachment removed
+attach-intro = PDF documents and images (PNG, JPEG, GIF, WebP), and links to videos. Attachments are optional.
+attach-limits = Up to { $file } MB per file and { $total } MB in all.
+attach-none-yet = Nothing attached yet.
+attach-file = File
+attach-upload = Attach the file
+attach-link = Link to a video
+attach-add-link = Add the link
+attach-video = video link
+attach-remove = Remove
+attach-confirm-remove = I want to remove this attachment.
+attach-listed = Attachments
+attach-bad-form = The upload could not be read. Choose the file again and send it.
+attach-none = Choose a file to attach.
+attach-empty = The file is empty.
+attach-type = Only PDF documents and PNG, JPEG, GIF or WebP images can be attached. The file's content is checked, whatever its name says.
+attach-too-large = The file is larger than { $max } MB, the limit for one file.
+attach-total = With this file the attachments would pass { $max } MB, the limit for one application. Remove an attachment first.
+attach-bad-link = Give the full address of the video, starting with https:// (at most { $max } characters).
+attach-too-many-videos = An application may list at most { $max } video links.
+app-continue = Continue

@@ -437,3 +437,30 @@ mail-feedback-body = Hola, { $name }:
     La Secretaría escribió comentarios sobre su candidatura. Puede leerlos, modificar la candidatura y presentarla de nuevo hasta el cierre:
 
     { $link }
+
+app-step-attachments = Anexos
+what-attachment = anexo
+size-mb = { $size } MB
+size-kb = { $size } KB
+event-attached = anexo añadido
+event-detached = anexo retirado
+attach-intro = Documentos PDF e imágenes (PNG, JPEG, GIF, WebP), y enlaces a vídeos. Los anexos son opcionales.
+attach-limits = Hasta { $file } MB por archivo y { $total } MB en total.
+attach-none-yet = Todavía no hay anexos.
+attach-file = Archivo
+attach-upload = Adjuntar el archivo
+attach-link = Enlace a un vídeo
+attach-add-link = Añadir el enlace
+attach-video = enlace de vídeo
+attach-remove = Retirar
+attach-confirm-remove = Quiero retirar este anexo.
+attach-listed = Anexos
+attach-bad-form = No se pudo leer el envío. Elija de nuevo el archivo y envíelo.
+attach-none = Elija un archivo para adjuntar.
+attach-empty = El archivo está vacío.
+attach-type = Solo se pueden adjuntar documentos PDF e imágenes PNG, JPEG, GIF o WebP. Se comprueba el contenido del archivo, diga lo que diga su nombre.
+attach-too-large = El archivo supera { $max } MB, el límite por archivo.
+attach-total = Con este archivo los anexos superarían { $max } MB, el límite por candidatura. Retire antes un anexo.
+attach-bad-link = Indique la dirección completa del vídeo, empezando por https:// (como máximo { $max } caracteres).
+attach-too-many-videos = Una candidatura puede incluir como máximo { $max } enlaces de vídeo.
+app-continue = Continuar

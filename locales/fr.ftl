@@ -437,3 +437,30 @@ mail-feedback-body = Bonjour { $name },
     Le Secrétariat a rédigé des commentaires sur votre candidature. Vous pouvez les lire, modifier la candidature et la déposer à nouveau jusqu’à la clôture :
 
     { $link }
+
+app-step-attachments = Pièces jointes
+what-attachment = pièce jointe
+size-mb = { $size } Mo
+size-kb = { $size } Ko
+event-attached = pièce jointe ajoutée
+event-detached = pièce jointe retirée
+attach-intro = Documents PDF et images (PNG, JPEG, GIF, WebP), et liens vers des vidéos. Les pièces jointes sont facultatives.
+attach-limits = Jusqu'à { $file } Mo par fichier et { $total } Mo en tout.
+attach-none-yet = Aucune pièce jointe pour l'instant.
+attach-file = Fichier
+attach-upload = Joindre le fichier
+attach-link = Lien vers une vidéo
+attach-add-link = Ajouter le lien
+attach-video = lien vidéo
+attach-remove = Retirer
+attach-confirm-remove = Je veux retirer cette pièce jointe.
+attach-listed = Pièces jointes
+attach-bad-form = L'envoi n'a pas pu être lu. Choisissez à nouveau le fichier et envoyez-le.
+attach-none = Choisissez un fichier à joindre.
+attach-empty = Le fichier est vide.
+attach-type = Seuls les documents PDF et les images PNG, JPEG, GIF ou WebP peuvent être joints. Le contenu du fichier est vérifié, quel que soit son nom.
+attach-too-large = Le fichier dépasse { $max } Mo, la limite pour un fichier.
+attach-total = Avec ce fichier, les pièces jointes dépasseraient { $max } Mo, la limite pour une candidature. Retirez d'abord une pièce jointe.
+attach-bad-link = Donnez l'adresse complète de la vidéo, commençant par https:// ({ $max } caractères au plus).
+attach-too-many-videos = Une candidature peut compter au plus { $max } liens vidéo.
+app-continue = Continuer

@@ -428,3 +428,30 @@ mail-feedback-body = { $name }，您好：
     秘书处对您的申报提出了反馈。在征集截止前，您可以阅读反馈、修改申报并再次提交：
 
     { $link }
+
+app-step-attachments = 附件
+what-attachment = 附件
+size-mb = { $size } MB
+size-kb = { $size } KB
+event-attached = 已添加附件
+event-detached = 已移除附件
+attach-intro = 可上传 PDF 文档和图片（PNG、JPEG、GIF、WebP），并可添加视频链接。附件为选填。
+attach-limits = 单个文件最大 { $file } MB，合计最大 { $total } MB。
+attach-none-yet = 尚无附件。
+attach-file = 文件
+attach-upload = 上传文件
+attach-link = 视频链接
+attach-add-link = 添加链接
+attach-video = 视频链接
+attach-remove = 移除
+attach-confirm-remove = 我要移除此附件。
+attach-listed = 附件
+attach-bad-form = 无法读取上传内容。请重新选择文件后提交。
+attach-none = 请选择要上传的文件。
+attach-empty = 文件为空。
+attach-type = 仅可上传 PDF 文档及 PNG、JPEG、GIF 或 WebP 图片。系统检查文件内容，而非文件名。
+attach-too-large = 文件超过单个文件上限 { $max } MB。
+attach-total = 加上此文件后附件将超过每份申报的上限 { $max } MB。请先移除一个附件。
+attach-bad-link = 请填写以 https:// 开头的完整视频地址（最多 { $max } 个字符）。
+attach-too-many-videos = 每份申报最多可添加 { $max } 个视频链接。
+app-continue = 继续

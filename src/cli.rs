@@ -126,6 +126,10 @@ struct Settings {
     /// IP addresses of reverse proxies whose X-Forwarded-For header is believed (comma-separated).
     #[arg(long, env = "KAPOK_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Option<Vec<String>>,
+    /// Where uploaded files live: a directory (default: files in the data directory), or
+    /// s3://BUCKET[/PREFIX] with the `s3` feature (endpoint and keys from AWS_* variables).
+    #[arg(long, env = "KAPOK_FILES_URL")]
+    files_url: Option<String>,
 }
 
 impl Settings {
@@ -140,6 +144,7 @@ impl Settings {
             smtp_url: self.smtp_url,
             mail_from: self.mail_from,
             trusted_proxies: self.trusted_proxies,
+            files_url: self.files_url,
         })
         .map_err(anyhow::Error::msg)
     }
@@ -290,7 +295,8 @@ pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String
     });
     let settings =
         web::Settings { public_url: config.public_url.clone(), trusted_proxies: config.trusted_proxies.clone() };
-    let state = web::AppState::new(store.clone(), search, settings);
+    let files = crate::files::open(&config.files_url).await.map_err(anyhow::Error::msg)?;
+    let state = web::AppState::new(store.clone(), search, files, settings);
     match &config.smtp_url {
         Some(url) => {
             let mailer = Mailer::new(url, &config.mail_from).map_err(anyhow::Error::msg)?;

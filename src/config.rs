@@ -21,6 +21,7 @@ pub struct FileConfig {
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
     pub trusted_proxies: Option<Vec<String>>,
+    pub files_url: Option<String>,
 }
 
 impl FileConfig {
@@ -45,6 +46,9 @@ pub struct Config {
     pub mail_from: String,
     /// Proxies whose `X-Forwarded-For` header is believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Where uploaded files live: a directory (default `files` in the data directory), or an
+    /// S3-compatible bucket `s3://bucket/prefix` (built with the `s3` feature).
+    pub files_url: String,
 }
 
 /// What flags and the environment gave (clap fills both).
@@ -59,6 +63,7 @@ pub struct Overrides {
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
     pub trusted_proxies: Option<Vec<String>>,
+    pub files_url: Option<String>,
 }
 
 impl Config {
@@ -91,7 +96,12 @@ impl Config {
                 text.trim().parse::<IpAddr>().map_err(|_| format!("{text:?} is not an IP address of a trusted proxy"))
             })
             .collect::<Result<_, _>>()?;
-        Ok(Config { addr, database_url, data_dir, log, public_url, smtp_url, mail_from, trusted_proxies })
+        let files_url = overrides
+            .files_url
+            .or(file.files_url)
+            .filter(|url| !url.is_empty())
+            .unwrap_or_else(|| data_dir.join("files").display().to_string());
+        Ok(Config { addr, database_url, data_dir, log, public_url, smtp_url, mail_from, trusted_proxies, files_url })
     }
 }
 
@@ -126,6 +136,7 @@ mod tests {
         assert_eq!(config.addr.to_string(), "127.0.0.1:7000");
         assert_eq!(config.data_dir, PathBuf::from("/srv/kapok"));
         assert_eq!(config.database_url, "sqlite:///srv/kapok/kapok.db");
+        assert_eq!(config.files_url, "/srv/kapok/files");
 
         let defaults = Config::resolve(Overrides::default()).unwrap();
         assert_eq!(defaults.addr.to_string(), DEFAULT_ADDR);

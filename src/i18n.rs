@@ -214,6 +214,9 @@ mod tests {
                         ("submitted", 3i64.into()),
                         ("drafts", 2i64.into()),
                         ("zone", "Asia/Shanghai".into()),
+                        ("size", "2.5".into()),
+                        ("file", 10i64.into()),
+                        ("total", 50i64.into()),
                     ],
                 );
                 assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");

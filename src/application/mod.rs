@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{ApplicationId, CityId, ClaimId, EditionId, LocalizedText, Section, UserId, vocabulary};
 
+pub mod attachments;
 #[cfg(test)]
 mod tests;
 
@@ -18,6 +19,7 @@ vocabulary!(
         Texts = "texts",
         Details = "details",
         Eligibility = "eligibility",
+        Attachments = "attachments",
         Review = "review",
     }
 );
@@ -121,7 +123,8 @@ pub fn fields_of(step: Step, settings: &ApplicationSettings) -> Vec<String> {
             fields.push("eligibility_notes".into());
             fields
         }
-        Step::Review => Vec::new(),
+        // Attachments are uploaded one by one, not saved as fields.
+        Step::Attachments | Step::Review => Vec::new(),
     }
 }
 

@@ -88,7 +88,8 @@ id_type!(
     NetworkId,
     UserId,
     ApplicationId,
-    ClaimId
+    ClaimId,
+    AttachmentId
 );
 
 /// One page of a list, with an opaque cursor to the next page.

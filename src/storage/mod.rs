@@ -12,11 +12,12 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::application::attachments::{Attachment, NewAttachment};
 use crate::application::{
     Application, ApplicationEvent, ApplicationSummary, Claim, ClaimStatus, DraftApplication, Feedback, FieldChange,
     NewClaim, SaveOutcome, SubmissionSummary, SubmittedApplication, Values,
 };
-use crate::domain::{ApplicationId, ClaimId};
+use crate::domain::{ApplicationId, AttachmentId, ClaimId};
 use crate::domain::{
     Award, AwardId, City, CityId, CitySummary, Country, Edition, EditionId, EditionSummary, EntryId, EntryStatus,
     Initiative, InitiativeId, InitiativeSummary, Page, Role, User, UserId,
@@ -312,6 +313,25 @@ pub trait Store: Send + Sync + 'static {
         &self,
         edition: EditionId,
     ) -> StoreResult<(Vec<SubmittedApplication>, Vec<DraftApplication>)>;
+
+    /// Records an attachment (logged), unless the application's files not removed would then
+    /// pass `max_total_bytes`: checked inside the write, so two uploads at once cannot both
+    /// slip under the limit. None when refused.
+    async fn add_attachment(
+        &self,
+        id: ApplicationId,
+        attachment: &NewAttachment,
+        max_total_bytes: i64,
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<Option<AttachmentId>>;
+    /// The attachments of an application not removed, oldest first.
+    async fn attachments(&self, id: ApplicationId) -> StoreResult<Vec<Attachment>>;
+    /// One attachment, removed or not.
+    async fn attachment(&self, id: AttachmentId) -> StoreResult<Option<Attachment>>;
+    /// Removes an attachment (logged): marked removed when a submitted version lists it
+    /// (`keep`), deleted otherwise.
+    async fn remove_attachment(&self, id: AttachmentId, keep: bool, by: UserId, now: i64) -> StoreResult<()>;
 
     /// A consistent copy of the whole database into `path` while it keeps serving.
     async fn backup(&self, path: &Path) -> StoreResult<()>;

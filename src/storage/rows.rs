@@ -788,3 +788,37 @@ pub(super) struct CatalogCityRow {
     pub geonames_id: Option<i64>,
     pub region_key: Option<String>,
 }
+
+#[derive(sqlx::FromRow)]
+pub(super) struct AttachmentRow {
+    pub id: i64,
+    pub application_id: i64,
+    pub kind: String,
+    pub name: String,
+    pub content_type: Option<String>,
+    pub size: i64,
+    pub storage_key: Option<String>,
+    pub sha256: Option<String>,
+    pub created_at: i64,
+    pub deleted_at: Option<i64>,
+}
+
+impl AttachmentRow {
+    pub const COLUMNS: &str =
+        "id, application_id, kind, name, content_type, size, storage_key, sha256, created_at, deleted_at";
+
+    pub fn into_domain(self) -> StoreResult<crate::application::attachments::Attachment> {
+        Ok(crate::application::attachments::Attachment {
+            id: AttachmentId(self.id),
+            application_id: ApplicationId(self.application_id),
+            kind: parse(&self.kind)?,
+            name: self.name,
+            content_type: self.content_type,
+            size: self.size,
+            storage_key: self.storage_key,
+            sha256: self.sha256,
+            created_at: self.created_at,
+            deleted_at: self.deleted_at,
+        })
+    }
+}

@@ -1529,6 +1529,90 @@ macro_rules! shared_store {
                 .transpose()
             }
 
+            async fn add_attachment(
+                &self,
+                id: ApplicationId,
+                attachment: &crate::application::attachments::NewAttachment,
+                max_total_bytes: i64,
+                by: UserId,
+                now: i64,
+            ) -> StoreResult<Option<AttachmentId>> {
+                let mut tx = self.begin_write().await?;
+                // Touching the application first takes its row lock (PostgreSQL), so concurrent
+                // uploads to one application are counted one after the other.
+                sqlx::query("UPDATE applications SET updated_at = $2 WHERE id = $1").bind(id.0).bind(now).execute(&mut *tx).await?;
+                let (used,): (i64,) = sqlx::query_as(
+                    "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments \
+                     WHERE application_id = $1 AND kind = 'file' AND deleted_at IS NULL",
+                )
+                .bind(id.0)
+                .fetch_one(&mut *tx)
+                .await?;
+                if used + attachment.size > max_total_bytes {
+                    return Ok(None);
+                }
+                let (attachment_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO attachments (application_id, kind, name, content_type, size, storage_key, sha256, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                )
+                .bind(id.0)
+                .bind(attachment.kind.as_str())
+                .bind(&attachment.name)
+                .bind(&attachment.content_type)
+                .bind(attachment.size)
+                .bind(&attachment.storage_key)
+                .bind(&attachment.sha256)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                insert_event(&mut tx, id, by, "attached", &attachment.name, now).await?;
+                tx.commit().await?;
+                Ok(Some(AttachmentId(attachment_id)))
+            }
+
+            async fn attachments(&self, id: ApplicationId) -> StoreResult<Vec<crate::application::attachments::Attachment>> {
+                let rows: Vec<AttachmentRow> = sqlx::query_as(&format!(
+                    "SELECT {} FROM attachments WHERE application_id = $1 AND deleted_at IS NULL ORDER BY id",
+                    AttachmentRow::COLUMNS
+                ))
+                .bind(id.0)
+                .fetch_all(self.read())
+                .await?;
+                rows.into_iter().map(AttachmentRow::into_domain).collect()
+            }
+
+            async fn attachment(&self, id: AttachmentId) -> StoreResult<Option<crate::application::attachments::Attachment>> {
+                let row: Option<AttachmentRow> =
+                    sqlx::query_as(&format!("SELECT {} FROM attachments WHERE id = $1", AttachmentRow::COLUMNS))
+                        .bind(id.0)
+                        .fetch_optional(self.read())
+                        .await?;
+                row.map(AttachmentRow::into_domain).transpose()
+            }
+
+            async fn remove_attachment(&self, id: AttachmentId, keep: bool, by: UserId, now: i64) -> StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                let found: Option<(i64, String)> = sqlx::query_as("SELECT application_id, name FROM attachments WHERE id = $1")
+                    .bind(id.0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some((application_id, name)) = found else {
+                    return Ok(());
+                };
+                if keep {
+                    sqlx::query("UPDATE attachments SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL")
+                        .bind(id.0)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                } else {
+                    sqlx::query("DELETE FROM attachments WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+                }
+                insert_event(&mut tx, ApplicationId(application_id), by, "detached", &name, now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
             async fn extend_deadline(&self, id: ApplicationId, until: i64, by: UserId, reason: &str, now: i64) -> StoreResult<()> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query("UPDATE applications SET extended_until = $2 WHERE id = $1").bind(id.0).bind(until).execute(&mut *tx).await?;

@@ -73,6 +73,11 @@ impl PageError {
         PageError { lang: lang.0, kind: Kind::TooMany { seconds: wait.as_secs().max(1) } }
     }
 
+    /// A dependency (database, file storage) failed or is overloaded: 503.
+    pub fn unavailable(lang: Lang) -> Self {
+        PageError { lang: lang.0, kind: Kind::Unavailable }
+    }
+
     pub fn forbidden(lang: Lang, message: impl Into<String>) -> Self {
         PageError { lang: lang.0, kind: Kind::Forbidden(message.into()) }
     }

@@ -27,6 +27,7 @@ use std::net::IpAddr;
 
 use tokio::sync::Notify;
 
+use crate::files::ObjectStore;
 use crate::search::Search;
 use crate::storage::Store;
 
@@ -45,6 +46,8 @@ pub struct Settings {
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
+    /// Uploaded files (attachments).
+    pub files: Arc<dyn ObjectStore>,
     pub settings: Arc<Settings>,
     pub limiter: Arc<limits::RateLimiter>,
     /// Wakes the outbox worker when a message is queued.
@@ -52,10 +55,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, search: Arc<Search>, settings: Settings) -> Self {
+    pub fn new(store: Arc<dyn Store>, search: Arc<Search>, files: Arc<dyn ObjectStore>, settings: Settings) -> Self {
         AppState {
             store,
             search,
+            files,
             settings: Arc::new(settings),
             limiter: Arc::default(),
             mail_wakeup: Arc::new(Notify::new()),
@@ -116,7 +120,16 @@ pub fn router(state: AppState) -> Router {
         .route("/applications/{id}/submit", post(pages::applications::submit))
         .route("/applications/{id}/withdraw", post(pages::applications::withdraw))
         .route("/applications/{id}/submissions/{number}", get(pages::applications::submission))
+        .route("/applications/{id}/attachments/video", post(pages::attachments::add_video))
+        .route("/applications/{id}/attachments/{attachment}", get(pages::attachments::download))
+        .route("/applications/{id}/attachments/{attachment}/remove", post(pages::attachments::remove))
         .route("/applications/{id}/{step}", get(pages::applications::step).post(pages::applications::save_step));
+    // Uploads stream in with their own limits (the edition's, checked as the bytes arrive) and
+    // may take minutes on a slow line.
+    let uploads = Router::new()
+        .route("/applications/{id}/attachments/upload", post(pages::attachments::upload))
+        .layer(DefaultBodyLimit::disable())
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(15 * 60)));
     let api = Router::new()
         .route("/api/v1/awards", get(api::awards))
         .route("/api/v1/awards/{id}", get(api::award))
@@ -137,8 +150,6 @@ pub fn router(state: AppState) -> Router {
     let middleware = ServiceBuilder::new()
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::custom(ops::panic_response))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
-        .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -148,5 +159,13 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(axum::middleware::from_fn(ops::record_metrics));
 
-    pages.merge(api).merge(operations).fallback(ops::not_found).with_state(state).layer(middleware)
+    pages
+        .merge(api)
+        .merge(operations)
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
+        .merge(uploads)
+        .fallback(ops::not_found)
+        .with_state(state)
+        .layer(middleware)
 }

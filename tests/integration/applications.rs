@@ -8,7 +8,7 @@ use crate::harness::{TestApp, UserClient, both_engines, client, csrf_field};
 
 /// An award with an edition open for entries now (launched in the past, closing far ahead)
 /// and one that closed.
-const OPEN_AWARD: &str = r#"[{
+pub const OPEN_AWARD: &str = r#"[{
   "slug": "open-award", "name": {"en": "Open Award"}, "short_name": {"en": "Open"}, "organisers": "Tests",
   "description": {"en": "An award open for entries."},
   "editions": [
@@ -20,7 +20,7 @@ const OPEN_AWARD: &str = r#"[{
                {"milestone": "final_deadline", "starts": "2099-08-31T23:59"}],
      "themes": [{"en": "Public services"}, {"en": "Climate"}],
      "long_list_size": 45, "shortlist_size": 15, "max_winners": 5,
-     "application": {"summary_words": 10, "eligibility_questions": [{"id": "government", "text": {"en": "Run by a government?"}}]}}
+     "application": {"summary_words": 10, "max_file_mb": 1, "max_total_mb": 2, "eligibility_questions": [{"id": "government", "text": {"en": "Run by a government?"}}]}}
   ]
 }]"#;
 
@@ -34,7 +34,7 @@ async fn app_with_open_call(engine: crate::harness::Engine) -> (TestApp, i64, i6
 }
 
 /// Starts an application through the form; its id.
-async fn start(user: &UserClient, edition: i64) -> i64 {
+pub async fn start(user: &UserClient, edition: i64) -> i64 {
     let response = user.post_form("/applications", &[("csrf", &user.csrf), ("edition_id", &edition.to_string())]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "{:?}", response.text().await);
     let location = response.headers()["location"].to_str().unwrap().to_string();
@@ -210,7 +210,7 @@ both_engines! {
 
 /// An applicant whose claim on Bogotá is approved, with an application for the open edition
 /// filled in completely (through autosave); (app, applicant, application id, Bogotá's id).
-async fn complete_application(engine: crate::harness::Engine) -> (TestApp, UserClient, i64, i64, i64) {
+pub async fn complete_application(engine: crate::harness::Engine) -> (TestApp, UserClient, i64, i64, i64) {
     let app = TestApp::with_fixture_and_mail(engine).await.unwrap();
     app.store.upsert_awards(&kapok::interchange::read_awards("open.json", OPEN_AWARD).unwrap()).await.unwrap();
     let catalog = app.store.catalog().await.unwrap();

@@ -101,12 +101,14 @@ async fn fresh_store(engine: Engine) -> Option<(Arc<dyn Store>, Guard)> {
 pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
+    pub files: Arc<dyn kapok::files::ObjectStore>,
     /// The SMTP server the app sends to, when started with mail.
     pub mail: Option<crate::smtp::SmtpSink>,
     pub addr: SocketAddr,
     client: reqwest::Client,
     _guard: Guard,
     _index_dir: tempfile::TempDir,
+    _files_dir: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -127,7 +129,9 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let settings = Settings { public_url: format!("http://{addr}"), trusted_proxies: vec![] };
-        let state = AppState::new(store.clone(), search.clone(), settings);
+        let files_dir = tempfile::tempdir().unwrap();
+        let files = kapok::files::open(&files_dir.path().display().to_string()).await.unwrap();
+        let state = AppState::new(store.clone(), search.clone(), files.clone(), settings);
         let mail = if with_mail {
             let sink = crate::smtp::SmtpSink::start().await;
             let mailer = kapok::mail::Mailer::new(&sink.url(), "Kapok tests <kapok@test.example>").unwrap();
@@ -138,7 +142,17 @@ impl TestApp {
         };
         let app = router(state);
         tokio::spawn(async move { kapok::web::serve(listener, app, std::future::pending()).await.unwrap() });
-        Some(TestApp { store, search, mail, addr, client: client(), _guard: guard, _index_dir: index_dir })
+        Some(TestApp {
+            store,
+            search,
+            files,
+            mail,
+            addr,
+            client: client(),
+            _guard: guard,
+            _index_dir: index_dir,
+            _files_dir: files_dir,
+        })
     }
 
     pub fn mail(&self) -> &crate::smtp::SmtpSink {
@@ -225,6 +239,19 @@ impl UserClient {
 
     pub async fn get_json(&self, path: &str) -> (StatusCode, serde_json::Value) {
         get_json(&self.client, &format!("{}{path}", self.base)).await
+    }
+
+    /// Uploads a file as the attachments form does: the session's CSRF token first, then the
+    /// file.
+    pub async fn upload(&self, path: &str, file_name: &str, bytes: &[u8]) -> reqwest::Response {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", self.csrf.clone())
+            .part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(file_name.to_string()));
+        self.client.post(format!("{}{path}", self.base)).multipart(form).send().await.unwrap()
+    }
+
+    pub async fn get_bytes(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.unwrap()
     }
 }
 
@@ -315,8 +342,10 @@ fn start_demo_server(engine: Engine) -> Option<DemoServer> {
             let base = format!("http://{}", listener.local_addr().unwrap());
             let settings = Settings { public_url: base.clone(), trusted_proxies: vec![] };
             sender.send(Some(DemoServer { base })).unwrap();
-            let _guards = (guard, index_dir);
-            let app = router(AppState::new(store, search, settings));
+            let files_dir = tempfile::tempdir().unwrap();
+            let files = kapok::files::open(&files_dir.path().display().to_string()).await.unwrap();
+            let _guards = (guard, index_dir, files_dir);
+            let app = router(AppState::new(store, search, files, settings));
             kapok::web::serve(listener, app, std::future::pending()).await.unwrap();
         });
     });

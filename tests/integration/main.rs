@@ -3,6 +3,7 @@
 mod accounts;
 mod api;
 mod applications;
+mod attachments;
 mod browser;
 mod cli;
 mod demo;

@@ -78,6 +78,31 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
     ("POST", "/applications/{id}/submit", "/applications/1/submit", [303, 400, 403, 403, 403, 403]),
     ("POST", "/applications/{id}/withdraw", "/applications/1/withdraw", [303, 400, 403, 403, 403, 403]),
     ("GET", "/applications/{id}/submissions/{number}", "/applications/1/submissions/1", [303, 404, 404, 404, 404, 404]),
+    (
+        "POST",
+        "/applications/{id}/attachments/upload",
+        "/applications/1/attachments/upload",
+        [303, 404, 403, 403, 403, 403],
+    ),
+    (
+        "POST",
+        "/applications/{id}/attachments/video",
+        "/applications/1/attachments/video",
+        [303, 400, 403, 403, 403, 403],
+    ),
+    // Attachment 1 belongs to the draft application 1: only its owner reads it.
+    (
+        "GET",
+        "/applications/{id}/attachments/{attachment}",
+        "/applications/1/attachments/1",
+        [303, 404, 404, 404, 404, 404],
+    ),
+    (
+        "POST",
+        "/applications/{id}/attachments/{attachment}/remove",
+        "/applications/1/attachments/1/remove",
+        [303, 400, 403, 403, 403, 403],
+    ),
     ("GET", "/api/v1/awards", "/api/v1/awards", [200; 6]),
     ("GET", "/api/v1/awards/{id}", "/api/v1/awards/1", [200; 6]),
     ("GET", "/api/v1/editions", "/api/v1/editions", [200; 6]),
@@ -129,6 +154,17 @@ both_engines! {
         let application = app.store.create_application(edition, owner_id, 0).await.unwrap();
         assert_eq!(application.0, 1);
         assert_eq!(owner.get_json("/applications/1/fields").await.0, StatusCode::OK, "the owner reads it");
+        app.files.put("matrixfile", b"%PDF-1.4").await.unwrap();
+        let attachment = kapok::application::attachments::NewAttachment {
+            kind: kapok::application::attachments::AttachmentKind::File,
+            name: "plan.pdf".into(),
+            content_type: Some("application/pdf".into()),
+            size: 8,
+            storage_key: Some("matrixfile".into()),
+            sha256: None,
+        };
+        app.store.add_attachment(application, &attachment, i64::MAX, owner_id, 0).await.unwrap();
+        assert_eq!(owner.get_bytes("/applications/1/attachments/1").await.status(), StatusCode::OK, "the owner reads it");
         for (column, user) in USERS.iter().enumerate() {
             let (client, who) = match user {
                 None => (client(), "public".to_string()),

@@ -16,6 +16,7 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::require_role;
+use crate::application::attachments::{ATTACHMENTS_FIELD, attached, snapshot};
 use crate::application::{
     Application, ApplicationStatus, FieldChange, FieldError, ProblemKind, SaveOutcome, Step, check_field, completeness,
     fields_of, word_count,
@@ -156,7 +157,7 @@ fn closed(lang: Lang, edition: &Edition) -> PageError {
 
 /// The application `raw_id`, if the viewer owns it; 404 otherwise (nobody learns that another
 /// applicant's draft exists).
-async fn owned(
+pub(super) async fn owned(
     state: &AppState,
     lang: Lang,
     session: &Session,
@@ -192,7 +193,7 @@ fn is_open(application: &Application, edition: &Edition, now: Timestamp) -> bool
     launched && closes_at(application, edition).is_some_and(|closes| now <= closes)
 }
 
-fn check_editable(lang: Lang, application: &Application, edition: &Edition) -> Result<(), PageError> {
+pub(super) fn check_editable(lang: Lang, application: &Application, edition: &Edition) -> Result<(), PageError> {
     if application.status == ApplicationStatus::Withdrawn {
         return Err(PageError::forbidden(lang, Tr::new(lang.0).t("app-withdrawn")));
     }
@@ -246,7 +247,7 @@ struct ProblemLine {
 
 #[derive(Template)]
 #[template(path = "application.html")]
-struct ApplicationPage {
+pub(super) struct ApplicationPage {
     c: Chrome,
     id: ApplicationId,
     title: String,
@@ -266,6 +267,11 @@ struct ApplicationPage {
     submissions: Vec<SubmissionLine>,
     feedback: Vec<FeedbackLine>,
     notice: Option<String>,
+    /// On the attachments and review steps: what is attached, and the limits.
+    attachments: Vec<super::attachments::AttachmentLine>,
+    attachment_limits: String,
+    /// Why the last upload or link was refused.
+    pub(super) attachment_error: Option<String>,
 }
 
 struct SubmissionLine {
@@ -311,7 +317,7 @@ fn submitted_notice(path: &str) -> Option<i64> {
 }
 
 /// Builds a step's page; `conflicts` are fields whose save met newer text (their saved value).
-async fn step_page(
+pub(super) async fn step_page(
     state: &AppState,
     viewer: &Viewer,
     session: &Session,
@@ -396,6 +402,12 @@ async fn step_page(
             paragraphs: crate::web::views::paragraphs(&f.body),
         })
         .collect();
+    let attachments = if matches!(step, Step::Attachments | Step::Review) {
+        let kept = state.store.attachments(application.id).await.map_err(PageError::store(lang))?;
+        kept.iter().map(|a| super::attachments::AttachmentLine::of(&c.tr, a)).collect()
+    } else {
+        Vec::new()
+    };
     let closes = closes_at(application, edition);
     let autosave_texts = serde_json::json!({
         "saving": c.tr.t("autosave-saving"),
@@ -423,6 +435,13 @@ async fn step_page(
         submissions,
         feedback,
         notice: None,
+        attachments,
+        attachment_limits: c.tr.t2(
+            "attach-limits",
+            ("file", settings.max_file_mb as i64),
+            ("total", settings.max_total_mb as i64),
+        ),
+        attachment_error: None,
         step,
         steps,
         fields,
@@ -807,7 +826,9 @@ pub async fn submit(
     if form.confirm.as_deref() != Some("yes") {
         return Err(PageError::bad_request(lang, tr.t("app-confirm-needed")));
     }
-    let values = application.values();
+    let mut values = application.values();
+    let kept = state.store.attachments(application.id).await.map_err(PageError::store(lang))?;
+    values.insert(ATTACHMENTS_FIELD.to_string(), snapshot(&kept));
     if !completeness(&values, &edition.application, !edition.themes.is_empty()).is_empty() {
         return Err(PageError::bad_request(lang, tr.t("app-not-complete")));
     }
@@ -885,6 +906,7 @@ struct SubmissionPage {
     digest: String,
     facts: Vec<(String, String)>,
     sections: Vec<SectionLines>,
+    attachments: Vec<super::attachments::AttachmentLine>,
 }
 
 /// `GET /applications/{id}/submissions/{n}`: a submitted version as it was sent, for its owner
@@ -952,6 +974,19 @@ pub async fn submission(
         digest: summary.digest,
         facts,
         sections,
+        attachments: attached(&values)
+            .iter()
+            .map(|item| {
+                super::attachments::AttachmentLine::new(
+                    &c.tr,
+                    application.id,
+                    item.id,
+                    item.kind,
+                    &item.name,
+                    item.size,
+                )
+            })
+            .collect(),
         c,
     };
     Ok(super::render(lang, page)?.into_response())

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod applications;
+pub mod attachments;
 pub mod awards;
 pub mod cities;
 pub mod desk;
