@@ -5,6 +5,10 @@
 //! PostgreSQL tests use the server at `KAPOK_TEST_POSTGRES_URL` (an admin URL; each test gets
 //! its own database, dropped afterwards). Without it they are skipped with a message, unless
 //! `KAPOK_REQUIRE_POSTGRES=1` (set by `bin/test`), which makes a missing server a failure.
+//!
+//! Files follow the two ways Kapok is run: the SQLite variant keeps them in a local directory,
+//! the PostgreSQL variant in the S3-compatible service at `KAPOK_TEST_S3_ENDPOINT` when the
+//! tests are built with `--features s3` (`bin/test` starts one), each app under its own prefix.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -48,6 +52,53 @@ impl Drop for Guard {
             .join();
         }
     }
+}
+
+/// The file storage for a test app of `engine`, and the directory to remove afterwards.
+pub async fn test_files(engine: Engine) -> (Arc<dyn kapok::files::ObjectStore>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    if engine == Engine::Postgres
+        && let Some(files) = s3_files().await
+    {
+        return (files, dir);
+    }
+    let files = kapok::files::open(&dir.path().display().to_string()).await.unwrap();
+    (files, dir)
+}
+
+/// The test S3 service, under a fresh prefix; None when not configured (local files are used),
+/// unless `KAPOK_REQUIRE_S3=1`.
+async fn s3_files() -> Option<Arc<dyn kapok::files::ObjectStore>> {
+    let endpoint = std::env::var("KAPOK_TEST_S3_ENDPOINT").ok().filter(|e| !e.is_empty());
+    let required = std::env::var("KAPOK_REQUIRE_S3").as_deref() == Ok("1");
+    #[cfg(feature = "s3")]
+    if let Some(endpoint) = endpoint {
+        const BUCKET: &str = "kapok-test";
+        let config = kapok::files::S3Config {
+            bucket: BUCKET.into(),
+            prefix: format!("run-{}/", rand::random::<u64>()),
+            endpoint: Some(endpoint.clone()),
+            region: "us-east-1".into(),
+            access_key: "test".into(),
+            secret_key: "test".into(),
+            session_token: None,
+        };
+        // Made once per run; making it again is refused harmlessly.
+        let bucket =
+            rusty_s3::Bucket::new(endpoint.parse().unwrap(), rusty_s3::UrlStyle::Path, BUCKET, "us-east-1").unwrap();
+        let credentials = rusty_s3::Credentials::new("test", "test");
+        use rusty_s3::S3Action;
+        let url = rusty_s3::actions::CreateBucket::new(&bucket, &credentials).sign(std::time::Duration::from_secs(60));
+        let created = reqwest::Client::new().put(url).header("content-length", "0").send().await;
+        created.expect("the test S3 service answers");
+        return Some(Arc::new(kapok::files::S3Files::connect(config).await.unwrap()));
+    }
+    assert!(
+        !required,
+        "KAPOK_REQUIRE_S3=1 but KAPOK_TEST_S3_ENDPOINT is not set or the tests were built without --features s3"
+    );
+    let _ = endpoint;
+    None
 }
 
 pub fn postgres_admin_url() -> Option<String> {
@@ -129,8 +180,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let settings = Settings { public_url: format!("http://{addr}"), trusted_proxies: vec![] };
-        let files_dir = tempfile::tempdir().unwrap();
-        let files = kapok::files::open(&files_dir.path().display().to_string()).await.unwrap();
+        let (files, files_dir) = test_files(engine).await;
         let state = AppState::new(store.clone(), search.clone(), files.clone(), settings);
         let mail = if with_mail {
             let sink = crate::smtp::SmtpSink::start().await;
@@ -342,8 +392,7 @@ fn start_demo_server(engine: Engine) -> Option<DemoServer> {
             let base = format!("http://{}", listener.local_addr().unwrap());
             let settings = Settings { public_url: base.clone(), trusted_proxies: vec![] };
             sender.send(Some(DemoServer { base })).unwrap();
-            let files_dir = tempfile::tempdir().unwrap();
-            let files = kapok::files::open(&files_dir.path().display().to_string()).await.unwrap();
+            let (files, files_dir) = test_files(engine).await;
             let _guards = (guard, index_dir, files_dir);
             let app = router(AppState::new(store, search, files, settings));
             kapok::web::serve(listener, app, std::future::pending()).await.unwrap();

@@ -263,3 +263,24 @@ fn new_initiative(reference: &str, city: CityId, edition: EditionId) -> NewIniti
         },
     }
 }
+
+both_engines! {
+    async fn file_storage_keeps_what_it_acknowledges(engine) {
+        // Local files beside SQLite; the S3-compatible service beside PostgreSQL (when built
+        // with the s3 feature).
+        let (files, _dir) = crate::harness::test_files(engine).await;
+        let key = kapok::files::new_key();
+        assert!(files.get(&key).await.unwrap().is_none());
+        files.put(&key, b"%PDF-1.4 first").await.unwrap();
+        files.put(&key, b"%PDF-1.4 second").await.unwrap();
+        assert_eq!(files.get(&key).await.unwrap().unwrap(), b"%PDF-1.4 second");
+        let big = vec![7u8; 3 * 1024 * 1024];
+        let other = kapok::files::new_key();
+        files.put(&other, &big).await.unwrap();
+        assert_eq!(files.get(&other).await.unwrap().unwrap(), big);
+        files.delete(&key).await.unwrap();
+        files.delete(&key).await.unwrap();
+        assert!(files.get(&key).await.unwrap().is_none());
+        assert!(files.put("../escape", b"x").await.is_err(), "keys are Kapok's own");
+    }
+}

@@ -4,13 +4,16 @@
 //!
 //! Also here: telling a file's type from its content, not its name.
 
+#[cfg(feature = "s3")]
+mod s3;
+
 use std::path::{Path, PathBuf};
 
 use async_trait::async_trait;
 
 #[derive(Debug, thiserror::Error)]
 #[error("file storage: {0}")]
-pub struct FileError(String);
+pub struct FileError(pub String);
 
 impl From<std::io::Error> for FileError {
     fn from(error: std::io::Error) -> Self {
@@ -26,15 +29,31 @@ pub trait ObjectStore: Send + Sync + 'static {
 }
 
 /// Opens the file storage named by `url`: a directory (`/srv/kapok/files`, `file:///srv/…`), or
-/// with the `s3` feature an S3-compatible bucket (`s3://bucket/prefix`).
+/// with the `s3` feature an S3-compatible bucket (`s3://bucket/prefix?endpoint=…&region=…`,
+/// keys from `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`).
 pub async fn open(url: &str) -> Result<std::sync::Arc<dyn ObjectStore>, FileError> {
     if url.starts_with("s3://") {
+        #[cfg(feature = "s3")]
+        return Ok(std::sync::Arc::new(s3::S3Files::connect(s3::S3Config::from_url(url)?).await?));
+        #[cfg(not(feature = "s3"))]
         return Err(FileError(format!(
             "{url}: S3 storage needs Kapok built with the s3 feature (cargo build --release --features s3)"
         )));
     }
     let dir = url.strip_prefix("file://").unwrap_or(url);
     Ok(std::sync::Arc::new(LocalFiles::new(Path::new(dir))?))
+}
+
+#[cfg(feature = "s3")]
+pub use s3::{S3Config, S3Files};
+
+/// Keys are made by [`new_key`]; anything else (a path, a dot) is refused before it reaches a
+/// disk or a bucket.
+fn check_key(key: &str) -> Result<(), FileError> {
+    if key.len() < 3 || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err(FileError(format!("invalid key {key:?}")));
+    }
+    Ok(())
 }
 
 /// Files under a directory, one per key, spread over subdirectories by the key's first two
@@ -50,9 +69,7 @@ impl LocalFiles {
     }
 
     fn path(&self, key: &str) -> Result<PathBuf, FileError> {
-        if key.len() < 3 || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            return Err(FileError(format!("invalid key {key:?}")));
-        }
+        check_key(key)?;
         Ok(self.root.join(&key[..2]).join(key))
     }
 }
