@@ -464,3 +464,4 @@ attach-total = With this file the attachments would pass { $max } MB, the limit 
 attach-bad-link = Give the full address of the video, starting with https:// (at most { $max } characters).
 attach-too-many-videos = An application may list at most { $max } video links.
 app-continue = Continue
+error-not-utf8 = The form was sent with text that is not valid Unicode (UTF-8). Nothing was saved; send it again from the page.

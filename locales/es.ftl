@@ -464,3 +464,4 @@ attach-total = Con este archivo los anexos superarían { $max } MB, el límite p
 attach-bad-link = Indique la dirección completa del vídeo, empezando por https:// (como máximo { $max } caracteres).
 attach-too-many-videos = Una candidatura puede incluir como máximo { $max } enlaces de vídeo.
 app-continue = Continuar
+error-not-utf8 = El formulario contenía texto que no es Unicode válido (UTF-8). No se guardó nada; envíelo de nuevo desde la página.

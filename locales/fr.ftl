@@ -464,3 +464,4 @@ attach-total = Avec ce fichier, les pièces jointes dépasseraient { $max } Mo, 
 attach-bad-link = Donnez l'adresse complète de la vidéo, commençant par https:// ({ $max } caractères au plus).
 attach-too-many-videos = Une candidature peut compter au plus { $max } liens vidéo.
 app-continue = Continuer
+error-not-utf8 = Le formulaire contenait du texte qui n'est pas de l'Unicode valide (UTF-8). Rien n'a été enregistré ; renvoyez-le depuis la page.

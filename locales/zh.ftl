@@ -455,3 +455,4 @@ attach-total = 加上此文件后附件将超过每份申报的上限 { $max } M
 attach-bad-link = 请填写以 https:// 开头的完整视频地址（最多 { $max } 个字符）。
 attach-too-many-videos = 每份申报最多可添加 { $max } 个视频链接。
 app-continue = 继续
+error-not-utf8 = 表单中的文字不是有效的 Unicode（UTF-8）编码。未保存任何内容；请在页面上重新提交。

@@ -73,6 +73,11 @@ impl PageError {
         PageError { lang: lang.0, kind: Kind::TooMany { seconds: wait.as_secs().max(1) } }
     }
 
+    /// A request body over the limit: 413.
+    pub fn too_large(lang: Lang) -> Self {
+        PageError { lang: lang.0, kind: Kind::TooLarge }
+    }
+
     /// A dependency (database, file storage) failed or is overloaded: 503.
     pub fn unavailable(lang: Lang) -> Self {
         PageError { lang: lang.0, kind: Kind::Unavailable }

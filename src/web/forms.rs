@@ -84,3 +84,83 @@ impl FieldErrors {
         self.0.iter().any(|(f, _)| *f == field)
     }
 }
+
+/// Reads an `application/x-www-form-urlencoded` body, refusing text that is not UTF-8 (rather
+/// than replacing it, which would save something the user never wrote). Values by name, in
+/// the order sent.
+pub fn parse_form(body: &[u8]) -> Result<std::collections::BTreeMap<String, Vec<String>>, ()> {
+    fn decode(part: &[u8]) -> Result<String, ()> {
+        let mut bytes = Vec::with_capacity(part.len());
+        let mut i = 0;
+        while i < part.len() {
+            match part[i] {
+                b'+' => bytes.push(b' '),
+                b'%' => {
+                    let hex = part.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).ok_or(())?;
+                    let hex = std::str::from_utf8(hex).map_err(|_| ())?;
+                    bytes.push(u8::from_str_radix(hex, 16).map_err(|_| ())?);
+                    i += 2;
+                }
+                byte => bytes.push(byte),
+            }
+            i += 1;
+        }
+        String::from_utf8(bytes).map_err(|_| ())
+    }
+    let mut form: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for pair in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
+        let (name, value) = match pair.iter().position(|b| *b == b'=') {
+            Some(at) => (&pair[..at], &pair[at + 1..]),
+            None => (pair, &[][..]),
+        };
+        form.entry(decode(name)?).or_default().push(decode(value)?);
+    }
+    Ok(form)
+}
+
+/// The most a form post may carry.
+pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Middleware: a form post whose text is not UTF-8 is refused with a message in the user's
+/// language before any handler sees it (form decoders would otherwise replace the bad bytes
+/// and save text nobody wrote).
+pub async fn refuse_broken_forms(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use axum::response::IntoResponse;
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let lang = Lang(super::chrome::lang_of(&parts));
+    let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
+        return PageError::too_large(lang).into_response();
+    };
+    if parse_form(&bytes).is_err() {
+        return PageError::bad_request(lang, crate::i18n::Tr::new(lang.0).t("error-not-utf8")).into_response();
+    }
+    next.run(axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_form;
+
+    #[test]
+    fn forms_decode_like_browsers_send_them_and_refuse_broken_text() {
+        let form = parse_form(b"a=1&b=caf%C3%A9+cr%C3%A8me&a=2&empty=&flag").unwrap();
+        assert_eq!(form["a"], ["1", "2"]);
+        assert_eq!(form["b"], ["café crème"]);
+        assert_eq!(form["empty"], [""]);
+        assert_eq!(form["flag"], [""]);
+        assert_eq!(parse_form(b"100%25=ok").unwrap()["100%"], ["ok"]);
+        assert!(parse_form(b"a=%FF%FE").is_err(), "not UTF-8 once decoded");
+        assert!(parse_form(b"a=\xff").is_err(), "raw bytes that are not UTF-8");
+        assert!(parse_form(b"a=%zz").is_err(), "a broken escape");
+        assert!(parse_form(b"a=%4").is_err(), "a cut escape");
+        assert!(parse_form(b"a=%+1").is_err(), "a sign is not a hex digit");
+    }
+}

@@ -133,6 +133,37 @@ both_engines! {
         assert_eq!(jury.get(&format!("/applications/{id}/basic")).await.0, StatusCode::FORBIDDEN);
     }
 
+    async fn broken_bytes_huge_bodies_and_foreign_origins_change_nothing(engine) {
+        let (app, open, _) = app_with_open_call(engine).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        let id = start(&applicant, open).await;
+        let fields = app.url(&format!("/applications/{id}/fields"));
+        let post_raw = |url: String, content_type: &'static str, body: Vec<u8>| {
+            applicant.client.post(url).header("x-csrf-token", &applicant.csrf).header("content-type", content_type).body(body).send()
+        };
+        // Autosave: JSON that is not UTF-8, and a body over the limit.
+        let broken = post_raw(fields.clone(), "application/json", b"{\"field\":\"title.en\",\"value\":\"\xff\xfe\",\"version\":0}".to_vec()).await.unwrap();
+        assert_eq!(broken.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(broken.json::<serde_json::Value>().await.unwrap()["outcome"], "error");
+        let huge = json!({"field": "summary.en", "value": "word ".repeat(600_000), "version": 0});
+        let (status, _) = applicant.post_json(&format!("/applications/{id}/fields"), &huge).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        // A save from another site's page, even with the token, is refused.
+        let foreign = applicant.client.post(&fields).header("x-csrf-token", &applicant.csrf).header("origin", "https://evil.example")
+            .json(&json!({"field": "title.en", "value": "Hijacked", "version": 0})).send().await.unwrap();
+        assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
+        // The step form without JavaScript: percent-encoded bytes that are not UTF-8.
+        let body = format!("csrf={}&title.en=Caf%E9&v%3Atitle.en=0", applicant.csrf).into_bytes();
+        let step = post_raw(app.url(&format!("/applications/{id}/basic")), "application/x-www-form-urlencoded", body).await.unwrap();
+        assert_eq!(step.status(), StatusCode::BAD_REQUEST);
+        assert!(step.text().await.unwrap().contains("not valid Unicode"));
+        // Any other form too, signed in or not.
+        let register = client().post(app.url("/register")).header("content-type", "application/x-www-form-urlencoded").body(b"name=\xc3\x28".to_vec()).send().await.unwrap();
+        assert_eq!(register.status(), StatusCode::BAD_REQUEST);
+        let (_, saved) = applicant.get_json(&format!("/applications/{id}/fields")).await;
+        assert_eq!(saved["fields"], json!({}), "nothing was saved");
+    }
+
     async fn each_step_saves_without_javascript_and_shows_conflicts(engine) {
         let (app, open, _) = app_with_open_call(engine).await;
         let applicant = app.login_as(Role::Applicant).await;
