@@ -85,27 +85,31 @@ impl FieldErrors {
     }
 }
 
+/// A form body that is not UTF-8 text (or has a broken escape).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8;
+
 /// Reads an `application/x-www-form-urlencoded` body, refusing text that is not UTF-8 (rather
 /// than replacing it, which would save something the user never wrote). Values by name, in
 /// the order sent.
-pub fn parse_form(body: &[u8]) -> Result<std::collections::BTreeMap<String, Vec<String>>, ()> {
-    fn decode(part: &[u8]) -> Result<String, ()> {
+pub fn parse_form(body: &[u8]) -> Result<std::collections::BTreeMap<String, Vec<String>>, NotUtf8> {
+    fn decode(part: &[u8]) -> Result<String, NotUtf8> {
         let mut bytes = Vec::with_capacity(part.len());
         let mut i = 0;
         while i < part.len() {
             match part[i] {
                 b'+' => bytes.push(b' '),
                 b'%' => {
-                    let hex = part.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).ok_or(())?;
-                    let hex = std::str::from_utf8(hex).map_err(|_| ())?;
-                    bytes.push(u8::from_str_radix(hex, 16).map_err(|_| ())?);
+                    let hex = part.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).ok_or(NotUtf8)?;
+                    let hex = std::str::from_utf8(hex).map_err(|_| NotUtf8)?;
+                    bytes.push(u8::from_str_radix(hex, 16).map_err(|_| NotUtf8)?);
                     i += 2;
                 }
                 byte => bytes.push(byte),
             }
             i += 1;
         }
-        String::from_utf8(bytes).map_err(|_| ())
+        String::from_utf8(bytes).map_err(|_| NotUtf8)
     }
     let mut form: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
     for pair in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {

@@ -651,7 +651,7 @@ pub async fn save_step(
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let sent =
-        crate::web::forms::parse_form(&body).map_err(|()| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
+        crate::web::forms::parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
     let token = sent.get("csrf").and_then(|v| v.last()).cloned().unwrap_or_default();
     check_session_post(lang, &headers, session, &token)?;
     let (application, edition) = owned(&state, lang, session, &raw_id).await?;
