@@ -18,7 +18,7 @@ async function saved(page) {
 await run('applications', async (page, base) => {
   await signIn(page, base);
   await checkAccessibility(page, 'applications');
-  await page.getByRole('button', { name: 'Start an application' }).first().click();
+  await page.locator('li', { hasText: 'Browser Award' }).getByRole('button', { name: 'Start an application' }).click();
   await page.waitForURL(/\/applications\/\d+\/basic$/);
   const url = page.url();
   await checkAccessibility(page, 'application: basic information');

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::harness::{Engine, demo_server};
+use crate::harness::{APPLICANTS_SQLITE, Engine, demo_server};
 
 fn browser_available() -> bool {
     let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/playwright-core");
@@ -21,10 +21,10 @@ fn browser_available() -> bool {
     available
 }
 
-/// Runs `tests/browser/<script>` against `base` and fails with its output.
-pub fn run_script(script: &str, base: &str) {
+/// Runs `tests/browser/<script> BASE [ARGS…]` and fails with its output.
+pub fn run_script(script: &str, base: &str, args: &[&str]) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let output = Command::new("node").arg(script).arg(base).current_dir(&dir).output().expect("node runs");
+    let output = Command::new("node").arg(script).arg(base).args(args).current_dir(&dir).output().expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}");
@@ -37,7 +37,7 @@ fn foundation_in_chromium() {
         return;
     }
     let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
-    run_script("foundation.mjs", &server.base);
+    run_script("foundation.mjs", &server.base, &[]);
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn registration_in_chromium() {
         return;
     }
     let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
-    run_script("accounts.mjs", &server.base);
+    run_script("accounts.mjs", &server.base, &[]);
 }
 
 #[test]
@@ -54,6 +54,33 @@ fn application_form_in_chromium() {
     if !browser_available() {
         return;
     }
-    let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
-    run_script("applications.mjs", &server.base);
+    let server = APPLICANTS_SQLITE.as_ref().expect("SQLite is always available");
+    run_script("applications.mjs", &server.base, &[]);
+}
+
+/// A whole application in the browser: register, confirm by e-mail, claim a government, fill
+/// part of the form, reload, go on in a second tab, attach a PDF, submit; the receipt arrives
+/// at the SMTP server.
+#[test]
+fn a_whole_application_in_chromium() {
+    if !browser_available() {
+        return;
+    }
+    let server = APPLICANTS_SQLITE.as_ref().expect("SQLite is always available");
+    let email = format!("whole-{}@city.example", rand::random::<u32>());
+    run_script("whole_application.mjs", &server.base, &[&email]);
+    let mail = server.mail.as_ref().expect("the applicants' server has mail");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let received = mail.received();
+        let to_applicant = |subject: &str| {
+            received.iter().find(|m| m.to.iter().any(|t| *t == email) && m.subject.contains(subject)).cloned()
+        };
+        if let (Some(_), Some(receipt)) = (to_applicant("Confirm"), to_applicant("Your application is received")) {
+            assert!(receipt.body.contains("Its digest is "), "{}", receipt.body);
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no receipt for {email}; received: {received:?}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

@@ -372,9 +372,27 @@ pub async fn get_json(client: &reqwest::Client, url: &str) -> (StatusCode, serde
 /// lives on its own thread and runtime, so it outlives each test's runtime.
 pub struct DemoServer {
     pub base: String,
+    /// The SMTP server the outbox delivers to (the applicants' server only).
+    pub mail: Option<Arc<crate::smtp::SmtpSink>>,
 }
 
-fn start_demo_server(engine: Engine) -> Option<DemoServer> {
+/// An award whose call for entries is open until 2099, so browser tests of applying do not
+/// depend on the date of the demo's own call.
+pub const BROWSER_AWARD: &str = r#"[{
+  "slug": "browser-award", "name": {"en": "Browser Award"}, "short_name": {"en": "Browser"}, "organisers": "Tests",
+  "description": {"en": "An award open for entries."},
+  "editions": [
+    {"ordinal": 1, "year": 2099, "timezone": "Europe/Paris",
+     "dates": [{"milestone": "launch", "starts": "2026-01-01T00:00"}, {"milestone": "final_deadline", "starts": "2099-08-31T23:59"}],
+     "themes": [{"en": "Public services"}, {"en": "Climate"}],
+     "long_list_size": 45, "shortlist_size": 15, "max_winners": 5,
+     "application": {"eligibility_questions": [{"id": "government", "text": {"en": "Run by a government?"}}]}}
+  ]
+}]"#;
+
+/// `applicants`: the demo plus [`BROWSER_AWARD`], with an SMTP server, for tests that register
+/// and apply (they change data, so they do not share the read-only server).
+fn start_demo_server(engine: Engine, applicants: bool) -> Option<DemoServer> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
@@ -385,24 +403,37 @@ fn start_demo_server(engine: Engine) -> Option<DemoServer> {
             };
             kapok::demo::ensure_gazetteer(&*store).await.unwrap();
             kapok::demo::load(&*store, &|_| {}).await.unwrap();
+            if applicants {
+                let awards = kapok::interchange::read_awards("browser.json", BROWSER_AWARD).unwrap();
+                store.upsert_awards(&awards).await.unwrap();
+            }
             let index_dir = tempfile::tempdir().unwrap();
             kapok::library::reindex(&*store, index_dir.path(), Arc::new(|_, _| {})).await.unwrap();
             let search = Arc::new(Search::open(index_dir.path()));
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}", listener.local_addr().unwrap());
             let settings = Settings { public_url: base.clone(), trusted_proxies: vec![] };
-            sender.send(Some(DemoServer { base })).unwrap();
             let (files, files_dir) = test_files(engine).await;
+            let state = AppState::new(store.clone(), search, files, settings);
+            let mail = if applicants {
+                let sink = Arc::new(crate::smtp::SmtpSink::start().await);
+                let mailer = kapok::mail::Mailer::new(&sink.url(), "Kapok tests <kapok@test.example>").unwrap();
+                kapok::mail::spawn_outbox(store, mailer, state.mail_wakeup.clone());
+                Some(sink)
+            } else {
+                None
+            };
+            sender.send(Some(DemoServer { base, mail })).unwrap();
             let _guards = (guard, index_dir, files_dir);
-            let app = router(AppState::new(store, search, files, settings));
-            kapok::web::serve(listener, app, std::future::pending()).await.unwrap();
+            kapok::web::serve(listener, router(state), std::future::pending()).await.unwrap();
         });
     });
     receiver.recv().unwrap()
 }
 
-pub static DEMO_SQLITE: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Sqlite));
-pub static DEMO_POSTGRES: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Postgres));
+pub static DEMO_SQLITE: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Sqlite, false));
+pub static DEMO_POSTGRES: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Postgres, false));
+pub static APPLICANTS_SQLITE: LazyLock<Option<DemoServer>> = LazyLock::new(|| start_demo_server(Engine::Sqlite, true));
 
 pub fn demo_server(engine: Engine) -> Option<&'static DemoServer> {
     match engine {
