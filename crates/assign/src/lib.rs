@@ -1,0 +1,1 @@
+//! Reviewer assignment engine (see issue 6).

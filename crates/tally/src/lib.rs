@@ -1,0 +1,1 @@
+//! Ranked-vote tallies (see issue 6).
