@@ -204,7 +204,8 @@ async fn applicant_loop(
         for w in 0..WORDS_PER_SAVE {
             text.push_str(["care ", "city ", "women ", "services ", "blocks ", "near "][(turn + w) % 6]);
         }
-        let body = serde_json::json!({"field": field, "value": text, "version": versions.get(field).copied().unwrap_or(0)});
+        let body =
+            serde_json::json!({"field": field, "value": text, "version": versions.get(field).copied().unwrap_or(0)});
         let sent = Instant::now();
         let answer = client
             .post(&fields_url)
@@ -324,7 +325,14 @@ async fn main() {
         .into_iter()
         .enumerate()
         .map(|(n, applicant)| {
-            tokio::spawn(applicant_loop(base.clone(), applicant, options.clone(), started, results.clone(), n as u64 + 1))
+            tokio::spawn(applicant_loop(
+                base.clone(),
+                applicant,
+                options.clone(),
+                started,
+                results.clone(),
+                n as u64 + 1,
+            ))
         })
         .collect();
     for task in tasks {

@@ -465,3 +465,182 @@ attach-bad-link = Give the full address of the video, starting with https:// (at
 attach-too-many-videos = An application may list at most { $max } video links.
 app-continue = Continue
 error-not-utf8 = The form was sent with text that is not valid Unicode (UTF-8). Nothing was saved; send it again from the page.
+
+## Public vote
+nav-vote = Public vote
+what-vote = public vote
+what-vote-result = certified result
+vote-list-title = Public votes
+vote-list-intro = Choose the "City of Your Choice": every public vote hosted here, open ones first.
+vote-list-none = No public vote has been set up yet.
+vote-title = City of Your Choice
+vote-window = Voting
+vote-phase-not-open = Not open yet
+vote-phase-open = Open
+vote-phase-closed = Closed
+vote-shape-exactly = { $n ->
+    [one] Choose one candidate
+   *[other] Choose exactly { $n } candidates
+}
+vote-shape-up-to = Choose up to { $n } candidates
+vote-frequency-once = once during the vote.
+vote-frequency-daily = once a day.
+vote-frequency-per-day = up to { $n } times a day.
+vote-rules-link = Rules and what is checked
+vote-check-link = Check that your ballot was counted
+vote-results-link = Results
+vote-candidates = Candidates
+vote-no-candidates = There are no candidates yet.
+vote-verify-title = Verify to vote
+vote-verify-intro-email = We send a six-digit code to your e-mail address. Your address is used only to keep the vote fair and is never published.
+vote-verify-intro-phone = We send a six-digit code to your phone by text message. Your number is used only to keep the vote fair and is never published.
+vote-identity-label-email = E-mail address
+vote-identity-label-phone = Mobile phone number (with + and country code)
+vote-send-code = Send me a code
+vote-code-title = Enter your code
+vote-code-sent-email = We sent a code to { $identity }. It is valid for 15 minutes.
+vote-code-sent-phone = We sent a code by text message to { $identity }. It is valid for 15 minutes.
+vote-code-label = Six-digit code
+vote-verify = Verify
+vote-code-subject = Your voting code
+vote-code-text = Your code for { $vote }: { $code }. It is valid for 15 minutes. If you did not ask for it, ignore this message.
+vote-code-wrong = This code is not right. { $left ->
+    [0] Ask for a new code.
+    [one] One more try.
+   *[other] { $left } more tries.
+}
+vote-code-expired = There is no valid code for this address: it expired, was used, or was tried too often. Ask for a new code.
+vote-identity-email = Please enter a valid e-mail address.
+vote-identity-phone = Please enter a mobile number in international form, starting with + and the country code.
+vote-identity-disposable = Addresses of throwaway e-mail services cannot be used to vote. Please use your usual address.
+vote-not-open = Voting is not open now.
+vote-ballot-title = Your ballot
+vote-verified-as = Verified as { $identity }
+vote-ballots-left = { $n ->
+    [0] no ballot left for now
+    [one] 1 ballot left for now
+   *[other] { $n } ballots left for now
+}
+vote-cast = Cast my ballot
+vote-sign-out = Stop voting on this device
+vote-not-verified = Please verify your e-mail address or phone before voting.
+vote-ballot-malformed = This ballot could not be read. Please choose from the list of candidates and send it again.
+vote-ballot-exactly = { $n ->
+    [one] Please choose one candidate.
+   *[other] Please choose exactly { $n } candidates.
+}
+vote-ballot-too-many = Please choose at most { $n } candidates.
+vote-ballot-empty = Please choose at least one candidate.
+vote-limit-reached = You have used every ballot the rules allow for now.
+vote-too-fast = Too many ballots from your network. Please wait a moment.
+vote-busy = Many people are voting right now and your ballot was not recorded. Please send it again in a moment.
+vote-receipt-title = Your ballot was counted
+vote-receipt-intro = Thank you for voting in { $vote }. Your ballot is recorded. This is your receipt:
+vote-receipt-keep = Keep it: with it you can check at any time that your ballot was counted. It does not reveal your choice, and nobody else can link it to you.
+vote-back = Back to the vote
+vote-check-title = Check your ballot
+vote-check-intro = Enter the receipt you were given after voting. The answer says whether the ballot was counted, never whom it chose.
+vote-receipt-label = Receipt
+vote-check-button = Check
+vote-check-counted = This ballot was cast on { $when } and is counted.
+vote-check-invalidated = This ballot was cast on { $when } but is not counted: { $reason }
+vote-check-unknown = No ballot has this receipt. Check that you typed it as shown.
+vote-rules-title = Rules of the vote
+vote-rules-verification-email = Each voter verifies an e-mail address with a one-time code; one address is one voter.
+vote-rules-verification-phone = Each voter verifies a mobile number with a one-time code sent by text message; one number is one voter.
+vote-rules-tally-visible = The running tally is public while the vote is open.
+vote-rules-tally-hidden = The tally is published only after the close, once certified.
+vote-rules-checked = What is checked
+vote-rules-check-identity = A code is valid for 15 minutes and for five tries; a used code cannot be used again.
+vote-rules-check-limits = Each voter's limit is enforced at the moment the ballot is stored, so two ballots sent at the same time can never both count beyond it.
+vote-rules-check-disposable = Requests for codes are limited per address, per network and per voter; throwaway e-mail services are refused.
+vote-rules-check-anomalies = The Secretariat reviews bursts of votes for one candidate, many voters from one network, and addresses that follow one pattern.
+vote-rules-check-invalidation = Ballots found to break the rules can be invalidated, always with a recorded reason; the voter sees the reason when checking the receipt.
+vote-rules-check-digest = After the close, the list of counted ballots (each by a fingerprint of its receipt) and its digest are published, so anyone can recount.
+vote-results-title = Results of the public vote
+vote-results-pending = The results will be published here once the vote has closed and the Secretariat has certified the count.
+vote-results-certified = Certified on { $when }.
+vote-results-counts = { $counted } ballots counted, { $invalidated } invalidated.
+vote-results-running = Running tally: { $counted } ballots so far. Not final.
+vote-candidate = Candidate
+vote-votes = Votes
+vote-chart-title = Ballots over time
+vote-digest-title = Check the count yourself
+vote-digest-intro = The list below has one line per counted ballot: the SHA-256 of its receipt, then its choices (entry ids). Its SHA-256 is this digest. Find your line with the SHA-256 of your receipt.
+vote-digest-line = Digest { $digest }.
+vote-ballots-download = Counted ballots (text)
+vote-results-csv = Results (CSV)
+vote-desk-title = Public vote
+vote-desk-none = No vote
+vote-desk-state = State
+vote-desk-new = This edition has no public vote yet. Save the settings below to set one up.
+vote-desk-ballots = { $n ->
+    [one] 1 ballot
+   *[other] { $n } ballots
+}
+vote-desk-public-page = Public page
+vote-desk-settings = Settings
+vote-desk-timezone = Times are in the edition's time zone, { $zone }.
+vote-desk-opens = Opens
+vote-desk-closes = Closes
+vote-desk-shape = Ballot
+vote-desk-shape-exactly = Choose exactly N
+vote-desk-shape-up-to = Choose up to N
+vote-desk-choices = N
+vote-desk-frequency = How often a voter may vote
+vote-desk-per-day-option = Up to N times a day
+vote-desk-per-day = N a day (for "up to N times a day")
+vote-desk-verification = Verification
+vote-desk-verification-email = E-mail one-time code
+vote-desk-verification-phone = Text-message one-time code
+vote-desk-tallies-visible = Show the running tally while the vote is open
+vote-desk-candidates = Candidates (none ticked: the shortlist)
+vote-desk-save = Save the settings
+vote-desk-log = Log
+vote-desk-log-empty = Nothing has happened yet.
+vote-desk-certified-locked = The result is certified: the vote can no longer be changed.
+vote-settings-window = The vote must close after it opens.
+vote-settings-choices = A ballot names between 1 and 50 candidates.
+vote-settings-per-day = "Up to N times a day" needs N between 1 and 10,000.
+vote-settings-date = Please give the dates as date and time, like 2026-11-30T09:00.
+vote-settings-verification = Please choose how voters verify.
+vote-settings-candidates = A chosen candidate is not an entry of this edition.
+vote-certify-title = Certify the result
+vote-certify-intro = After the close, certifying fixes the count of the ballots that are not invalidated, publishes it with the chart, the list of counted ballots and its digest, and sets each candidate's public votes. It cannot be undone.
+vote-certify-confirm = I have reviewed the anomaly report and certify this count.
+vote-certify = Certify and publish
+vote-certify-not-closed = The vote can be certified only after it closes.
+vote-anomalies-title = Anomaly report
+vote-anomalies-none = Nothing to report.
+vote-bursts-title = Bursts for one candidate
+vote-bursts-rule = A minute is listed when a candidate received at least { $floor } votes in it, and at least { $factor } times its usual minute.
+vote-minute = Minute
+vote-usual = Usual minute
+vote-subnets-title = Many voters from one network
+vote-subnets-rule = Networks (/24 for IPv4, /48 for IPv6) from which at least { $floor } voters cast ballots.
+vote-subnet = Network
+vote-identities = Voters
+vote-ballots = Ballots
+vote-patterns-title = Addresses that follow one pattern
+vote-patterns-rule = E-mail addresses that differ only in digits, dots or a +tag, when at least { $floor } voters share the pattern.
+vote-pattern = Pattern
+vote-examples = Examples
+vote-identities-title = Most active voters
+vote-identity = Voter
+vote-periods = Periods
+vote-first = First ballot
+vote-last = Last ballot
+vote-receipts = Receipts
+vote-invalidate-title = Invalidate ballots
+vote-invalidate-intro = Invalidated ballots stay stored but are not counted; the reason is logged and shown to voters who check their receipt.
+vote-invalidate-by = Select ballots by
+vote-invalidate-value = Network, voter, or receipts (separated by spaces or commas)
+vote-invalidate-reason-label = Reason (shown to the voter)
+vote-invalidate-confirm-label = I understand that these ballots will no longer be counted.
+vote-invalidate-button = Invalidate
+vote-invalidate-reason = Please give a reason (at most 500 characters).
+vote-invalidate-confirm = Please tick the box to confirm.
+vote-invalidate-what = Please say which ballots: a network, a voter, or receipts.
+sms-title = Text messages
+sms-intro = Messages sent through the logging provider (no SMS gateway is configured), newest first. They are kept in memory only.
+sms-none = No text message has been sent.

@@ -465,3 +465,191 @@ attach-bad-link = Indique la dirección completa del vídeo, empezando por https
 attach-too-many-videos = Una candidatura puede incluir como máximo { $max } enlaces de vídeo.
 app-continue = Continuar
 error-not-utf8 = El formulario contenía texto que no es Unicode válido (UTF-8). No se guardó nada; envíelo de nuevo desde la página.
+
+## Votación del público
+nav-vote = Votación del público
+what-vote = votación del público
+what-vote-result = resultado certificado
+vote-list-title = Votaciones del público
+vote-list-intro = Elija «La ciudad de su elección»: todas las votaciones del público que se celebran aquí, primero las abiertas.
+vote-list-none = Todavía no se ha organizado ninguna votación del público.
+vote-title = La ciudad de su elección
+vote-window = Periodo de votación
+vote-phase-not-open = Aún no abierta
+vote-phase-open = Abierta
+vote-phase-closed = Cerrada
+vote-shape-exactly = { $n ->
+    [one] Elija una candidatura
+   *[other] Elija exactamente { $n } candidaturas
+}
+vote-shape-up-to = { $n ->
+    [one] Elija como máximo una candidatura
+   *[other] Elija hasta { $n } candidaturas
+}
+vote-frequency-once = una vez durante toda la votación.
+vote-frequency-daily = una vez al día.
+vote-frequency-per-day = { $n ->
+    [one] hasta una vez al día.
+   *[other] hasta { $n } veces al día.
+}
+vote-rules-link = Reglas y comprobaciones
+vote-check-link = Compruebe que su papeleta se contó
+vote-results-link = Resultados
+vote-candidates = Candidaturas
+vote-no-candidates = Todavía no hay candidaturas.
+vote-verify-title = Verificación para votar
+vote-verify-intro-email = Enviamos un código de seis dígitos a su correo electrónico. Su dirección solo se usa para garantizar que la votación sea justa y nunca se publica.
+vote-verify-intro-phone = Enviamos un código de seis dígitos a su teléfono por SMS. Su número solo se usa para garantizar que la votación sea justa y nunca se publica.
+vote-identity-label-email = Correo electrónico
+vote-identity-label-phone = Número de teléfono móvil (con + y el prefijo del país)
+vote-send-code = Enviarme un código
+vote-code-title = Introduzca su código
+vote-code-sent-email = Enviamos un código a { $identity }. Es válido durante 15 minutos.
+vote-code-sent-phone = Enviamos un código por SMS al { $identity }. Es válido durante 15 minutos.
+vote-code-label = Código de seis dígitos
+vote-verify = Verificar
+vote-code-subject = Su código para votar
+vote-code-text = Su código para { $vote }: { $code }. Es válido durante 15 minutos. Si no lo pidió, ignore este mensaje.
+vote-code-wrong = Este código no es correcto. { $left ->
+    [0] Pida un código nuevo.
+    [one] Le queda un intento.
+   *[other] Le quedan { $left } intentos.
+}
+vote-code-expired = No hay ningún código válido para esta dirección: caducó, ya se usó o se intentó demasiadas veces. Pida un código nuevo.
+vote-identity-email = Introduzca una dirección de correo electrónico válida.
+vote-identity-phone = Introduzca un número de móvil en formato internacional, empezando por + y el prefijo del país.
+vote-identity-disposable = No se pueden usar direcciones de servicios de correo desechable para votar. Use su dirección habitual.
+vote-not-open = La votación no está abierta en este momento.
+vote-ballot-title = Su papeleta
+vote-verified-as = Identidad verificada: { $identity }
+vote-ballots-left = { $n ->
+    [0] no le quedan papeletas por ahora
+    [one] le queda 1 papeleta por ahora
+   *[other] le quedan { $n } papeletas por ahora
+}
+vote-cast = Emitir mi papeleta
+vote-sign-out = Dejar de votar en este dispositivo
+vote-not-verified = Verifique su correo electrónico o su teléfono antes de votar.
+vote-ballot-malformed = No se pudo leer esta papeleta. Elija de la lista de candidaturas y envíela de nuevo.
+vote-ballot-exactly = { $n ->
+    [one] Elija una candidatura.
+   *[other] Elija exactamente { $n } candidaturas.
+}
+vote-ballot-too-many = { $n ->
+    [one] Elija como máximo una candidatura.
+   *[other] Elija como máximo { $n } candidaturas.
+}
+vote-ballot-empty = Elija al menos una candidatura.
+vote-limit-reached = Ya usó todas las papeletas que las reglas permiten por ahora.
+vote-too-fast = Demasiadas papeletas desde su red. Espere un momento.
+vote-busy = Mucha gente está votando en este momento y su papeleta no se registró. Envíela de nuevo dentro de un momento.
+vote-receipt-title = Su papeleta se contó
+vote-receipt-intro = Gracias por votar en { $vote }. Su papeleta está registrada. Este es su comprobante:
+vote-receipt-keep = Consérvelo: con él puede comprobar en cualquier momento que su papeleta se contó. No revela su elección y nadie más puede vincularlo con usted.
+vote-back = Volver a la votación
+vote-check-title = Compruebe su papeleta
+vote-check-intro = Introduzca el comprobante que recibió al votar. La respuesta indica si la papeleta se contó, nunca qué eligió.
+vote-receipt-label = Comprobante
+vote-check-button = Comprobar
+vote-check-counted = Esta papeleta se emitió el { $when } y se cuenta.
+vote-check-invalidated = Esta papeleta se emitió el { $when }, pero no se cuenta: { $reason }
+vote-check-unknown = Ninguna papeleta tiene este comprobante. Compruebe que lo escribió tal como se mostró.
+vote-rules-title = Reglas de la votación
+vote-rules-verification-email = Cada votante verifica una dirección de correo electrónico con un código de un solo uso; una dirección es un votante.
+vote-rules-verification-phone = Cada votante verifica un número de móvil con un código de un solo uso enviado por SMS; un número es un votante.
+vote-rules-tally-visible = El recuento parcial es público mientras la votación está abierta.
+vote-rules-tally-hidden = El recuento se publica solo después del cierre, una vez certificado.
+vote-rules-checked = Qué se comprueba
+vote-rules-check-identity = Un código es válido durante 15 minutos y para cinco intentos; un código usado no puede volver a usarse.
+vote-rules-check-limits = El límite de cada votante se aplica en el momento en que se guarda la papeleta, de modo que dos papeletas enviadas a la vez nunca pueden contar ambas por encima de él.
+vote-rules-check-disposable = Las solicitudes de códigos están limitadas por dirección, por red y por votante; se rechazan los servicios de correo desechable.
+vote-rules-check-anomalies = La Secretaría revisa las ráfagas de votos para una misma candidatura, los muchos votantes desde una misma red y las direcciones que siguen un mismo patrón.
+vote-rules-check-invalidation = Las papeletas que incumplan las reglas pueden anularse, siempre con un motivo registrado; el votante ve el motivo al consultar su comprobante.
+vote-rules-check-digest = Tras el cierre se publican la lista de papeletas contadas (cada una identificada por una huella de su comprobante) y su huella, para que cualquiera pueda volver a contar.
+vote-results-title = Resultados de la votación del público
+vote-results-pending = Los resultados se publicarán aquí cuando la votación haya cerrado y la Secretaría haya certificado el recuento.
+vote-results-certified = Certificado el { $when }.
+vote-results-counts = Papeletas contadas: { $counted }; anuladas: { $invalidated }.
+vote-results-running = Recuento parcial, papeletas hasta ahora: { $counted }. No es definitivo.
+vote-candidate = Candidatura
+vote-votes = Votos
+vote-chart-title = Papeletas a lo largo del tiempo
+vote-digest-title = Compruebe usted mismo el recuento
+vote-digest-intro = La lista siguiente tiene una línea por papeleta contada: el SHA-256 de su comprobante y, a continuación, sus opciones (identificadores de candidaturas). El SHA-256 de la lista es esta huella. Encuentre su línea con el SHA-256 de su comprobante.
+vote-digest-line = Huella { $digest }.
+vote-ballots-download = Papeletas contadas (texto)
+vote-results-csv = Resultados (CSV)
+vote-desk-title = Votación del público
+vote-desk-none = Sin votación
+vote-desk-state = Estado
+vote-desk-new = Esta edición todavía no tiene votación del público. Guarde la configuración de abajo para crear una.
+vote-desk-ballots = { $n ->
+    [one] 1 papeleta
+   *[other] { $n } papeletas
+}
+vote-desk-public-page = Página pública
+vote-desk-settings = Configuración
+vote-desk-timezone = Las horas están en la zona horaria de la edición, { $zone }.
+vote-desk-opens = Apertura
+vote-desk-closes = Cierre
+vote-desk-shape = Papeleta
+vote-desk-shape-exactly = Elegir exactamente N
+vote-desk-shape-up-to = Elegir hasta N
+vote-desk-choices = N
+vote-desk-frequency = Con qué frecuencia puede votar cada votante
+vote-desk-per-day-option = Hasta N veces al día
+vote-desk-per-day = N al día (para «hasta N veces al día»)
+vote-desk-verification = Verificación
+vote-desk-verification-email = Código de un solo uso por correo electrónico
+vote-desk-verification-phone = Código de un solo uso por SMS
+vote-desk-tallies-visible = Mostrar el recuento parcial mientras la votación está abierta
+vote-desk-candidates = Candidaturas (si no se marca ninguna: la lista corta)
+vote-desk-save = Guardar la configuración
+vote-desk-log = Registro
+vote-desk-log-empty = Todavía no ha ocurrido nada.
+vote-desk-certified-locked = El resultado está certificado: la votación ya no se puede modificar.
+vote-settings-window = La votación debe cerrar después de abrir.
+vote-settings-choices = Una papeleta incluye entre 1 y 50 candidaturas.
+vote-settings-per-day = «Hasta N veces al día» requiere un N entre 1 y 10 000.
+vote-settings-date = Indique las fechas con fecha y hora, por ejemplo 2026-11-30T09:00.
+vote-settings-verification = Elija cómo se verifican los votantes.
+vote-settings-candidates = Una candidatura elegida no pertenece a esta edición.
+vote-certify-title = Certificar el resultado
+vote-certify-intro = Tras el cierre, la certificación fija el recuento de las papeletas no anuladas, lo publica con el gráfico, la lista de papeletas contadas y su huella, y asigna a cada candidatura sus votos del público. No se puede deshacer.
+vote-certify-confirm = He revisado el informe de anomalías y certifico este recuento.
+vote-certify = Certificar y publicar
+vote-certify-not-closed = La votación solo puede certificarse después del cierre.
+vote-anomalies-title = Informe de anomalías
+vote-anomalies-none = Nada que señalar.
+vote-bursts-title = Ráfagas de votos para una candidatura
+vote-bursts-rule = Se muestra un minuto cuando una candidatura recibió en él al menos { $floor } votos, y al menos { $factor } veces su cifra habitual por minuto.
+vote-minute = Minuto
+vote-usual = Habitual por minuto
+vote-subnets-title = Muchos votantes desde una misma red
+vote-subnets-rule = Redes (/24 en IPv4, /48 en IPv6) desde las que al menos { $floor } votantes emitieron papeletas.
+vote-subnet = Red
+vote-identities = Votantes
+vote-ballots = Papeletas
+vote-patterns-title = Direcciones que siguen un mismo patrón
+vote-patterns-rule = Direcciones de correo electrónico que solo difieren en dígitos, puntos o una +etiqueta, cuando al menos { $floor } votantes comparten el patrón.
+vote-pattern = Patrón
+vote-examples = Ejemplos
+vote-identities-title = Votantes más activos
+vote-identity = Votante
+vote-periods = Periodos
+vote-first = Primera papeleta
+vote-last = Última papeleta
+vote-receipts = Comprobantes
+vote-invalidate-title = Anular papeletas
+vote-invalidate-intro = Las papeletas anuladas siguen guardadas pero no se cuentan; el motivo queda en el registro y se muestra a los votantes que consultan su comprobante.
+vote-invalidate-by = Seleccionar papeletas por
+vote-invalidate-value = Red, votante o comprobantes (separados por espacios o comas)
+vote-invalidate-reason-label = Motivo (se muestra al votante)
+vote-invalidate-confirm-label = Entiendo que estas papeletas dejarán de contarse.
+vote-invalidate-button = Anular
+vote-invalidate-reason = Indique un motivo (como máximo 500 caracteres).
+vote-invalidate-confirm = Marque la casilla para confirmar.
+vote-invalidate-what = Indique qué papeletas: una red, un votante o comprobantes.
+sms-title = Mensajes de texto
+sms-intro = Mensajes enviados mediante el proveedor de registro (no hay ninguna pasarela de SMS configurada), los más recientes primero. Solo se conservan en memoria.
+sms-none = No se ha enviado ningún mensaje de texto.

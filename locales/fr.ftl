@@ -465,3 +465,188 @@ attach-bad-link = Donnez l'adresse complète de la vidéo, commençant par https
 attach-too-many-videos = Une candidature peut compter au plus { $max } liens vidéo.
 app-continue = Continuer
 error-not-utf8 = Le formulaire contenait du texte qui n'est pas de l'Unicode valide (UTF-8). Rien n'a été enregistré ; renvoyez-le depuis la page.
+
+## Vote du public
+nav-vote = Vote du public
+what-vote = vote du public
+what-vote-result = résultat certifié
+vote-list-title = Votes du public
+vote-list-intro = Choisissez « La ville de votre choix » : tous les votes du public organisés ici, ceux qui sont ouverts d’abord.
+vote-list-none = Aucun vote du public n’a encore été organisé.
+vote-title = La ville de votre choix
+vote-window = Période de vote
+vote-phase-not-open = Pas encore ouvert
+vote-phase-open = Ouvert
+vote-phase-closed = Clos
+vote-shape-exactly = { $n ->
+    [one] Choisissez une candidature
+   *[other] Choisissez exactement { $n } candidatures
+}
+vote-shape-up-to = { $n ->
+    [one] Choisissez au plus une candidature
+   *[other] Choisissez jusqu’à { $n } candidatures
+}
+vote-frequency-once = une fois pendant toute la durée du vote.
+vote-frequency-daily = une fois par jour.
+vote-frequency-per-day = jusqu’à { $n } fois par jour.
+vote-rules-link = Règles et vérifications
+vote-check-link = Vérifier que votre bulletin a été compté
+vote-results-link = Résultats
+vote-candidates = Candidatures
+vote-no-candidates = Il n’y a pas encore de candidature.
+vote-verify-title = Vérification avant le vote
+vote-verify-intro-email = Nous envoyons un code à six chiffres à votre adresse électronique. Votre adresse sert uniquement à garantir l’équité du vote et n’est jamais publiée.
+vote-verify-intro-phone = Nous envoyons un code à six chiffres par SMS à votre téléphone. Votre numéro sert uniquement à garantir l’équité du vote et n’est jamais publié.
+vote-identity-label-email = Adresse électronique
+vote-identity-label-phone = Numéro de téléphone mobile (avec + et l’indicatif du pays)
+vote-send-code = M’envoyer un code
+vote-code-title = Saisissez votre code
+vote-code-sent-email = Nous avons envoyé un code à { $identity }. Il est valable 15 minutes.
+vote-code-sent-phone = Nous avons envoyé un code par SMS au { $identity }. Il est valable 15 minutes.
+vote-code-label = Code à six chiffres
+vote-verify = Vérifier
+vote-code-subject = Votre code de vote
+vote-code-text = Votre code pour { $vote } : { $code }. Il est valable 15 minutes. Si vous ne l’avez pas demandé, ignorez ce message.
+vote-code-wrong = Ce code n’est pas correct. { $left ->
+    [0] Demandez un nouveau code.
+    [one] Il vous reste un essai.
+   *[other] Il vous reste { $left } essais.
+}
+vote-code-expired = Il n’y a aucun code valable pour cette adresse : il a expiré, a déjà servi ou a fait l’objet de trop de tentatives. Demandez un nouveau code.
+vote-identity-email = Veuillez saisir une adresse électronique valide.
+vote-identity-phone = Veuillez saisir un numéro de mobile au format international, commençant par + et l’indicatif du pays.
+vote-identity-disposable = Les adresses de messageries jetables ne peuvent pas servir à voter. Veuillez utiliser votre adresse habituelle.
+vote-not-open = Le vote n’est pas ouvert en ce moment.
+vote-ballot-title = Votre bulletin
+vote-verified-as = Identité vérifiée : { $identity }
+vote-ballots-left = { $n ->
+    [0] plus aucun bulletin pour le moment
+    [one] 1 bulletin restant pour le moment
+   *[other] { $n } bulletins restants pour le moment
+}
+vote-cast = Déposer mon bulletin
+vote-sign-out = Arrêter de voter sur cet appareil
+vote-not-verified = Veuillez vérifier votre adresse électronique ou votre téléphone avant de voter.
+vote-ballot-malformed = Ce bulletin n’a pas pu être lu. Veuillez choisir dans la liste des candidatures et l’envoyer à nouveau.
+vote-ballot-exactly = { $n ->
+    [one] Veuillez choisir une candidature.
+   *[other] Veuillez choisir exactement { $n } candidatures.
+}
+vote-ballot-too-many = { $n ->
+    [one] Veuillez choisir une candidature au plus.
+   *[other] Veuillez choisir au plus { $n } candidatures.
+}
+vote-ballot-empty = Veuillez choisir au moins une candidature.
+vote-limit-reached = Vous avez utilisé tous les bulletins que les règles autorisent pour le moment.
+vote-too-fast = Trop de bulletins proviennent de votre réseau. Veuillez patienter un instant.
+vote-busy = Beaucoup de personnes votent en ce moment et votre bulletin n’a pas été enregistré. Veuillez l’envoyer à nouveau dans un instant.
+vote-receipt-title = Votre bulletin a été compté
+vote-receipt-intro = Merci d’avoir participé au vote « { $vote } ». Votre bulletin est enregistré. Voici votre reçu :
+vote-receipt-keep = Conservez-le : il vous permet de vérifier à tout moment que votre bulletin a été compté. Il ne révèle pas votre choix, et personne d’autre ne peut le relier à vous.
+vote-back = Retour au vote
+vote-check-title = Vérifier votre bulletin
+vote-check-intro = Saisissez le reçu obtenu après avoir voté. La réponse indique si le bulletin a été compté, jamais le choix qu’il contient.
+vote-receipt-label = Reçu
+vote-check-button = Vérifier
+vote-check-counted = Ce bulletin a été déposé le { $when } et il est compté.
+vote-check-invalidated = Ce bulletin a été déposé le { $when } mais n’est pas compté : { $reason }
+vote-check-unknown = Aucun bulletin ne correspond à ce reçu. Vérifiez que vous l’avez saisi tel qu’il est affiché.
+vote-rules-title = Règles du vote
+vote-rules-verification-email = Chaque votant vérifie une adresse électronique au moyen d’un code à usage unique ; une adresse correspond à un votant.
+vote-rules-verification-phone = Chaque votant vérifie un numéro de mobile au moyen d’un code à usage unique envoyé par SMS ; un numéro correspond à un votant.
+vote-rules-tally-visible = Le décompte en cours est public tant que le vote est ouvert.
+vote-rules-tally-hidden = Le décompte n’est publié qu’après la clôture, une fois certifié.
+vote-rules-checked = Ce qui est vérifié
+vote-rules-check-identity = Un code est valable 15 minutes et pour cinq tentatives ; un code déjà utilisé ne peut pas resservir.
+vote-rules-check-limits = La limite de chaque votant est appliquée au moment où le bulletin est enregistré : deux bulletins envoyés en même temps ne peuvent donc jamais être comptés tous deux au-delà de cette limite.
+vote-rules-check-disposable = Les demandes de code sont limitées par adresse, par réseau et par votant ; les messageries jetables sont refusées.
+vote-rules-check-anomalies = Le Secrétariat examine les afflux de voix pour une même candidature, les nombreux votants provenant d’un même réseau et les adresses qui suivent un même modèle.
+vote-rules-check-invalidation = Les bulletins jugés contraires aux règles peuvent être invalidés, toujours avec un motif enregistré ; le votant voit ce motif en vérifiant son reçu.
+vote-rules-check-digest = Après la clôture, la liste des bulletins comptés (chacun désigné par une empreinte de son reçu) et son empreinte sont publiées, afin que chacun puisse recompter.
+vote-results-title = Résultats du vote du public
+vote-results-pending = Les résultats seront publiés ici une fois le vote clos et le décompte certifié par le Secrétariat.
+vote-results-certified = Certifié le { $when }.
+vote-results-counts = Bulletins comptés : { $counted } ; invalidés : { $invalidated }.
+vote-results-running = Décompte en cours, bulletins reçus à ce stade : { $counted }. Résultat provisoire.
+vote-candidate = Candidature
+vote-votes = Voix
+vote-chart-title = Bulletins au fil du temps
+vote-digest-title = Vérifiez vous-même le décompte
+vote-digest-intro = La liste ci-dessous compte une ligne par bulletin compté : le SHA-256 de son reçu, puis ses choix (identifiants des candidatures). Le SHA-256 de la liste est cette empreinte. Retrouvez votre ligne grâce au SHA-256 de votre reçu.
+vote-digest-line = Empreinte { $digest }.
+vote-ballots-download = Bulletins comptés (texte)
+vote-results-csv = Résultats (CSV)
+vote-desk-title = Vote du public
+vote-desk-none = Aucun vote
+vote-desk-state = État
+vote-desk-new = Cette édition n’a pas encore de vote du public. Enregistrez les paramètres ci-dessous pour en créer un.
+vote-desk-ballots = { $n ->
+    [one] { $n } bulletin
+   *[other] { $n } bulletins
+}
+vote-desk-public-page = Page publique
+vote-desk-settings = Paramètres
+vote-desk-timezone = Les heures sont celles du fuseau horaire de l’édition, { $zone }.
+vote-desk-opens = Ouverture
+vote-desk-closes = Clôture
+vote-desk-shape = Bulletin
+vote-desk-shape-exactly = Choisir exactement N
+vote-desk-shape-up-to = Choisir jusqu’à N
+vote-desk-choices = N
+vote-desk-frequency = Fréquence à laquelle un votant peut voter
+vote-desk-per-day-option = Jusqu’à N fois par jour
+vote-desk-per-day = N par jour (pour « jusqu’à N fois par jour »)
+vote-desk-verification = Vérification
+vote-desk-verification-email = Code à usage unique par courriel
+vote-desk-verification-phone = Code à usage unique par SMS
+vote-desk-tallies-visible = Afficher le décompte en cours tant que le vote est ouvert
+vote-desk-candidates = Candidatures (si aucune n’est cochée : la liste restreinte)
+vote-desk-save = Enregistrer les paramètres
+vote-desk-log = Journal
+vote-desk-log-empty = Rien ne s’est encore passé.
+vote-desk-certified-locked = Le résultat est certifié : le vote ne peut plus être modifié.
+vote-settings-window = La clôture du vote doit être postérieure à son ouverture.
+vote-settings-choices = Un bulletin désigne entre 1 et 50 candidatures.
+vote-settings-per-day = « Jusqu’à N fois par jour » demande un N compris entre 1 et 10 000.
+vote-settings-date = Veuillez indiquer les dates avec la date et l’heure, par exemple 2026-11-30T09:00.
+vote-settings-verification = Veuillez choisir le mode de vérification des votants.
+vote-settings-candidates = Une candidature choisie n’appartient pas à cette édition.
+vote-certify-title = Certifier le résultat
+vote-certify-intro = Après la clôture, la certification arrête le décompte des bulletins non invalidés, le publie avec le graphique, la liste des bulletins comptés et son empreinte, et fixe les voix du public de chaque candidature. Elle est irréversible.
+vote-certify-confirm = J’ai examiné le rapport d’anomalies et je certifie ce décompte.
+vote-certify = Certifier et publier
+vote-certify-not-closed = Le vote ne peut être certifié qu’après sa clôture.
+vote-anomalies-title = Rapport d’anomalies
+vote-anomalies-none = Rien à signaler.
+vote-bursts-title = Afflux de voix pour une candidature
+vote-bursts-rule = Une minute figure ici lorsqu’une candidature y a reçu au moins { $floor } voix, et au moins { $factor } fois son nombre habituel par minute.
+vote-minute = Minute
+vote-usual = Habituel par minute
+vote-subnets-title = Nombreux votants d’un même réseau
+vote-subnets-rule = Réseaux (/24 en IPv4, /48 en IPv6) depuis lesquels au moins { $floor } votants ont voté.
+vote-subnet = Réseau
+vote-identities = Votants
+vote-ballots = Bulletins
+vote-patterns-title = Adresses qui suivent un même modèle
+vote-patterns-rule = Adresses électroniques qui ne diffèrent que par des chiffres, des points ou un suffixe +étiquette, lorsqu’au moins { $floor } votants partagent le même modèle.
+vote-pattern = Modèle
+vote-examples = Exemples
+vote-identities-title = Votants les plus actifs
+vote-identity = Votant
+vote-periods = Périodes
+vote-first = Premier bulletin
+vote-last = Dernier bulletin
+vote-receipts = Reçus
+vote-invalidate-title = Invalider des bulletins
+vote-invalidate-intro = Les bulletins invalidés restent enregistrés mais ne sont pas comptés ; le motif est consigné au journal et montré aux votants qui vérifient leur reçu.
+vote-invalidate-by = Sélectionner les bulletins par
+vote-invalidate-value = Réseau, votant ou reçus (séparés par des espaces ou des virgules)
+vote-invalidate-reason-label = Motif (montré au votant)
+vote-invalidate-confirm-label = Je comprends que ces bulletins ne seront plus comptés.
+vote-invalidate-button = Invalider
+vote-invalidate-reason = Veuillez indiquer un motif (500 caractères au plus).
+vote-invalidate-confirm = Veuillez cocher la case pour confirmer.
+vote-invalidate-what = Veuillez préciser quels bulletins : un réseau, un votant ou des reçus.
+sms-title = SMS
+sms-intro = Messages envoyés par le fournisseur de journalisation (aucune passerelle SMS n’est configurée), les plus récents d’abord. Ils sont conservés en mémoire seulement.
+sms-none = Aucun SMS n’a été envoyé.

@@ -130,6 +130,17 @@ struct Settings {
     /// s3://BUCKET[/PREFIX] with the `s3` feature (endpoint and keys from AWS_* variables).
     #[arg(long, env = "KAPOK_FILES_URL")]
     files_url: Option<String>,
+    /// E-mail domains refused for voting (comma-separated); replaces the built-in list of
+    /// throwaway mail services.
+    #[arg(long, env = "KAPOK_DISPOSABLE_DOMAINS", value_delimiter = ',')]
+    disposable_domains: Option<Vec<String>>,
+    /// How ballots are committed: group (default) or single, one transaction per ballot (only
+    /// for comparison in benchmarks).
+    #[arg(long, env = "KAPOK_BALLOT_COMMIT", hide = true)]
+    ballot_commit: Option<String>,
+    /// Ballots one address may send per minute (a subnet five times as many); 0 for no limit.
+    #[arg(long, env = "KAPOK_BALLOTS_PER_ADDRESS")]
+    ballots_per_address: Option<usize>,
 }
 
 impl Settings {
@@ -145,6 +156,9 @@ impl Settings {
             mail_from: self.mail_from,
             trusted_proxies: self.trusted_proxies,
             files_url: self.files_url,
+            disposable_domains: self.disposable_domains,
+            ballot_commit: self.ballot_commit,
+            ballots_per_address: self.ballots_per_address,
         })
         .map_err(anyhow::Error::msg)
     }
@@ -293,8 +307,16 @@ pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String
             }
         }
     });
-    let settings =
-        web::Settings { public_url: config.public_url.clone(), trusted_proxies: config.trusted_proxies.clone() };
+    let settings = web::Settings {
+        public_url: config.public_url.clone(),
+        trusted_proxies: config.trusted_proxies.clone(),
+        disposable_domains: config.disposable_domains.clone(),
+        ballot_commit: config.ballot_commit,
+        ballots_per_address: (config.ballots_per_address > 0).then_some(web::limits::Limit {
+            attempts: config.ballots_per_address,
+            window: std::time::Duration::from_secs(60),
+        }),
+    };
     let files = crate::files::open(&config.files_url).await.map_err(anyhow::Error::msg)?;
     let state = web::AppState::new(store.clone(), search, files, settings);
     match &config.smtp_url {

@@ -22,6 +22,9 @@ pub struct FileConfig {
     pub mail_from: Option<String>,
     pub trusted_proxies: Option<Vec<String>>,
     pub files_url: Option<String>,
+    pub disposable_domains: Option<Vec<String>>,
+    pub ballot_commit: Option<String>,
+    pub ballots_per_address: Option<usize>,
 }
 
 impl FileConfig {
@@ -49,6 +52,14 @@ pub struct Config {
     /// Where uploaded files live: a directory (default `files` in the data directory), or an
     /// S3-compatible bucket `s3://bucket/prefix` (built with the `s3` feature).
     pub files_url: String,
+    /// E-mail domains refused for voting (throwaway addresses); a built-in list by default.
+    pub disposable_domains: Vec<String>,
+    /// How ballots are committed: in groups (the default) or one transaction each (only to
+    /// compare in benchmarks).
+    pub ballot_commit: crate::vote::writer::Commit,
+    /// Ballots one address may send per minute (a /24 or /48 subnet five times as many); 0: no
+    /// limit.
+    pub ballots_per_address: usize,
 }
 
 /// What flags and the environment gave (clap fills both).
@@ -64,6 +75,9 @@ pub struct Overrides {
     pub mail_from: Option<String>,
     pub trusted_proxies: Option<Vec<String>>,
     pub files_url: Option<String>,
+    pub disposable_domains: Option<Vec<String>>,
+    pub ballot_commit: Option<String>,
+    pub ballots_per_address: Option<usize>,
 }
 
 impl Config {
@@ -101,9 +115,56 @@ impl Config {
             .or(file.files_url)
             .filter(|url| !url.is_empty())
             .unwrap_or_else(|| data_dir.join("files").display().to_string());
-        Ok(Config { addr, database_url, data_dir, log, public_url, smtp_url, mail_from, trusted_proxies, files_url })
+        let disposable_domains = overrides
+            .disposable_domains
+            .or(file.disposable_domains)
+            .unwrap_or_else(|| DISPOSABLE_DOMAINS.iter().map(|d| d.to_string()).collect());
+        let ballot_commit = match overrides.ballot_commit.or(file.ballot_commit).as_deref() {
+            None | Some("group") => crate::vote::writer::Commit::DEFAULT,
+            Some("single") => crate::vote::writer::Commit::Single,
+            Some(other) => return Err(format!("{other:?} is not a way to commit ballots: use group or single")),
+        };
+        Ok(Config {
+            addr,
+            database_url,
+            data_dir,
+            log,
+            public_url,
+            smtp_url,
+            mail_from,
+            trusted_proxies,
+            files_url,
+            disposable_domains,
+            ballot_commit,
+            ballots_per_address: overrides
+                .ballots_per_address
+                .or(file.ballots_per_address)
+                .unwrap_or(crate::web::limits::BALLOTS_PER_ADDRESS.attempts),
+        })
     }
 }
+
+/// Well-known throwaway e-mail services, refused for voting unless the configuration replaces
+/// the list.
+pub const DISPOSABLE_DOMAINS: &[&str] = &[
+    "10minutemail.com",
+    "discard.email",
+    "dispostable.com",
+    "fakeinbox.com",
+    "getnada.com",
+    "guerrillamail.com",
+    "maildrop.cc",
+    "mailinator.com",
+    "mailnesia.com",
+    "mintemail.com",
+    "mohmal.com",
+    "sharklasers.com",
+    "temp-mail.org",
+    "tempmail.com",
+    "throwawaymail.com",
+    "trashmail.com",
+    "yopmail.com",
+];
 
 pub fn sqlite_url(path: &Path) -> String {
     format!("sqlite://{}", path.display())

@@ -70,8 +70,9 @@ pub async fn load(store: &dyn Store, step: &(dyn Fn(&str) + Send + Sync)) -> any
     let initiatives = interchange::resolve_initiatives("initiatives.jsonl", data.initiatives, &catalog)?;
     store.import_initiatives(&initiatives, &|_| {}).await?;
     step("creating demo accounts");
+    let mut secretariat = None;
     for account in DEMO_ACCOUNTS {
-        store
+        let user = store
             .create_user(&NewUser {
                 email: account.email.into(),
                 display_name: account.name.into(),
@@ -81,8 +82,49 @@ pub async fn load(store: &dyn Store, step: &(dyn Fn(&str) + Send + Sync)) -> any
                 verified: true,
             })
             .await?;
+        if account.role == Role::Secretariat {
+            secretariat = Some(user.id);
+        }
+    }
+    if let Some(by) = secretariat {
+        step("opening a public vote to try");
+        open_demo_vote(store, by).await?;
     }
     Ok(LoadReport { awards: data.awards.len(), initiatives: count })
+}
+
+/// Opens a public vote on the latest edition with a shortlist, from yesterday for 90 days, so the
+/// demo shows voting; the historical result of that edition is not touched (nothing is
+/// certified).
+async fn open_demo_vote(store: &dyn Store, by: crate::domain::UserId) -> anyhow::Result<()> {
+    let editions = store.editions(None, crate::storage::PageRequest::new(0, 100)).await?;
+    let mut latest: Option<(i64, crate::domain::EditionId)> = None;
+    for edition in editions.items {
+        let query = crate::storage::InitiativeQuery {
+            edition: Some(edition.id),
+            min_status: Some(crate::domain::EntryStatus::Shortlisted),
+            ..Default::default()
+        };
+        let shortlist = store.initiatives(&query, crate::storage::PageRequest::new(0, 1)).await?;
+        if shortlist.total >= 2 && latest.is_none_or(|(year, _)| edition.year > year) {
+            latest = Some((edition.year, edition.id));
+        }
+    }
+    let Some((_, edition)) = latest else { return Ok(()) };
+    let now = jiff::Timestamp::now().as_second();
+    let settings = crate::vote::VoteSettings {
+        opens_at: now - 86_400,
+        closes_at: now + 90 * 86_400,
+        candidates: Vec::new(),
+        shape: crate::vote::BallotShape::Exactly,
+        choices: 1,
+        frequency: crate::vote::Frequency::OncePerDay,
+        per_day: 1,
+        verification: crate::vote::Verification::Email,
+        tallies_visible: true,
+    };
+    store.save_vote_settings(edition, &settings, by, now).await?;
+    Ok(())
 }
 
 /// Loads the embedded gazetteer into a store that has none yet: the reference data every

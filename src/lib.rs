@@ -14,5 +14,7 @@ pub mod interchange;
 pub mod library;
 pub mod mail;
 pub mod search;
+pub mod sms;
 pub mod storage;
+pub mod vote;
 pub mod web;

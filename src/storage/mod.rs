@@ -6,6 +6,7 @@ mod postgres;
 mod rows;
 mod sql;
 mod sqlite;
+pub mod vote;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -173,7 +174,7 @@ pub struct NewSession {
 /// Everything Kapok keeps. Reads run on a read pool; every write is one transaction, and a
 /// write returns only once it is durable.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: vote::VoteStore + Send + Sync + 'static {
     /// Which engine this is, for logs and `/healthz`: "sqlite" or "postgres".
     fn engine(&self) -> &'static str;
 

@@ -7,6 +7,7 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Postgres, Transaction};
 
 use super::sql::shared_store;
+use super::vote::vote_store;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -48,3 +49,4 @@ impl PostgresStore {
 }
 
 shared_store!(PostgresStore, Postgres);
+vote_store!(PostgresStore, Postgres);

@@ -10,6 +10,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Sqlite, Transaction};
 
 use super::sql::shared_store;
+use super::vote::vote_store;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 
@@ -70,3 +71,4 @@ impl SqliteStore {
 }
 
 shared_store!(SqliteStore, Sqlite);
+vote_store!(SqliteStore, Sqlite);

@@ -176,6 +176,7 @@ fn work_links(viewer: &Viewer) -> Vec<(&'static str, String)> {
     if user.has_role(crate::domain::Role::Secretariat) {
         links.push(("/secretariat/applications", tr.t("desk-title")));
         links.push(("/secretariat/claims", tr.t("claims-title")));
+        links.push(("/secretariat/votes", tr.t("vote-desk-title")));
         links.push(("/secretariat/outbox", tr.t("outbox-title")));
     }
     links

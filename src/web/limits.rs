@@ -24,6 +24,12 @@ pub struct Limit {
 pub const SIGN_IN_PER_ADDRESS: Limit = Limit { attempts: 30, window: Duration::from_secs(5 * 60) };
 pub const FAILED_SIGN_IN_PER_EMAIL: Limit = Limit { attempts: 5, window: Duration::from_secs(15 * 60) };
 pub const REGISTRATIONS_PER_ADDRESS: Limit = Limit { attempts: 10, window: Duration::from_secs(60 * 60) };
+pub const VOTE_CODES_PER_ADDRESS: Limit = Limit { attempts: 10, window: Duration::from_secs(60 * 60) };
+pub const VOTE_CODES_PER_SUBNET: Limit = Limit { attempts: 100, window: Duration::from_secs(60 * 60) };
+pub const VOTE_CODES_PER_IDENTITY: Limit = Limit { attempts: 3, window: Duration::from_secs(15 * 60) };
+pub const VOTE_VERIFICATIONS_PER_ADDRESS: Limit = Limit { attempts: 30, window: Duration::from_secs(15 * 60) };
+/// Ballots from one address, by default (a setting); a subnet may send five times as many.
+pub const BALLOTS_PER_ADDRESS: Limit = Limit { attempts: 120, window: Duration::from_secs(60) };
 pub const MAIL_LINKS_PER_ADDRESS: Limit = Limit { attempts: 10, window: Duration::from_secs(60 * 60) };
 
 /// Keys beyond this many are pruned of old attempts, so memory stays bounded under a flood.

@@ -29,7 +29,9 @@ use tokio::sync::Notify;
 
 use crate::files::ObjectStore;
 use crate::search::Search;
+use crate::sms::{LoggingSms, SmsSender};
 use crate::storage::Store;
+use crate::vote::writer::{BallotWriter, Commit};
 
 /// Settings of the web layer.
 #[derive(Debug, Clone)]
@@ -39,6 +41,25 @@ pub struct Settings {
     pub public_url: String,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// E-mail domains refused for voting.
+    pub disposable_domains: Vec<String>,
+    pub ballot_commit: Commit,
+    /// Ballots one address may send per window (a subnet five times as many); `None`: no limit
+    /// (benchmarks, or a vote held behind an authenticating front end).
+    pub ballots_per_address: Option<limits::Limit>,
+}
+
+impl Settings {
+    /// The defaults for a site at `public_url`.
+    pub fn new(public_url: String) -> Self {
+        Settings {
+            public_url,
+            trusted_proxies: Vec::new(),
+            disposable_domains: crate::config::DISPOSABLE_DOMAINS.iter().map(|d| d.to_string()).collect(),
+            ballot_commit: Commit::DEFAULT,
+            ballots_per_address: Some(limits::BALLOTS_PER_ADDRESS),
+        }
+    }
 }
 
 /// What every handler can reach.
@@ -52,11 +73,16 @@ pub struct AppState {
     pub limiter: Arc<limits::RateLimiter>,
     /// Wakes the outbox worker when a message is queued.
     pub mail_wakeup: Arc<Notify>,
+    pub ballots: BallotWriter,
+    pub sms: Arc<dyn SmsSender>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, search: Arc<Search>, files: Arc<dyn ObjectStore>, settings: Settings) -> Self {
+        let ballots = BallotWriter::start(store.clone(), settings.ballot_commit);
         AppState {
+            ballots,
+            sms: Arc::new(LoggingSms::default()),
             store,
             search,
             files,
@@ -123,6 +149,23 @@ pub fn router(state: AppState) -> Router {
         .route("/applications/{id}/attachments/video", post(pages::attachments::add_video))
         .route("/applications/{id}/attachments/{attachment}", get(pages::attachments::download))
         .route("/applications/{id}/attachments/{attachment}/remove", post(pages::attachments::remove))
+        .route("/vote", get(pages::vote::list))
+        .route("/vote/{edition}", get(pages::vote::show))
+        .route("/vote/{edition}/code", post(pages::vote::send_code))
+        .route("/vote/{edition}/verify", post(pages::vote::verify))
+        .route("/vote/{edition}/ballot", post(pages::vote::cast))
+        .route("/vote/{edition}/signout", post(pages::vote::sign_out))
+        .route("/vote/{edition}/check", get(pages::vote::check))
+        .route("/vote/{edition}/rules", get(pages::vote::rules))
+        .route("/vote/{edition}/results", get(pages::vote::results))
+        .route("/vote/{edition}/results.csv", get(pages::vote::results_csv))
+        .route("/vote/{edition}/ballots.txt", get(pages::vote::ballots_list))
+        .route("/secretariat/votes", get(pages::vote_desk::list))
+        .route("/secretariat/editions/{id}/vote", get(pages::vote_desk::show).post(pages::vote_desk::save))
+        .route("/secretariat/editions/{id}/vote/anomalies", get(pages::vote_desk::anomalies))
+        .route("/secretariat/editions/{id}/vote/invalidate", post(pages::vote_desk::invalidate))
+        .route("/secretariat/editions/{id}/vote/certify", post(pages::vote_desk::certify))
+        .route("/secretariat/sms", get(pages::vote_desk::sms))
         .route("/applications/{id}/{step}", get(pages::applications::step).post(pages::applications::save_step));
     // Uploads stream in with their own limits (the edition's, checked as the bytes arrive) and
     // may take minutes on a slow line.

@@ -179,7 +179,7 @@ impl TestApp {
         let search = Arc::new(Search::open(index_dir.path()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let settings = Settings { public_url: format!("http://{addr}"), trusted_proxies: vec![] };
+        let settings = Settings::new(format!("http://{addr}"));
         let (files, files_dir) = test_files(engine).await;
         let state = AppState::new(store.clone(), search.clone(), files.clone(), settings);
         let mail = if with_mail {
@@ -270,6 +270,11 @@ impl UserClient {
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.base)).form(fields).send().await.unwrap()
+    }
+
+    /// A form post whose values were built at run time (repeated fields allowed).
+    pub async fn post_fields(&self, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
         self.client.post(format!("{}{path}", self.base)).form(fields).send().await.unwrap()
     }
 
@@ -412,7 +417,7 @@ fn start_demo_server(engine: Engine, applicants: bool) -> Option<DemoServer> {
             let search = Arc::new(Search::open(index_dir.path()));
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}", listener.local_addr().unwrap());
-            let settings = Settings { public_url: base.clone(), trusted_proxies: vec![] };
+            let settings = Settings::new(base.clone());
             let (files, files_dir) = test_files(engine).await;
             let state = AppState::new(store.clone(), search, files, settings);
             let mail = if applicants {

@@ -13,3 +13,4 @@ mod pages;
 mod permissions;
 mod smtp;
 mod storage;
+mod vote;

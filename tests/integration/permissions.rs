@@ -103,6 +103,42 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
         "/applications/1/attachments/1/remove",
         [303, 400, 403, 403, 403, 403],
     ),
+    // Edition 2 has an open public vote (set up by the test); nobody here is a verified voter.
+    ("GET", "/vote", "/vote", [200; 6]),
+    ("GET", "/vote/{edition}", "/vote/2", [200; 6]),
+    ("GET", "/vote/{edition}", "/vote/1", [404; 6]),
+    ("POST", "/vote/{edition}/code", "/vote/2/code", [400; 6]),
+    ("POST", "/vote/{edition}/verify", "/vote/2/verify", [400; 6]),
+    ("POST", "/vote/{edition}/ballot", "/vote/2/ballot", [403; 6]),
+    ("POST", "/vote/{edition}/signout", "/vote/2/signout", [303; 6]),
+    ("GET", "/vote/{edition}/check", "/vote/2/check?receipt=ABCD", [200; 6]),
+    ("GET", "/vote/{edition}/rules", "/vote/2/rules", [200; 6]),
+    ("GET", "/vote/{edition}/results", "/vote/2/results", [200; 6]),
+    // Not certified yet: there is nothing to download.
+    ("GET", "/vote/{edition}/results.csv", "/vote/2/results.csv", [404; 6]),
+    ("GET", "/vote/{edition}/ballots.txt", "/vote/2/ballots.txt", [404; 6]),
+    ("GET", "/secretariat/votes", "/secretariat/votes", [303, 403, 200, 403, 403, 403]),
+    ("GET", "/secretariat/editions/{id}/vote", "/secretariat/editions/2/vote", [303, 403, 200, 403, 403, 403]),
+    ("POST", "/secretariat/editions/{id}/vote", "/secretariat/editions/2/vote", [303, 403, 403, 403, 403, 403]),
+    (
+        "GET",
+        "/secretariat/editions/{id}/vote/anomalies",
+        "/secretariat/editions/2/vote/anomalies",
+        [303, 403, 200, 403, 403, 403],
+    ),
+    (
+        "POST",
+        "/secretariat/editions/{id}/vote/invalidate",
+        "/secretariat/editions/2/vote/invalidate",
+        [303, 403, 403, 403, 403, 403],
+    ),
+    (
+        "POST",
+        "/secretariat/editions/{id}/vote/certify",
+        "/secretariat/editions/2/vote/certify",
+        [303, 403, 403, 403, 403, 403],
+    ),
+    ("GET", "/secretariat/sms", "/secretariat/sms", [303, 403, 200, 403, 403, 403]),
     ("GET", "/api/v1/awards", "/api/v1/awards", [200; 6]),
     ("GET", "/api/v1/awards/{id}", "/api/v1/awards/1", [200; 6]),
     ("GET", "/api/v1/editions", "/api/v1/editions", [200; 6]),
@@ -165,6 +201,7 @@ both_engines! {
         };
         app.store.add_attachment(application, &attachment, i64::MAX, owner_id, 0).await.unwrap();
         assert_eq!(owner.get_bytes("/applications/1/attachments/1").await.status(), StatusCode::OK, "the owner reads it");
+        crate::vote::open_vote(&app, kapok::domain::EditionId(2)).await;
         for (column, user) in USERS.iter().enumerate() {
             let (client, who) = match user {
                 None => (client(), "public".to_string()),

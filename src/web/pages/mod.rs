@@ -16,6 +16,8 @@ pub mod library;
 pub mod password;
 pub mod register;
 pub mod secretariat;
+pub mod vote;
+pub mod vote_desk;
 
 use askama::Template;
 use axum::response::{Html, IntoResponse, Redirect, Response};
