@@ -387,3 +387,121 @@ fn autosaves_acknowledged_before_a_kill_9_are_all_there_after_restart() {
         }
     });
 }
+
+/// `kapok serve` on a data directory, ready when it says where it listens.
+fn serve(data: &Path, extra: &[&str]) -> (Child, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(KAPOK)
+        .args(["serve", "--log", "warn", "--addr", &format!("127.0.0.1:{port}"), "--data-dir"])
+        .arg(data)
+        .args(extra)
+        .env_remove("KAPOK_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|line| line.unwrap().starts_with("Kapok is running at")));
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+#[test]
+fn ballots_acknowledged_before_a_kill_9_are_all_counted_once_after_restart() {
+    use kapok::storage::vote::NewVoterSession;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    drop(Demo::start(&data)); // the demo data, with its open public vote
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let url = kapok::config::sqlite_url(&data.join("kapok.db"));
+    const VOTERS: usize = 3_000;
+    // Verified voters, prepared in the database as an import of a verified list would.
+    let (edition, candidate, voters) = runtime.block_on(async {
+        let store = kapok::storage::connect(&url).await.unwrap();
+        let (edition, settings) = store.votes().await.unwrap().into_iter().next().expect("the demo opens a vote");
+        assert!(settings.candidates.is_empty(), "the demo votes on a shortlist");
+        let query = kapok::storage::InitiativeQuery {
+            edition: Some(edition),
+            min_status: Some(kapok::domain::EntryStatus::Shortlisted),
+            ..Default::default()
+        };
+        let shortlist = store.initiatives(&query, kapok::storage::PageRequest::new(0, 1)).await.unwrap();
+        let mut voters = Vec::new();
+        for n in 0..VOTERS {
+            let token = format!("crash-voter-{n}");
+            let session = NewVoterSession {
+                token_hash: kapok::auth::token_hash(&token),
+                csrf: format!("csrf-{n}"),
+                expires_at: i64::MAX,
+            };
+            store.open_voter_session(edition, &format!("crash{n}@example.org"), &session, 0).await.unwrap();
+            voters.push((token, session.csrf));
+        }
+        (edition, shortlist.items[0].entry_id, voters)
+    });
+
+    let (mut server, base) = serve(&data, &["--ballots-per-address", "0"]);
+    // Eight voting machines cast the voters' ballots one after another as fast as answered.
+    let workers: Vec<_> = runtime.block_on(async {
+        voters
+            .chunks(VOTERS / 8)
+            .map(|chunk| {
+                let (chunk, base) = (chunk.to_vec(), base.clone());
+                tokio::spawn(async move {
+                    let client = reqwest::Client::new();
+                    let (mut acknowledged, mut sent) = (Vec::new(), 0);
+                    for (token, csrf) in chunk {
+                        sent += 1;
+                        let response = client
+                            .post(format!("{base}/vote/{edition}/ballot"))
+                            .header("cookie", format!("kapok_voter={token}"))
+                            .header("accept", "application/json")
+                            .form(&[("csrf", csrf), ("choice", candidate.0.to_string())])
+                            .send()
+                            .await;
+                        let Ok(response) = response else { break };
+                        if response.status() != 201 {
+                            break;
+                        }
+                        let Ok(body) = response.json::<serde_json::Value>().await else { break };
+                        acknowledged.push(body["receipt"].as_str().unwrap().to_string());
+                    }
+                    (acknowledged, sent)
+                })
+            })
+            .collect()
+    });
+    std::thread::sleep(Duration::from_millis(700));
+    server.kill().unwrap(); // kill -9 in full flow
+    server.wait().unwrap();
+    let results: Vec<(Vec<String>, usize)> =
+        runtime.block_on(futures_util::future::join_all(workers)).into_iter().map(Result::unwrap).collect();
+    let acknowledged: Vec<&String> = results.iter().flat_map(|(a, _)| a).collect();
+    let sent: usize = results.iter().map(|(_, s)| s).sum();
+    assert!(acknowledged.len() >= 50, "the voting got going: {}", acknowledged.len());
+    assert!(sent < VOTERS, "the kill came while ballots were still being cast");
+
+    let (mut again, base) = serve(&data, &[]);
+    runtime.block_on(async {
+        let store = kapok::storage::connect(&url).await.unwrap();
+        let stored = store.ballots(edition).await.unwrap();
+        let receipts: std::collections::HashSet<&str> = stored.iter().map(|b| b.receipt.as_str()).collect();
+        assert_eq!(receipts.len(), stored.len(), "each ballot once");
+        for receipt in &acknowledged {
+            assert!(receipts.contains(receipt.as_str()), "acknowledged ballot {receipt} was lost");
+        }
+        // Only ballots in flight at the kill (at most one per machine) may be stored unacknowledged.
+        assert!(stored.len() <= acknowledged.len() + 8, "{} stored, {} acknowledged", stored.len(), acknowledged.len());
+        let counted: usize = stored.iter().filter(|b| b.choices == [candidate]).count();
+        assert_eq!(counted, stored.len(), "the tally matches the ballots");
+        let check = reqwest::get(format!("{base}/vote/{edition}/check?receipt={}", acknowledged[0]))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(check.contains(r#"data-outcome="counted""#));
+    });
+    let _ = again.kill();
+    let _ = again.wait();
+}
