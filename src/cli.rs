@@ -2,7 +2,7 @@
 //! wrong (file, line and field for imports) and exits non-zero without changing anything.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -80,6 +80,15 @@ enum Command {
     Reindex {
         #[command(flatten)]
         settings: Settings,
+    },
+    /// Ranks the alternatives of a PrefLib file (.soc, .soi, .toc, .toi) by a ranked-vote
+    /// method and prints them one a line by name, the winner first (ties broken by the order of
+    /// the file's header, and said on standard error).
+    Tally {
+        #[arg(long, default_value = "schulze", value_parser = ["schulze", "borda", "irv"])]
+        method: String,
+        /// The PrefLib file.
+        file: PathBuf,
     },
     /// Copies a running SQLite database consistently into a new file.
     Backup {
@@ -249,6 +258,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = open(&config).await?;
             export(&*store, format, output).await
         }
+        Command::Tally { method, file } => tally(&method, &file),
         Command::Backup { file, settings } => {
             let config = settings.resolve(None)?;
             let store = open(&config).await?;
@@ -258,6 +268,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn tally(method: &str, file: &Path) -> anyhow::Result<()> {
+    let method: kapok_tally::Method = method.parse()?;
+    let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let profile = kapok_tally::parse_preflib(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let ranking = kapok_tally::tally(method, &profile);
+    let mut out = String::new();
+    for alternative in ranking.order() {
+        out.push_str(&profile.names()[alternative]);
+        out.push('\n');
+    }
+    print!("{out}");
+    let tied: Vec<&Vec<usize>> = ranking.groups().iter().filter(|group| group.len() > 1).collect();
+    for group in tied {
+        let names: Vec<&str> = group.iter().map(|a| profile.names()[*a].as_str()).collect();
+        eprintln!("tie ({method}), broken by the order of the file's header: {}", names.join(", "));
+    }
+    Ok(())
 }
 
 async fn run_demo(config: Config) -> anyhow::Result<()> {

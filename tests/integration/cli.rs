@@ -505,3 +505,48 @@ fn ballots_acknowledged_before_a_kill_9_are_all_counted_once_after_restart() {
     let _ = again.kill();
     let _ = again.wait();
 }
+
+#[test]
+fn tally_ranks_a_preflib_file_by_each_method_and_names_the_line_of_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // Wikipedia's Schulze example: 45 voters, five alternatives; E wins, then A, C, B, D.
+    let ballots = [
+        (5, "1,3,2,5,4"),
+        (5, "1,4,5,3,2"),
+        (8, "2,5,4,1,3"),
+        (3, "3,1,2,5,4"),
+        (7, "3,1,5,2,4"),
+        (2, "3,2,1,4,5"),
+        (7, "4,3,5,2,1"),
+        (8, "5,2,1,4,3"),
+    ];
+    let mut text = String::from(
+        "# FILE NAME: schulze.soc\n# TITLE: Schulze example\n# DATA TYPE: soc\n# MODIFICATION TYPE: original\n\
+         # NUMBER ALTERNATIVES: 5\n# NUMBER VOTERS: 45\n# NUMBER UNIQUE ORDERS: 8\n",
+    );
+    for (n, name) in ["A", "B", "C", "D", "E"].iter().enumerate() {
+        text.push_str(&format!("# ALTERNATIVE NAME {}: {name}\n", n + 1));
+    }
+    for (count, order) in ballots {
+        text.push_str(&format!("{count}: {order}\n"));
+    }
+    let file = dir.path().join("schulze.soc");
+    std::fs::write(&file, &text).unwrap();
+    let run = |args: &[&str]| Command::new(KAPOK).arg("tally").args(args).output().unwrap();
+    let schulze = run(&["--method", "schulze", file.to_str().unwrap()]);
+    assert!(schulze.status.success(), "{}", stderr(&schulze));
+    assert_eq!(stdout(&schulze), "E\nA\nC\nB\nD\n");
+    for method in ["borda", "irv"] {
+        let output = run(&["--method", method, file.to_str().unwrap()]);
+        assert!(output.status.success());
+        let printed = stdout(&output);
+        let mut names: Vec<&str> = printed.lines().collect();
+        names.sort();
+        assert_eq!(names, ["A", "B", "C", "D", "E"], "{method} ranks everyone once");
+    }
+    let bad = dir.path().join("bad.soc");
+    std::fs::write(&bad, text.replace("7: 4,3,5,2,1", "7: 4,3,5,2,9")).unwrap();
+    let refused = run(&[bad.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("line 19: alternative 9"), "{}", stderr(&refused));
+}
