@@ -90,10 +90,25 @@ enum Command {
         /// The PrefLib file.
         file: PathBuf,
     },
+    /// The evaluation's audit trail.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
     /// Copies a running SQLite database consistently into a new file.
     Backup {
         /// The backup file to create (must not exist).
         file: PathBuf,
+        #[command(flatten)]
+        settings: Settings,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditAction {
+    /// Walks the hash chain of the audit log; fails naming the first entry that was changed,
+    /// removed or reordered.
+    Verify {
         #[command(flatten)]
         settings: Settings,
     },
@@ -259,6 +274,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             export(&*store, format, output).await
         }
         Command::Tally { method, file } => tally(&method, &file),
+        Command::Audit { action: AuditAction::Verify { settings } } => {
+            let config = settings.resolve(None)?;
+            let store = open(&config).await?;
+            let (entries, (head_seq, head_hash)) = store.audit_log().await?;
+            match crate::evaluation::audit::verify(&entries, (head_seq, &head_hash)) {
+                Ok((count, hash)) => {
+                    println!("audit log intact: {count} entries, head {hash}");
+                    Ok(())
+                }
+                Err(broken) => Err(anyhow::anyhow!("audit log broken: {broken}")),
+            }
+        }
         Command::Backup { file, settings } => {
             let config = settings.resolve(None)?;
             let store = open(&config).await?;

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod evaluation;
 pub mod files;
 pub mod gazetteer;
 pub mod i18n;

@@ -78,6 +78,9 @@ pub struct ApplicationSettings {
     /// Minutes after the final deadline during which submissions are still accepted.
     #[serde(default)]
     pub grace_minutes: i64,
+    /// What screening checks; a not-valid entry is told which items it fails.
+    #[serde(default = "crate::evaluation::screening::default_checklist")]
+    pub screening_checklist: Vec<crate::evaluation::screening::ChecklistItem>,
 }
 
 impl Default for ApplicationSettings {

@@ -2,6 +2,7 @@
 //! The engine is chosen by the database URL. Both implementations share their SQL (see
 //! `sql.rs`); they differ in how they connect and how a write transaction begins.
 
+pub mod evaluation;
 mod postgres;
 mod rows;
 mod sql;
@@ -174,7 +175,7 @@ pub struct NewSession {
 /// Everything Kapok keeps. Reads run on a read pool; every write is one transaction, and a
 /// write returns only once it is durable.
 #[async_trait]
-pub trait Store: vote::VoteStore + Send + Sync + 'static {
+pub trait Store: vote::VoteStore + evaluation::EvaluationStore + Send + Sync + 'static {
     /// Which engine this is, for logs and `/healthz`: "sqlite" or "postgres".
     fn engine(&self) -> &'static str;
 

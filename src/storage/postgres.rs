@@ -6,6 +6,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Postgres, Transaction};
 
+use super::evaluation::evaluation_store;
 use super::sql::shared_store;
 use super::vote::vote_store;
 
@@ -50,3 +51,4 @@ impl PostgresStore {
 
 shared_store!(PostgresStore, Postgres);
 vote_store!(PostgresStore, Postgres);
+evaluation_store!(PostgresStore, Postgres);

@@ -9,6 +9,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};
 
+use super::evaluation::evaluation_store;
 use super::sql::shared_store;
 use super::vote::vote_store;
 
@@ -72,3 +73,4 @@ impl SqliteStore {
 
 shared_store!(SqliteStore, Sqlite);
 vote_store!(SqliteStore, Sqlite);
+evaluation_store!(SqliteStore, Sqlite);

@@ -160,6 +160,7 @@ pub fn router(state: AppState) -> Router {
         .route("/vote/{edition}/results", get(pages::vote::results))
         .route("/vote/{edition}/results.csv", get(pages::vote::results_csv))
         .route("/vote/{edition}/ballots.txt", get(pages::vote::ballots_list))
+        .route("/secretariat/editions/{id}/screening", get(pages::screening::show).post(pages::screening::decide))
         .route("/secretariat/votes", get(pages::vote_desk::list))
         .route("/secretariat/editions/{id}/vote", get(pages::vote_desk::show).post(pages::vote_desk::save))
         .route("/secretariat/editions/{id}/vote/anomalies", get(pages::vote_desk::anomalies))

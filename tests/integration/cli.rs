@@ -550,3 +550,75 @@ fn tally_ranks_a_preflib_file_by_each_method_and_names_the_line_of_a_bad_one() {
     assert!(!refused.status.success());
     assert!(stderr(&refused).contains("line 19: alternative 9"), "{}", stderr(&refused));
 }
+
+#[test]
+fn audit_verify_passes_an_intact_log_and_names_the_first_entry_changed_or_removed() {
+    use kapok::evaluation::screening::{Screening, ScreeningOutcome};
+    let (dir, data) = prepared_dir();
+    let file = dir.path().join("initiatives.jsonl");
+    std::fs::write(&file, fixtures::INITIATIVES_JSONL).unwrap();
+    assert!(kapok(&data, &["import", file.to_str().unwrap()]).status.success());
+    let url = kapok::config::sqlite_url(&data.join("kapok.db"));
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let raw = runtime.block_on(async {
+        let store = kapok::storage::connect(&url).await.unwrap();
+        let user = store
+            .create_user(&kapok::storage::NewUser {
+                email: "desk@test.example".into(),
+                display_name: "Desk".into(),
+                password_hash: "x".into(),
+                locale: "en".into(),
+                roles: vec![kapok::domain::Role::Secretariat],
+                verified: true,
+            })
+            .await
+            .unwrap();
+        let edition = kapok::domain::EditionId(2);
+        let pending: Vec<_> = store
+            .screening_list(edition)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|row| row.status <= kapok::domain::EntryStatus::Valid)
+            .map(|row| row.entry)
+            .collect();
+        assert!(pending.len() >= 2, "the fixture has entries to screen");
+        let checklist = kapok::evaluation::screening::default_checklist();
+        let not_valid = Screening::new(ScreeningOutcome::NotValid, vec!["impact".into()], "", &checklist).unwrap();
+        let valid = Screening::new(ScreeningOutcome::Valid, vec![], "", &checklist).unwrap();
+        store.screen_entries(edition, &pending[..1], &not_valid, user.id, 100).await.unwrap().unwrap();
+        store.screen_entries(edition, &pending, &valid, user.id, 200).await.unwrap().unwrap();
+        sqlx::SqlitePool::connect(&url).await.unwrap()
+    });
+    let verify = || kapok(&data, &["audit", "verify"]);
+    let intact = verify();
+    assert!(intact.status.success(), "{}", stderr(&intact));
+    assert!(stdout(&intact).starts_with("audit log intact: 3 entries, head "), "{}", stdout(&intact));
+
+    // Someone edits a past decision in the database: the entry is named.
+    runtime.block_on(async {
+        sqlx::query("UPDATE audit_log SET after = '{\"status\":\"winner\"}' WHERE seq = 2")
+            .execute(&raw)
+            .await
+            .unwrap();
+    });
+    let altered = verify();
+    assert!(!altered.status.success());
+    assert!(stderr(&altered).contains("entry 2: its content does not match its hash"), "{}", stderr(&altered));
+
+    // The entry put back as it was, the log is intact again; removing its last entry is seen
+    // through the head, kept apart.
+    runtime.block_on(async {
+        sqlx::query("UPDATE audit_log SET after = (SELECT after FROM audit_log WHERE seq = 3) WHERE seq = 2")
+            .execute(&raw)
+            .await
+            .unwrap();
+    });
+    assert!(verify().status.success(), "both valid decisions logged the same state after");
+    runtime.block_on(async {
+        sqlx::query("DELETE FROM audit_log WHERE seq = 3").execute(&raw).await.unwrap();
+    });
+    let truncated = verify();
+    assert!(!truncated.status.success());
+    assert!(stderr(&truncated).contains("ends at entry 2"), "{}", stderr(&truncated));
+}

@@ -7,6 +7,7 @@ mod attachments;
 mod browser;
 mod cli;
 mod demo;
+mod evaluation;
 mod fixtures;
 mod harness;
 mod pages;

@@ -117,6 +117,18 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
     // Not certified yet: there is nothing to download.
     ("GET", "/vote/{edition}/results.csv", "/vote/2/results.csv", [404; 6]),
     ("GET", "/vote/{edition}/ballots.txt", "/vote/2/ballots.txt", [404; 6]),
+    (
+        "GET",
+        "/secretariat/editions/{id}/screening",
+        "/secretariat/editions/2/screening",
+        [303, 403, 200, 403, 403, 403],
+    ),
+    (
+        "POST",
+        "/secretariat/editions/{id}/screening",
+        "/secretariat/editions/2/screening",
+        [303, 403, 403, 403, 403, 403],
+    ),
     ("GET", "/secretariat/votes", "/secretariat/votes", [303, 403, 200, 403, 403, 403]),
     ("GET", "/secretariat/editions/{id}/vote", "/secretariat/editions/2/vote", [303, 403, 200, 403, 403, 403]),
     ("POST", "/secretariat/editions/{id}/vote", "/secretariat/editions/2/vote", [303, 403, 403, 403, 403, 403]),

@@ -39,6 +39,8 @@ struct ApplicationLine {
     title: String,
     edition: String,
     status: String,
+    /// The outcome of screening, once the Secretariat has screened the entry.
+    screening: Option<String>,
 }
 
 struct OpenEdition {
@@ -86,17 +88,27 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     let mine = state.store.applications_of(session.user.id).await.map_err(PageError::store(lang))?;
     let open = open_editions(&state, Timestamp::now()).await.map_err(PageError::store(lang))?;
     let claims = state.store.claims_of(session.user.id).await.map_err(PageError::store(lang))?;
+    let mut applications = Vec::new();
+    for a in &mine {
+        let screening = match state.store.application_screening(a.id).await.map_err(PageError::store(lang))? {
+            Some(screening) => {
+                let edition = state.store.edition(a.edition_id).await.map_err(PageError::store(lang))?;
+                let checklist = edition.map(|e| e.application.screening_checklist).unwrap_or_default();
+                Some(super::screening::explain(&c, &checklist, &screening))
+            }
+            None => None,
+        };
+        applications.push(ApplicationLine {
+            id: a.id,
+            title: a.title.clone().unwrap_or_else(|| c.tr.t("app-untitled")),
+            edition: format!("{} {}", a.award_name.get(lang.0), a.year),
+            status: c.tr.t(&format!("app-status-{}", a.status)),
+            screening,
+        });
+    }
     let page = ApplicationsPage {
         csrf: session.csrf_token.clone(),
-        applications: mine
-            .iter()
-            .map(|a| ApplicationLine {
-                id: a.id,
-                title: a.title.clone().unwrap_or_else(|| c.tr.t("app-untitled")),
-                edition: format!("{} {}", a.award_name.get(lang.0), a.year),
-                status: c.tr.t(&format!("app-status-{}", a.status)),
-            })
-            .collect(),
+        applications,
         open: open
             .iter()
             .map(|e| OpenEdition {

@@ -15,6 +15,7 @@ pub mod language;
 pub mod library;
 pub mod password;
 pub mod register;
+pub mod screening;
 pub mod secretariat;
 pub mod vote;
 pub mod vote_desk;

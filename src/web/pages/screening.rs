@@ -1,0 +1,184 @@
+//! Screening, for the Secretariat: every entry of an edition with its screening, filters, and
+//! one decision for the entries ticked (valid, or not valid with reasons from the edition's
+//! checklist). Each decision is logged in the audit trail; the applicant sees the outcome.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::require_role;
+use crate::domain::{Edition, EditionId, EntryId, Role};
+use crate::evaluation::screening::{ChecklistItem, Screening, ScreeningOutcome};
+use crate::storage::evaluation::{ScreenError, ScreeningRow};
+use crate::web::AppState;
+use crate::web::chrome::{Chrome, Lang, Viewer};
+use crate::web::error::PageError;
+use crate::web::forms::{check_session_post, parse_form};
+
+/// The reasons of a screening in the reader's language, with its note.
+pub fn explain(c: &Chrome, checklist: &[ChecklistItem], screening: &Screening) -> String {
+    let reasons: Vec<&str> = screening
+        .reasons
+        .iter()
+        .map(|id| checklist.iter().find(|item| &item.id == id).map(|item| item.text.get(c.lang)).unwrap_or(id))
+        .collect();
+    let mut text = c.tr.t(&format!("screening-outcome-{}", screening.outcome));
+    if !reasons.is_empty() {
+        text = format!("{text}: {}", reasons.join("; "));
+    }
+    if !screening.note.is_empty() {
+        text = format!("{text} — {}", screening.note);
+    }
+    text
+}
+
+struct Line {
+    row: ScreeningRow,
+    status: String,
+    screening: String,
+}
+
+struct Reason {
+    id: String,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "screening.html")]
+struct ScreeningPage {
+    c: Chrome,
+    edition_id: EditionId,
+    edition_name: String,
+    show: &'static str,
+    lines: Vec<Line>,
+    counts: String,
+    reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    show: Option<String>,
+}
+
+async fn edition_of(state: &AppState, lang: Lang, raw: &str) -> Result<Edition, PageError> {
+    let id = EditionId(super::parse_id(lang, raw, "what-edition")?);
+    state
+        .store
+        .edition(id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or_else(|| PageError::not_found(lang, "what-edition"))
+}
+
+/// `GET /secretariat/editions/{id}/screening?show=pending|valid|not_valid|all`
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    filter: Result<Query<Filter>, QueryRejection>,
+) -> Result<Response, PageError> {
+    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
+        return Ok(refusal.into_response());
+    }
+    let lang = viewer.lang;
+    let asked = filter.map(|Query(f)| f.show.unwrap_or_default()).unwrap_or_default();
+    let show = ["valid", "not_valid", "all"].into_iter().find(|s| *s == asked).unwrap_or("pending");
+    let edition = edition_of(&state, lang, &raw).await?;
+    let rows = state.store.screening_list(edition.summary.id).await.map_err(PageError::store(lang))?;
+    let c = Chrome::new(&viewer, "account");
+    let checklist = &edition.application.screening_checklist;
+    let count = |outcome: Option<ScreeningOutcome>| {
+        rows.iter().filter(|r| r.screening.as_ref().map(|s| s.outcome) == outcome).count()
+    };
+    let counts = c.tr.tn(
+        "screening-counts",
+        &[
+            ("pending", (count(None) as i64).into()),
+            ("valid", (count(Some(ScreeningOutcome::Valid)) as i64).into()),
+            ("not_valid", (count(Some(ScreeningOutcome::NotValid)) as i64).into()),
+        ],
+    );
+    let lines = rows
+        .into_iter()
+        .filter(|r| match (show, &r.screening) {
+            ("all", _) => true,
+            ("pending", None) => true,
+            ("valid", Some(s)) => s.outcome == ScreeningOutcome::Valid,
+            ("not_valid", Some(s)) => s.outcome == ScreeningOutcome::NotValid,
+            _ => false,
+        })
+        .map(|row| Line {
+            status: c.tr.t(&format!("status-{}", row.status)),
+            screening: row
+                .screening
+                .as_ref()
+                .map(|s| explain(&c, checklist, s))
+                .unwrap_or_else(|| c.tr.t("screening-pending")),
+            row,
+        })
+        .collect();
+    let page = ScreeningPage {
+        edition_id: edition.summary.id,
+        edition_name: format!("{} {}", edition.summary.award_name.get(lang.0), edition.summary.year),
+        show,
+        lines,
+        counts,
+        reasons: checklist
+            .iter()
+            .map(|item| Reason { id: item.id.clone(), text: item.text.get(lang.0).to_string() })
+            .collect(),
+        c,
+    };
+    Ok(super::render(lang, page)?.into_response())
+}
+
+/// `POST /secretariat/editions/{id}/screening`: one decision for every entry ticked.
+pub async fn decide(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let session = match require_role(&viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
+    let all = |name: &str| fields.get(name).cloned().unwrap_or_default();
+    let one = |name: &str| all(name).into_iter().next().unwrap_or_default();
+    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let edition = edition_of(&state, lang, &raw).await?;
+    let entries: Vec<EntryId> = all("entry").iter().filter_map(|v| v.parse().ok().map(EntryId)).collect();
+    if entries.is_empty() || entries.len() != all("entry").len() {
+        return Err(PageError::bad_request(lang, tr.t("screening-no-entry")));
+    }
+    let outcome: ScreeningOutcome =
+        one("outcome").parse().map_err(|_| PageError::bad_request(lang, tr.t("screening-no-outcome")))?;
+    let screening = Screening::new(outcome, all("reason"), &one("note"), &edition.application.screening_checklist)
+        .map_err(|e| PageError::bad_request(lang, tr.t(e.message_id())))?;
+    let now = jiff::Timestamp::now().as_second();
+    let id = edition.summary.id;
+    match state
+        .store
+        .screen_entries(id, &entries, &screening, session.user.id, now)
+        .await
+        .map_err(PageError::store(lang))?
+    {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/secretariat/editions/{id}/screening?show={}", one("show"))).into_response())
+        }
+        Err(ScreenError::NotInEdition(entry)) => {
+            Err(PageError::bad_request(lang, tr.t1("screening-not-in-edition", "id", entry.0)))
+        }
+        Err(ScreenError::AlreadyFurther(entry)) => {
+            Err(PageError::bad_request(lang, tr.t1("screening-already-further", "id", entry.0)))
+        }
+    }
+}
