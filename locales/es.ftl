@@ -678,3 +678,86 @@ screening-unknown-reason = Un motivo no figura en la lista de control de esta ed
 screening-note-too-long = La nota supera los 2000 caracteres.
 screening-not-in-edition = La candidatura { $id } no es de esta edición. No se cambió nada.
 screening-already-further = La candidatura { $id } ya pasó la revisión (lista larga o después). No se cambió nada.
+## Committees and conflicts
+stage-technical_committee = Comité técnico
+stage-jury = Jurado
+committee-title = Comités
+committee-none = Todavía no hay miembros.
+committee-member = Miembro
+committee-stage = Comité
+committee-place = País y ciudad
+committee-affiliation = Organización
+committee-expertise = Especialidad (temas e idiomas)
+committee-invite = Invitar a un miembro
+committee-name-label = Nombre
+committee-city-label = Ciudad (opcional, del nomenclátor)
+committee-other-languages = Otros idiomas (códigos, separados por comas)
+committee-invite-button = Invitar
+committee-email = Indique una dirección de correo electrónico válida.
+committee-name = Indique el nombre del miembro (200 caracteres como máximo).
+committee-city = El nomenclátor no tiene ninguna ciudad con ese nombre en ese país.
+committee-theme = Uno de los temas no pertenece a esta edición.
+committee-already = Esta persona ya es miembro de ese comité.
+conflict-title = Conflictos de intereses
+conflict-none = No se ha declarado ni detectado ningún conflicto.
+conflict-rule-same-country = Los miembros no pueden evaluar candidaturas de su propio país
+conflict-declared = { $member } declaró un conflicto con «{ $entry }»: { $detail }
+conflict-same-government = { $member }: trabaja para el gobierno de «{ $entry }» ({ $detail })
+conflict-same-country = { $member }: mismo país que «{ $entry }» ({ $detail })
+conflict-city-link = { $member }: su ciudad y la de «{ $entry }» están vinculadas ({ $detail })
+conflict-partner = { $member }: su organización es socia de «{ $entry }» ({ $detail })
+conflict-link-sister = ciudades hermanas
+conflict-link-friendly = cooperación amistosa
+mail-invite-subject = Invitación para evaluar candidaturas
+mail-invite-body = Hola, { $name }:
+
+    Le invitamos a formar parte del { $committee } de { $edition }. Para aceptar, abra este enlace y elija su contraseña (funciona durante una semana; si ya tiene una cuenta, inicie sesión):
+    { $link }
+
+    Gracias por su tiempo.
+review-title = Mi trabajo de evaluación
+review-no-committee = No forma parte de ningún comité.
+review-assigned = Candidaturas que se le han asignado
+review-none-assigned = Ninguna por ahora: la Secretaría aún no ha desplegado ninguna asignación.
+review-declare = Declarar un conflicto de intereses
+review-entry = Candidatura
+review-conflict-reason-label = Motivo (lo ve la Secretaría)
+review-declare-button = Declarar
+review-no-member = No forma parte de ese comité.
+review-no-entry = Esa candidatura no es de esta edición.
+review-conflict-reason = Indique el motivo, en 500 caracteres como máximo.
+assign-title = Asignación de evaluadores
+assign-sizes = { $members } miembros del comité técnico, { $entries } candidaturas admisibles.
+assign-propose = Proponer
+assign-per-entry = Evaluadores por candidatura (k)
+assign-max-per-reviewer = Máximo de candidaturas por evaluador (L)
+assign-propose-button = Proponer la mejor asignación
+assign-proposal = Propuesta (los evaluadores aún no la ven)
+assign-total = Afinidad total: { $total }
+assign-reviewers = Evaluadores (afinidad)
+assign-loads = Candidaturas por evaluador
+assign-adjust = Ajustar a mano
+assign-add = Añadir
+assign-remove = Quitar
+assign-deploy = Desplegar
+assign-deploy-confirm = Los evaluadores verán exactamente estas asignaciones.
+assign-deploy-button = Desplegar
+assign-in-force = En vigor
+assign-in-force-line = Despliegue { $id }: { $count ->
+    [one] { $count } asignación
+   *[other] { $count } asignaciones
+}.
+assign-none-in-force = No hay ninguna asignación desplegada.
+assign-undo-confirm = Los evaluadores volverán a ver el despliegue anterior a este (o ninguno).
+assign-undo-button = Deshacer este despliegue
+assign-last-undo = Qué cambió al deshacer por última vez
+assign-diff-added = vuelve: { $member } evalúa «{ $entry }»
+assign-diff-removed = sale: { $member } ya no evalúa «{ $entry }»
+assign-limits = Indique k entre 1 y 20 y L entre 1 y 10 000.
+assign-infeasible = No es posible ninguna asignación: { $reason }
+assign-pair-unknown = Elija una candidatura y un miembro de esta edición.
+assign-conflicted = Este miembro tiene un conflicto de intereses con esta candidatura: nunca se le puede asignar.
+assign-nothing = No hay ninguna propuesta que desplegar.
+assign-nothing-to-undo = No hay ningún despliegue en vigor.
+committee-stage-missing = Elija un comité.
+committee-affiliation-long = El nombre de la organización supera los 300 caracteres.

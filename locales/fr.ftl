@@ -675,3 +675,86 @@ screening-unknown-reason = Un motif ne figure pas sur la liste de contrôle de c
 screening-note-too-long = La note dépasse 2 000 caractères.
 screening-not-in-edition = La candidature { $id } n’appartient pas à cette édition. Rien n’a été modifié.
 screening-already-further = La candidature { $id } a déjà passé l’examen (liste longue ou au-delà). Rien n’a été modifié.
+## Committees and conflicts
+stage-technical_committee = Comité technique
+stage-jury = Jury
+committee-title = Comités
+committee-none = Aucun membre pour l’instant.
+committee-member = Membre
+committee-stage = Comité
+committee-place = Pays et ville
+committee-affiliation = Organisme
+committee-expertise = Domaines d’expertise (thèmes et langues)
+committee-invite = Inviter un membre
+committee-name-label = Nom
+committee-city-label = Ville (facultative, d’après le répertoire)
+committee-other-languages = Autres langues (codes, séparés par des virgules)
+committee-invite-button = Inviter
+committee-email = Veuillez indiquer une adresse électronique valide.
+committee-name = Veuillez indiquer le nom du membre (200 caractères au plus).
+committee-city = Le répertoire ne contient aucune ville de ce nom dans ce pays.
+committee-theme = Un thème ne fait pas partie de ceux de cette édition.
+committee-already = Cette personne est déjà membre de ce comité.
+conflict-title = Conflits d’intérêts
+conflict-none = Aucun conflit déclaré ni détecté.
+conflict-rule-same-country = Les membres ne peuvent pas évaluer les candidatures de leur propre pays
+conflict-declared = { $member } a déclaré un conflit avec « { $entry } » : { $detail }
+conflict-same-government = { $member } : travaille pour le gouvernement de « { $entry } » ({ $detail })
+conflict-same-country = { $member } : même pays que « { $entry } » ({ $detail })
+conflict-city-link = { $member } : sa ville et celle de « { $entry } » sont liées ({ $detail })
+conflict-partner = { $member } : son organisme est partenaire de « { $entry } » ({ $detail })
+conflict-link-sister = villes jumelées
+conflict-link-friendly = coopération amicale
+mail-invite-subject = Invitation à évaluer des candidatures
+mail-invite-body = Bonjour { $name },
+
+    Nous vous invitons à siéger au { $committee } de { $edition }. Pour accepter, ouvrez ce lien et choisissez votre mot de passe (il est valable une semaine ; si vous avez déjà un compte, connectez-vous) :
+    { $link }
+
+    Merci du temps que vous nous accordez.
+review-title = Mon travail d’évaluation
+review-no-committee = Vous n’êtes membre d’aucun comité.
+review-assigned = Candidatures qui vous sont attribuées
+review-none-assigned = Aucune pour l’instant : le Secrétariat n’a pas encore déployé de répartition.
+review-declare = Déclarer un conflit d’intérêts
+review-entry = Candidature
+review-conflict-reason-label = Motif (visible par le Secrétariat)
+review-declare-button = Déclarer
+review-no-member = Vous n’êtes pas membre de ce comité.
+review-no-entry = Cette candidature ne fait pas partie de cette édition.
+review-conflict-reason = Veuillez indiquer le motif, en 500 caractères au plus.
+assign-title = Répartition des évaluateurs
+assign-sizes = { $members } membres du comité technique, { $entries } candidatures recevables.
+assign-propose = Proposer
+assign-per-entry = Évaluateurs par candidature (k)
+assign-max-per-reviewer = Nombre maximal de candidatures par évaluateur (L)
+assign-propose-button = Proposer la meilleure répartition
+assign-proposal = Proposition (pas encore visible par les évaluateurs)
+assign-total = Affinité totale : { $total }
+assign-reviewers = Évaluateurs (affinité)
+assign-loads = Candidatures par évaluateur
+assign-adjust = Ajuster manuellement
+assign-add = Ajouter
+assign-remove = Retirer
+assign-deploy = Déployer
+assign-deploy-confirm = Les évaluateurs verront exactement ces attributions.
+assign-deploy-button = Déployer
+assign-in-force = En vigueur
+assign-in-force-line = Déploiement { $id } : { $count ->
+    [one] { $count } attribution
+   *[other] { $count } attributions
+}.
+assign-none-in-force = Aucune répartition n’est déployée.
+assign-undo-confirm = Les évaluateurs verront de nouveau le déploiement précédent (ou aucun).
+assign-undo-button = Annuler ce déploiement
+assign-last-undo = Ce qu’a changé la dernière annulation
+assign-diff-added = rétabli : { $member } évalue « { $entry } »
+assign-diff-removed = retiré : { $member } n’évalue plus « { $entry } »
+assign-limits = Veuillez indiquer k entre 1 et 20 et L entre 1 et 10 000.
+assign-infeasible = Aucune répartition n’est possible : { $reason }
+assign-pair-unknown = Veuillez choisir une candidature et un membre de cette édition.
+assign-conflicted = Ce membre est en conflit d’intérêts avec cette candidature : elle ne peut jamais lui être attribuée.
+assign-nothing = Il n’y a aucune proposition à déployer.
+assign-nothing-to-undo = Aucun déploiement n’est en vigueur.
+committee-stage-missing = Veuillez choisir un comité.
+committee-affiliation-long = Le nom de l’organisme dépasse 300 caractères.

@@ -152,6 +152,20 @@ impl Compose {
     pub fn reset_password(&self, to: &str, name: &str, link: &str) -> NewMail {
         self.mail(to, "mail-reset-subject", self.tr.t2("mail-reset-body", ("name", name), ("link", link)))
     }
+
+    /// An invitation to a committee, with a link to choose a password (or to sign in).
+    pub fn committee_invitation(&self, to: &str, name: &str, committee: &str, edition: &str, link: &str) -> NewMail {
+        let body = self.tr.tn(
+            "mail-invite-body",
+            &[
+                ("name", name.into()),
+                ("committee", committee.into()),
+                ("edition", edition.into()),
+                ("link", link.into()),
+            ],
+        );
+        self.mail(to, "mail-invite-subject", body)
+    }
 }
 
 /// What a submission receipt says.

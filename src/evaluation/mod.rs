@@ -2,5 +2,7 @@
 //! evaluation goes into. Pure; the engines for assignment and ranked votes live in the
 //! `kapok-assign` and `kapok-tally` crates.
 
+pub mod affinity;
 pub mod audit;
+pub mod conflicts;
 pub mod screening;

@@ -6,8 +6,9 @@ use async_trait::async_trait;
 use serde::Serialize;
 
 use super::StoreResult;
-use crate::domain::{EditionId, EntryId, EntryStatus, InitiativeId, UserId};
+use crate::domain::{CityId, EditionId, EntryId, EntryStatus, InitiativeId, Stage, ThemeId, UserId};
 use crate::evaluation::audit::AuditEntry;
+use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile, MemberProfile};
 use crate::evaluation::screening::Screening;
 
 /// An entry of an edition as the screening list shows it.
@@ -30,6 +31,68 @@ pub enum ScreenError {
     AlreadyFurther(EntryId),
 }
 
+/// A committee member to add: an account, its committee, and the profile conflicts and
+/// affinities are computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMember {
+    pub user: UserId,
+    pub stage: Stage,
+    pub country: String,
+    pub city: Option<CityId>,
+    pub affiliation: String,
+    pub themes: Vec<ThemeId>,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub id: i64,
+    pub edition: EditionId,
+    pub user: UserId,
+    pub name: String,
+    pub email: String,
+    pub stage: Stage,
+    pub country: String,
+    pub city: Option<CityId>,
+    pub affiliation: String,
+    pub themes: Vec<ThemeId>,
+    pub languages: Vec<String>,
+}
+
+impl Member {
+    pub fn profile(&self) -> MemberProfile {
+        MemberProfile {
+            member: self.id,
+            country: self.country.clone(),
+            city: self.city,
+            affiliation: self.affiliation.clone(),
+        }
+    }
+}
+
+/// A valid entry of an edition as conflicts and assignment see it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvaluatedEntry {
+    pub entry: EntryId,
+    pub initiative: InitiativeId,
+    pub title: String,
+    pub language: String,
+    pub themes: Vec<ThemeId>,
+    #[serde(skip)]
+    pub profile: EntryProfile,
+}
+
+/// A reviewer assignment: entry, member, affinity.
+pub type Pair = (EntryId, i64, f64);
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deployment {
+    pub id: i64,
+    pub deployed_at: i64,
+    pub undone_at: Option<i64>,
+    pub pairs: Vec<Pair>,
+}
+
 #[async_trait]
 pub trait EvaluationStore: Send + Sync {
     /// The whole audit log in order, and its head (last sequence number and hash).
@@ -49,6 +112,55 @@ pub trait EvaluationStore: Send + Sync {
     ) -> StoreResult<Result<usize, ScreenError>>;
     /// The screening of the entry an application became, for its applicant.
     async fn application_screening(&self, application: crate::domain::ApplicationId) -> StoreResult<Option<Screening>>;
+
+    /// Adds a member to a committee of an edition and grants the account the committee's role
+    /// (logged); the member's id, or `None` when the account is on that committee already.
+    async fn add_member(
+        &self,
+        edition: EditionId,
+        member: &NewMember,
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<Option<i64>>;
+    /// The members of an edition's committees.
+    async fn committee(&self, edition: EditionId) -> StoreResult<Vec<Member>>;
+    /// The committees an account sits on, in every edition.
+    async fn memberships(&self, user: UserId) -> StoreResult<Vec<Member>>;
+    /// A member declares a conflict with an entry (logged).
+    async fn declare_conflict(
+        &self,
+        member: i64,
+        entry: EntryId,
+        reason: &str,
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<()>;
+    async fn declared_conflicts(&self, edition: EditionId) -> StoreResult<Vec<(i64, EntryId, String)>>;
+    async fn conflict_rules(&self, edition: EditionId) -> StoreResult<ConflictRules>;
+    async fn set_conflict_rules(
+        &self,
+        edition: EditionId,
+        rules: ConflictRules,
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// The valid entries of an edition (screened valid, or further), with what conflicts and
+    /// affinity need.
+    async fn evaluated_entries(&self, edition: EditionId) -> StoreResult<Vec<EvaluatedEntry>>;
+    /// Every formal link between cities.
+    async fn city_links(&self) -> StoreResult<Vec<CityLink>>;
+
+    /// Replaces the edition's proposed assignment (not seen by reviewers).
+    async fn save_proposal(&self, edition: EditionId, pairs: &[Pair], by: UserId, now: i64) -> StoreResult<()>;
+    async fn proposal(&self, edition: EditionId) -> StoreResult<Vec<Pair>>;
+    /// Deploys the proposal: reviewers see exactly these assignments from now on (logged).
+    async fn deploy_proposal(&self, edition: EditionId, by: UserId, now: i64) -> StoreResult<i64>;
+    /// Undoes the deployment in force; the one before it (if any) is in force again (logged).
+    async fn undo_deployment(&self, edition: EditionId, by: UserId, now: i64) -> StoreResult<Option<i64>>;
+    /// Deployments, newest first.
+    async fn deployments(&self, edition: EditionId) -> StoreResult<Vec<Deployment>>;
+    /// A member's assignments in the deployment in force.
+    async fn assignments_of(&self, member: i64) -> StoreResult<Vec<(EntryId, f64)>>;
 }
 
 macro_rules! evaluation_store {
@@ -56,6 +168,7 @@ macro_rules! evaluation_store {
         mod evaluation_sql {
             use super::*;
             use crate::evaluation::audit::{AuditChange, AuditEntry, entry_hash};
+            use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile};
             use crate::evaluation::screening::{Screening, ScreeningOutcome};
             use crate::storage::evaluation::*;
 
@@ -99,6 +212,36 @@ macro_rules! evaluation_store {
                     reasons: serde_json::from_str(&reasons.unwrap_or_default()).map_err(|e| corrupt(e.to_string()))?,
                     note: note.unwrap_or_default(),
                 }))
+            }
+
+            async fn members(pool: &sqlx::Pool<$db>, filter: &str, value: i64) -> StoreResult<Vec<Member>> {
+                let rows: Vec<(i64, i64, i64, String, String, String, String, Option<i64>, String, String, String)> =
+                    sqlx::query_as(&format!(
+                        "SELECT m.id, m.edition_id, m.user_id, u.display_name, u.email, m.stage, m.country_code, m.city_id, \
+                           m.affiliation, m.themes, m.languages \
+                         FROM committee_members m JOIN users u ON u.id = m.user_id WHERE {filter} ORDER BY m.stage, u.display_name, m.id"
+                    ))
+                    .bind(value)
+                    .fetch_all(pool)
+                    .await?;
+                let corrupt = |e: String| StoreError::Corrupt(format!("committee member: {e}"));
+                rows.into_iter()
+                    .map(|(id, edition, user, name, email, stage, country, city, affiliation, themes, languages)| {
+                        Ok(Member {
+                            id,
+                            edition: EditionId(edition),
+                            user: UserId(user),
+                            name,
+                            email,
+                            stage: stage.parse().map_err(|e: UnknownValue| corrupt(e.to_string()))?,
+                            country,
+                            city: city.map(CityId),
+                            affiliation,
+                            themes: serde_json::from_str(&themes).map_err(|e| corrupt(e.to_string()))?,
+                            languages: serde_json::from_str(&languages).map_err(|e| corrupt(e.to_string()))?,
+                        })
+                    })
+                    .collect()
             }
 
             #[async_trait]
@@ -243,6 +386,315 @@ macro_rules! evaluation_store {
                         Some((outcome, reasons, note)) => parse_screening(Some(outcome), Some(reasons), Some(note)),
                         None => Ok(None),
                     }
+                }
+
+                async fn add_member(&self, edition: EditionId, member: &NewMember, by: UserId, now: i64) -> StoreResult<Option<i64>> {
+                    let mut tx = self.begin_write().await?;
+                    let role = match member.stage {
+                        Stage::TechnicalCommittee => "technical_committee",
+                        Stage::Jury => "jury",
+                    };
+                    sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(member.user.0)
+                        .bind(role)
+                        .execute(&mut *tx)
+                        .await?;
+                    let id: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO committee_members (edition_id, stage, user_id, country_code, city_id, affiliation, themes, languages, added_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (edition_id, stage, user_id) DO NOTHING RETURNING id",
+                    )
+                    .bind(edition.0)
+                    .bind(member.stage.as_str())
+                    .bind(member.user.0)
+                    .bind(&member.country)
+                    .bind(member.city.map(|c| c.0))
+                    .bind(&member.affiliation)
+                    .bind(to_json(&member.themes))
+                    .bind(to_json(&member.languages))
+                    .bind(now)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if let Some(id) = id {
+                        let change = AuditChange {
+                            actor: Some(by.0),
+                            edition: Some(edition.0),
+                            action: "committee member added".into(),
+                            subject: format!("member {id}"),
+                            before: serde_json::Value::Null,
+                            after: serde_json::json!({"user": member.user, "stage": member.stage, "country": member.country,
+                                "city": member.city, "affiliation": member.affiliation}),
+                        };
+                        append_audit(&mut tx, &change, now).await?;
+                    }
+                    tx.commit().await?;
+                    Ok(id)
+                }
+
+                async fn committee(&self, edition: EditionId) -> StoreResult<Vec<Member>> {
+                    members(self.read(), "m.edition_id = $1", edition.0).await
+                }
+
+                async fn memberships(&self, user: UserId) -> StoreResult<Vec<Member>> {
+                    members(self.read(), "m.user_id = $1", user.0).await
+                }
+
+                async fn declare_conflict(&self, member: i64, entry: EntryId, reason: &str, by: UserId, now: i64) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await?;
+                    let edition: i64 = sqlx::query_scalar("SELECT edition_id FROM committee_members WHERE id = $1")
+                        .bind(member)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    sqlx::query(
+                        "INSERT INTO declared_conflicts (member_id, entry_id, reason, declared_at) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (member_id, entry_id) DO UPDATE SET reason = $3",
+                    )
+                    .bind(member)
+                    .bind(entry.0)
+                    .bind(reason)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition),
+                        action: "conflict declared".into(),
+                        subject: format!("member {member}, entry {entry}"),
+                        before: serde_json::Value::Null,
+                        after: serde_json::json!({"reason": reason}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn declared_conflicts(&self, edition: EditionId) -> StoreResult<Vec<(i64, EntryId, String)>> {
+                    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+                        "SELECT d.member_id, d.entry_id, d.reason FROM declared_conflicts d \
+                         JOIN committee_members m ON m.id = d.member_id WHERE m.edition_id = $1 ORDER BY d.member_id, d.entry_id",
+                    )
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    Ok(rows.into_iter().map(|(m, e, r)| (m, EntryId(e), r)).collect())
+                }
+
+                async fn conflict_rules(&self, edition: EditionId) -> StoreResult<ConflictRules> {
+                    let same: Option<i64> = sqlx::query_scalar("SELECT same_country FROM conflict_rules WHERE edition_id = $1")
+                        .bind(edition.0)
+                        .fetch_optional(self.read())
+                        .await?;
+                    Ok(ConflictRules { same_country: same.is_none_or(|s| s != 0) })
+                }
+
+                async fn set_conflict_rules(&self, edition: EditionId, rules: ConflictRules, by: UserId, now: i64) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await?;
+                    let before: Option<i64> = sqlx::query_scalar("SELECT same_country FROM conflict_rules WHERE edition_id = $1")
+                        .bind(edition.0)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    sqlx::query(
+                        "INSERT INTO conflict_rules (edition_id, same_country) VALUES ($1, $2) \
+                         ON CONFLICT (edition_id) DO UPDATE SET same_country = $2",
+                    )
+                    .bind(edition.0)
+                    .bind(i64::from(rules.same_country))
+                    .execute(&mut *tx)
+                    .await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: "conflict rules".into(),
+                        subject: format!("edition {edition}"),
+                        before: serde_json::json!({"same_country": before.is_none_or(|s| s != 0)}),
+                        after: serde_json::json!({"same_country": rules.same_country}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn evaluated_entries(&self, edition: EditionId) -> StoreResult<Vec<EvaluatedEntry>> {
+                    let rows: Vec<(i64, i64, Option<String>, String, String)> = sqlx::query_as(&format!(
+                        "SELECT e.id, e.initiative_id, \
+                           (SELECT t.title FROM initiative_texts t WHERE t.initiative_id = e.initiative_id \
+                             ORDER BY CASE WHEN t.lang = 'en' THEN 0 ELSE 1 END LIMIT 1), \
+                           i.original_language, i.partners \
+                         FROM entries e JOIN initiatives i ON i.id = e.initiative_id \
+                         WHERE e.edition_id = $1 AND e.status IN ({}) ORDER BY e.id",
+                        *PUBLISHED
+                    ))
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    let governments: Vec<(i64, i64, String)> = sqlx::query_as(
+                        "SELECT e.id, c.id, c.country_code FROM entries e \
+                         JOIN initiative_cities ic ON ic.initiative_id = e.initiative_id JOIN cities c ON c.id = ic.city_id \
+                         WHERE e.edition_id = $1 ORDER BY e.id, ic.position",
+                    )
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    let themes: Vec<(i64, i64)> = sqlx::query_as(
+                        "SELECT et.entry_id, et.theme_id FROM entry_themes et JOIN entries e ON e.id = et.entry_id \
+                         WHERE e.edition_id = $1",
+                    )
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    rows.into_iter()
+                        .map(|(entry, initiative, title, language, partners)| {
+                            let partners: Vec<crate::domain::Partner> = serde_json::from_str(&partners)
+                                .map_err(|e| StoreError::Corrupt(format!("partners: {e}")))?;
+                            Ok(EvaluatedEntry {
+                                entry: EntryId(entry),
+                                initiative: InitiativeId(initiative),
+                                title: title.unwrap_or_default(),
+                                language,
+                                themes: themes.iter().filter(|(e, _)| *e == entry).map(|(_, t)| ThemeId(*t)).collect(),
+                                profile: EntryProfile {
+                                    entry: EntryId(entry),
+                                    governments: governments
+                                        .iter()
+                                        .filter(|(e, _, _)| *e == entry)
+                                        .map(|(_, c, k)| (CityId(*c), k.clone()))
+                                        .collect(),
+                                    partners: partners.into_iter().map(|p| p.name).collect(),
+                                },
+                            })
+                        })
+                        .collect()
+                }
+
+                async fn city_links(&self) -> StoreResult<Vec<CityLink>> {
+                    let rows: Vec<(i64, i64, String)> = sqlx::query_as("SELECT city_a, city_b, kind FROM city_links")
+                        .fetch_all(self.read())
+                        .await?;
+                    Ok(rows.into_iter().map(|(a, b, k)| (CityId(a), CityId(b), k)).collect())
+                }
+
+                async fn save_proposal(&self, edition: EditionId, pairs: &[Pair], by: UserId, now: i64) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await?;
+                    sqlx::query("DELETE FROM assignment_proposals WHERE edition_id = $1").bind(edition.0).execute(&mut *tx).await?;
+                    for (entry, member, affinity) in pairs {
+                        sqlx::query("INSERT INTO assignment_proposals (edition_id, entry_id, member_id, affinity) VALUES ($1, $2, $3, $4)")
+                            .bind(edition.0)
+                            .bind(entry.0)
+                            .bind(member)
+                            .bind(affinity)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: "assignment proposed".into(),
+                        subject: format!("edition {edition}"),
+                        before: serde_json::Value::Null,
+                        after: serde_json::json!({"pairs": pairs.iter().map(|(e, m, _)| [e.0, *m]).collect::<Vec<_>>()}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn proposal(&self, edition: EditionId) -> StoreResult<Vec<Pair>> {
+                    let rows: Vec<(i64, i64, f64)> = sqlx::query_as(
+                        "SELECT entry_id, member_id, affinity FROM assignment_proposals WHERE edition_id = $1 ORDER BY entry_id, member_id",
+                    )
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    Ok(rows.into_iter().map(|(e, m, a)| (EntryId(e), m, a)).collect())
+                }
+
+                async fn deploy_proposal(&self, edition: EditionId, by: UserId, now: i64) -> StoreResult<i64> {
+                    let mut tx = self.begin_write().await?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO deployments (edition_id, deployed_at, deployed_by) VALUES ($1, $2, $3) RETURNING id",
+                    )
+                    .bind(edition.0)
+                    .bind(now)
+                    .bind(by.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let copied = sqlx::query(
+                        "INSERT INTO assignments (deployment_id, entry_id, member_id, affinity) \
+                         SELECT $1, entry_id, member_id, affinity FROM assignment_proposals WHERE edition_id = $2",
+                    )
+                    .bind(id)
+                    .bind(edition.0)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: "assignment deployed".into(),
+                        subject: format!("deployment {id}"),
+                        before: serde_json::Value::Null,
+                        after: serde_json::json!({"assignments": copied}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(id)
+                }
+
+                async fn undo_deployment(&self, edition: EditionId, by: UserId, now: i64) -> StoreResult<Option<i64>> {
+                    let mut tx = self.begin_write().await?;
+                    let current: Option<i64> = sqlx::query_scalar(
+                        "SELECT id FROM deployments WHERE edition_id = $1 AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+                    )
+                    .bind(edition.0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some(id) = current else { return Ok(None) };
+                    sqlx::query("UPDATE deployments SET undone_at = $2 WHERE id = $1").bind(id).bind(now).execute(&mut *tx).await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: "assignment undone".into(),
+                        subject: format!("deployment {id}"),
+                        before: serde_json::json!({"in_force": true}),
+                        after: serde_json::json!({"in_force": false}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(Some(id))
+                }
+
+                async fn deployments(&self, edition: EditionId) -> StoreResult<Vec<Deployment>> {
+                    let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+                        "SELECT id, deployed_at, undone_at FROM deployments WHERE edition_id = $1 ORDER BY id DESC",
+                    )
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    let mut deployments = Vec::new();
+                    for (id, deployed_at, undone_at) in rows {
+                        let pairs: Vec<(i64, i64, f64)> = sqlx::query_as(
+                            "SELECT entry_id, member_id, affinity FROM assignments WHERE deployment_id = $1 ORDER BY entry_id, member_id",
+                        )
+                        .bind(id)
+                        .fetch_all(self.read())
+                        .await?;
+                        let pairs = pairs.into_iter().map(|(e, m, a)| (EntryId(e), m, a)).collect();
+                        deployments.push(Deployment { id, deployed_at, undone_at, pairs });
+                    }
+                    Ok(deployments)
+                }
+
+                async fn assignments_of(&self, member: i64) -> StoreResult<Vec<(EntryId, f64)>> {
+                    let rows: Vec<(i64, f64)> = sqlx::query_as(
+                        "SELECT a.entry_id, a.affinity FROM assignments a \
+                         WHERE a.member_id = $1 AND a.deployment_id = ( \
+                           SELECT d.id FROM deployments d JOIN committee_members m ON m.edition_id = d.edition_id \
+                           WHERE m.id = $1 AND d.undone_at IS NULL ORDER BY d.id DESC LIMIT 1) \
+                         ORDER BY a.entry_id",
+                    )
+                    .bind(member)
+                    .fetch_all(self.read())
+                    .await?;
+                    Ok(rows.into_iter().map(|(e, a)| (EntryId(e), a)).collect())
                 }
             }
         }

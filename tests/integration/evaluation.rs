@@ -78,3 +78,141 @@ both_engines! {
         assert!(audit::verify(&entries, (head_seq, &head_hash)).is_ok());
     }
 }
+
+/// The evaluated entries of edition 2 of the fixture by their lead government's country: CO
+/// (Bogotá, a winner), FR (Lyon, valid), KR (Gwangju, deserving).
+async fn entries_by_country(
+    app: &crate::harness::TestApp,
+) -> std::collections::BTreeMap<String, kapok::domain::EntryId> {
+    let entries = app.store.evaluated_entries(EditionId(2)).await.unwrap();
+    entries.iter().map(|e| (e.profile.governments[0].1.clone(), e.entry)).collect()
+}
+
+/// The user id of a signed-in client, from its account page.
+async fn email_of(user: &crate::harness::UserClient) -> String {
+    let (_, account) = user.get("/account").await;
+    account.split("<dd>").nth(1).unwrap().split('<').next().unwrap().to_string()
+}
+
+both_engines! {
+    async fn committees_conflicts_and_assignment_from_proposal_to_undo(engine) {
+        let app = crate::harness::TestApp::with_fixture(engine).await.unwrap();
+        let desk = app.login_as(Role::Secretariat).await;
+        let entries = entries_by_country(&app).await;
+        assert_eq!(entries.len(), 3);
+        // Four experts: from Bogotá, from Lyon, from Korea, from China.
+        let ana = app.login_as(Role::TechnicalCommittee).await;
+        let jean = app.login_as(Role::TechnicalCommittee).await;
+        let kim = app.login_as(Role::TechnicalCommittee).await;
+        let li = app.login_as(Role::TechnicalCommittee).await;
+        let mut emails = std::collections::BTreeMap::new();
+        let people = [(&ana, "Ana", "CO", "Bogotá"), (&jean, "Jean", "FR", "Lyon"), (&kim, "Kim", "KR", ""), (&li, "Li", "CN", "")];
+        for (client, name, country, city) in people {
+            let email = email_of(client).await;
+            emails.insert(name, email.clone());
+            let fields = vec![
+                ("csrf", desk.csrf.clone()),
+                ("name", name.to_string()),
+                ("email", email),
+                ("stage", "technical_committee".into()),
+                ("country", country.into()),
+                ("city", city.into()),
+                ("language", "en".into()),
+            ];
+            let added = desk.post_fields("/secretariat/editions/2/committees", &fields).await;
+            assert_eq!(added.status(), StatusCode::SEE_OTHER, "{name}");
+        }
+        // A brand-new address gets an account and an invitation to choose a password.
+        let fields = vec![
+            ("csrf", desk.csrf.clone()),
+            ("name", "Nora".to_string()),
+            ("email", "nora@jury.example".to_string()),
+            ("stage", "jury".into()),
+            ("country", "CN".into()),
+        ];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/committees", &fields).await.status(), StatusCode::SEE_OTHER);
+        let outbox = app.store.outbox(kapok::storage::PageRequest::new(0, 20)).await.unwrap();
+        let invitation = outbox.items.iter().find(|m| m.to == "nora@jury.example").unwrap();
+        assert!(invitation.body.contains("Jury of") && invitation.body.contains("/password/reset?token="), "{}", invitation.body);
+        let again = desk.post_fields("/secretariat/editions/2/committees", &fields).await;
+        assert_eq!(again.status(), StatusCode::BAD_REQUEST, "the same person twice");
+
+        let (_, page) = desk.get("/secretariat/editions/2/committees").await;
+        // Existing accounts keep their names ("Test technical_committee").
+        let conflicts = page.split(r#"<ul id="conflicts">"#).nth(1).unwrap().split("</ul>").next().unwrap();
+        for line in [
+            "works for the government of “Bogotá Care Blocks” (Bogotá)",
+            "same country as “Bogotá Care Blocks” (CO)",
+            "works for the government of “Rues aux enfants” (Lyon)",
+            "same country as “Rues aux enfants” (FR)",
+        ] {
+            assert!(conflicts.contains(line), "{line}: {conflicts}");
+        }
+        assert_eq!(conflicts.matches("<li>").count(), 5, "Li (CN) has none: {conflicts}");
+
+        // k = 4 is impossible: the engine says why, and nothing is proposed.
+        let propose = |k: &str, l: &str| vec![("csrf", desk.csrf.clone()), ("per_entry", k.to_string()), ("max_per_reviewer", l.to_string())];
+        let refused = desk.post_fields("/secretariat/editions/2/assignment/propose", &propose("4", "3")).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        assert!(refused.text().await.unwrap().contains("No assignment is possible"));
+        assert!(app.store.proposal(EditionId(2)).await.unwrap().is_empty());
+        let proposed = desk.post_fields("/secretariat/editions/2/assignment/propose", &propose("2", "2")).await;
+        assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
+        let proposal = app.store.proposal(EditionId(2)).await.unwrap();
+        assert_eq!(proposal.len(), 6, "3 entries × 2 reviewers");
+        let members = app.store.committee(EditionId(2)).await.unwrap();
+        let id_of = |name: &str| members.iter().find(|m| m.email == emails[name]).unwrap().id;
+        let conflicted = [(id_of("Ana"), entries["CO"]), (id_of("Jean"), entries["FR"]), (id_of("Kim"), entries["KR"])];
+        for (member, entry) in conflicted {
+            assert!(!proposal.iter().any(|(e, m, _)| *e == entry && *m == member), "a conflicted pair was proposed");
+        }
+        // By hand, a conflicted pair is refused too.
+        let adjust = vec![("csrf", desk.csrf.clone()), ("entry", entries["CO"].0.to_string()), ("member", id_of("Ana").to_string()), ("action", "add".into())];
+        let refused = desk.post_fields("/secretariat/editions/2/assignment/adjust", &adjust).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        assert!(refused.text().await.unwrap().contains("can never be assigned"));
+
+        // Reviewers see nothing until the proposal is deployed.
+        let (_, home) = ana.get("/review").await;
+        assert!(home.contains("None yet"), "{home}");
+        let ana_entries: Vec<_> = proposal.iter().filter(|(_, m, _)| *m == id_of("Ana")).map(|(e, _, _)| *e).collect();
+        assert!(!ana_entries.is_empty());
+        assert_eq!(ana.get(&format!("/review/entries/{}", ana_entries[0])).await.0, StatusCode::NOT_FOUND);
+        let deploy = vec![("csrf", desk.csrf.clone()), ("confirm", "yes".to_string())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/assignment/deploy", &deploy).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(ana.get(&format!("/review/entries/{}", ana_entries[0])).await.0, StatusCode::OK);
+        assert_eq!(ana.get(&format!("/review/entries/{}", entries["CO"])).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(li.get(&format!("/review/entries/{}", entries["CO"])).await.0,
+            if proposal.iter().any(|(e, m, _)| *e == entries["CO"] && *m == id_of("Li")) { StatusCode::OK } else { StatusCode::NOT_FOUND });
+
+        // Even a deployment that slips a conflicted pair in (not through the pages) shows nothing.
+        let mut forced = proposal.clone();
+        forced.push((entries["CO"], id_of("Ana"), 1.0));
+        let by = app.store.committee(EditionId(2)).await.unwrap()[0].user;
+        app.store.save_proposal(EditionId(2), &forced, by, 1).await.unwrap();
+        app.store.deploy_proposal(EditionId(2), by, 2).await.unwrap();
+        assert_eq!(ana.get(&format!("/review/entries/{}", entries["CO"])).await.0, StatusCode::NOT_FOUND);
+
+        // Undo: the first deployment is in force again, and the page says what changed.
+        let undo = vec![("csrf", desk.csrf.clone()), ("confirm", "yes".to_string())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/assignment/undo", &undo).await.status(), StatusCode::SEE_OTHER);
+        let (_, page) = desk.get("/secretariat/editions/2/assignment").await;
+        assert!(page.contains("gone: Test technical_committee no longer reviews “Bogotá Care Blocks”"), "{page}");
+        assert_eq!(app.store.assignments_of(id_of("Ana")).await.unwrap().len(), ana_entries.len());
+
+        // A member declares a conflict: the entry leaves their list at once.
+        let declare = vec![("csrf", ana.csrf.clone()), ("member", id_of("Ana").to_string()), ("entry", ana_entries[0].0.to_string()), ("reason", "I advised this city".into())];
+        assert_eq!(ana.post_fields("/review/conflicts", &declare).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(ana.get(&format!("/review/entries/{}", ana_entries[0])).await.0, StatusCode::NOT_FOUND);
+        let (_, page) = desk.get("/secretariat/editions/2/committees").await;
+        assert!(page.contains("declared a conflict with") && page.contains("I advised this city"), "{page}");
+        // Only members reach the reviewer's pages.
+        assert_eq!(desk.get("/review").await.0, StatusCode::FORBIDDEN);
+
+        let (log, (seq, hash)) = app.store.audit_log().await.unwrap();
+        assert!(audit::verify(&log, (seq, &hash)).is_ok());
+        for action in ["committee member added", "assignment proposed", "assignment deployed", "assignment undone", "conflict declared"] {
+            assert!(log.iter().any(|e| e.change.action == action), "{action} is logged");
+        }
+    }
+}

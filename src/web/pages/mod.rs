@@ -3,9 +3,11 @@
 
 pub mod account;
 pub mod applications;
+pub mod assignment;
 pub mod attachments;
 pub mod awards;
 pub mod cities;
+pub mod committees;
 pub mod desk;
 pub mod editions;
 pub mod governments;
@@ -15,6 +17,7 @@ pub mod language;
 pub mod library;
 pub mod password;
 pub mod register;
+pub mod review;
 pub mod screening;
 pub mod secretariat;
 pub mod vote;

@@ -1,0 +1,318 @@
+//! Assigning Technical Committee members to the valid entries of an edition: propose (the
+//! optimal assignment from `kapok-assign`, conflicts as hard constraints, affinity from expertise),
+//! inspect (load per member, affinity per pair), adjust by hand, deploy, and undo a deployment —
+//! with the difference to the one in force before. Reviewers see only deployed assignments.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::committees::{edition_conflicts, edition_of};
+use super::require_role;
+use crate::domain::{EditionId, EntryId, Role, Stage};
+use crate::evaluation::affinity::affinity;
+use crate::evaluation::conflicts::blocked_pairs;
+use crate::storage::evaluation::{EvaluatedEntry, Member, Pair};
+use crate::web::AppState;
+use crate::web::chrome::{Chrome, Lang, Viewer};
+use crate::web::error::PageError;
+use crate::web::forms::{check_session_post, parse_form};
+
+/// Everything the assignment of an edition is computed from.
+struct Setting {
+    edition: EditionId,
+    members: Vec<Member>,
+    entries: Vec<EvaluatedEntry>,
+    blocked: BTreeSet<(i64, EntryId)>,
+}
+
+async fn setting(state: &AppState, lang: Lang, raw: &str) -> Result<(Setting, String), PageError> {
+    let edition = edition_of(state, lang, raw).await?;
+    let id = edition.summary.id;
+    let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
+    let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
+    let conflicts = edition_conflicts(state, lang, id, &committee, &entries).await?;
+    let members = committee.into_iter().filter(|m| m.stage == Stage::TechnicalCommittee).collect();
+    let name = format!("{} {}", edition.summary.award_name.get(lang.0), edition.summary.year);
+    Ok((Setting { edition: id, members, entries, blocked: blocked_pairs(&conflicts) }, name))
+}
+
+impl Setting {
+    fn affinity(&self, entry: &EvaluatedEntry, member: &Member) -> f64 {
+        affinity(&member.themes, &member.languages, &entry.themes, &entry.language)
+    }
+
+    fn member_name(&self, id: i64) -> String {
+        self.members.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| format!("#{id}"))
+    }
+
+    fn entry_title(&self, id: EntryId) -> String {
+        self.entries.iter().find(|e| e.entry == id).map(|e| e.title.clone()).unwrap_or_else(|| format!("#{id}"))
+    }
+}
+
+struct EntryLine {
+    title: String,
+    reviewers: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "assignment.html")]
+struct AssignmentPage {
+    c: Chrome,
+    edition_id: EditionId,
+    edition_name: String,
+    sizes_line: String,
+    per_entry: usize,
+    max_per_reviewer: usize,
+    proposal: Vec<EntryLine>,
+    total: String,
+    loads: Vec<(String, usize)>,
+    in_force: Option<String>,
+    history: Vec<String>,
+    all_entries: Vec<(EntryId, String)>,
+    all_members: Vec<(i64, String)>,
+}
+
+/// The lines saying what an undo changed: pairs that came back and pairs that went.
+fn diff(setting: &Setting, c: &Chrome, from: &[Pair], to: &[Pair]) -> Vec<String> {
+    let set = |pairs: &[Pair]| pairs.iter().map(|(e, m, _)| (*e, *m)).collect::<BTreeSet<_>>();
+    let (from, to) = (set(from), set(to));
+    let line = |key: &str, (e, m): &(EntryId, i64)| {
+        c.tr.t2(key, ("member", setting.member_name(*m)), ("entry", setting.entry_title(*e)))
+    };
+    to.difference(&from)
+        .map(|p| line("assign-diff-added", p))
+        .chain(from.difference(&to).map(|p| line("assign-diff-removed", p)))
+        .collect()
+}
+
+/// `GET /secretariat/editions/{id}/assignment`
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
+        return Ok(refusal.into_response());
+    }
+    let lang = viewer.lang;
+    let (setting, edition_name) = setting(&state, lang, &raw).await?;
+    let c = Chrome::new(&viewer, "account");
+    let proposal = state.store.proposal(setting.edition).await.map_err(PageError::store(lang))?;
+    let mut by_entry: BTreeMap<EntryId, Vec<(String, String)>> = BTreeMap::new();
+    let mut loads: BTreeMap<i64, usize> = setting.members.iter().map(|m| (m.id, 0)).collect();
+    for (entry, member, affinity) in &proposal {
+        by_entry.entry(*entry).or_default().push((setting.member_name(*member), format!("{affinity:.2}")));
+        *loads.entry(*member).or_default() += 1;
+    }
+    let deployments = state.store.deployments(setting.edition).await.map_err(PageError::store(lang))?;
+    let in_force = deployments.iter().find(|d| d.undone_at.is_none());
+    // The last undo, against what came back into force.
+    let history = match deployments.iter().find(|d| d.undone_at.is_some()) {
+        Some(undone) => {
+            let restored = deployments.iter().find(|d| d.undone_at.is_none() && d.id < undone.id);
+            diff(&setting, &c, &undone.pairs, restored.map(|d| d.pairs.as_slice()).unwrap_or(&[]))
+        }
+        None => Vec::new(),
+    };
+    let per_entry = 3.min(setting.members.len()).max(1);
+    let page = AssignmentPage {
+        edition_id: setting.edition,
+        edition_name,
+        sizes_line: c.tr.t2(
+            "assign-sizes",
+            ("members", setting.members.len() as i64),
+            ("entries", setting.entries.len() as i64),
+        ),
+        per_entry,
+        max_per_reviewer: (setting.entries.len() * per_entry).div_ceil(setting.members.len().max(1)) + 1,
+        proposal: by_entry
+            .into_iter()
+            .map(|(entry, reviewers)| EntryLine { title: setting.entry_title(entry), reviewers })
+            .collect(),
+        total: format!("{:.2}", proposal.iter().map(|(_, _, a)| a).sum::<f64>()),
+        loads: loads.into_iter().map(|(m, n)| (setting.member_name(m), n)).collect(),
+        in_force: in_force.map(|d| c.tr.t2("assign-in-force-line", ("id", d.id), ("count", d.pairs.len() as i64))),
+        history,
+        all_entries: setting.entries.iter().map(|e| (e.entry, e.title.clone())).collect(),
+        all_members: setting.members.iter().map(|m| (m.id, m.name.clone())).collect(),
+        c,
+    };
+    Ok(super::render(lang, page)?.into_response())
+}
+
+/// Reads a post of the assignment pages: the Secretariat's session and the form fields.
+async fn post_fields(
+    viewer: &Viewer,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Result<(crate::domain::UserId, BTreeMap<String, Vec<String>>), Response>, PageError> {
+    let session = match require_role(viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(Err(refusal.into_response())),
+    };
+    let lang = viewer.lang;
+    let fields =
+        parse_form(body).map_err(|_| PageError::bad_request(lang, crate::i18n::Tr::new(lang.0).t("error-not-utf8")))?;
+    let csrf = fields.get("csrf").and_then(|v| v.first()).cloned().unwrap_or_default();
+    check_session_post(lang, headers, session, &csrf)?;
+    Ok(Ok((session.user.id, fields)))
+}
+
+fn number(fields: &BTreeMap<String, Vec<String>>, name: &str) -> Option<i64> {
+    fields.get(name).and_then(|v| v.first()).and_then(|v| v.trim().parse().ok())
+}
+
+/// `POST /secretariat/editions/{id}/assignment/propose`: the optimal assignment for k and L.
+pub async fn propose(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
+        Ok(ok) => ok,
+        Err(refusal) => return Ok(refusal),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    let (setting, _) = setting(&state, lang, &raw).await?;
+    let limits = match (number(&fields, "per_entry"), number(&fields, "max_per_reviewer")) {
+        (Some(k), Some(l)) if (1..=20).contains(&k) && (1..=10_000).contains(&l) => {
+            kapok_assign::Limits { per_entry: k as usize, max_per_reviewer: l as usize }
+        }
+        _ => return Err(PageError::bad_request(lang, tr.t("assign-limits"))),
+    };
+    let affinities: Vec<f64> = setting
+        .entries
+        .iter()
+        .flat_map(|e| setting.members.iter().map(move |m| (e, m)))
+        .map(|(e, m)| setting.affinity(e, m))
+        .collect();
+    let mut instance = kapok_assign::Instance::dense(setting.entries.len(), setting.members.len(), affinities, limits)
+        .map_err(|_| PageError::bad_request(lang, tr.t("assign-limits")))?;
+    for (e, entry) in setting.entries.iter().enumerate() {
+        for (m, member) in setting.members.iter().enumerate() {
+            if setting.blocked.contains(&(member.id, entry.entry)) {
+                instance.add_conflict(e, m).expect("indices are in range");
+            }
+        }
+    }
+    let assignment = match kapok_assign::solve(&instance) {
+        Ok(assignment) => assignment,
+        Err(reason) => {
+            let reason = reason.map_entries(|e| format!("“{}”", setting.entries[e].title));
+            return Err(PageError::bad_request(lang, tr.t1("assign-infeasible", "reason", reason.to_string())));
+        }
+    };
+    let pairs: Vec<Pair> = assignment
+        .pairs
+        .iter()
+        .map(|p| (setting.entries[p.entry].entry, setting.members[p.reviewer].id, p.affinity))
+        .collect();
+    let now = jiff::Timestamp::now().as_second();
+    state.store.save_proposal(setting.edition, &pairs, by, now).await.map_err(PageError::store(lang))?;
+    Ok(Redirect::to(&format!("/secretariat/editions/{}/assignment", setting.edition)).into_response())
+}
+
+/// `POST /secretariat/editions/{id}/assignment/adjust`: adds or removes one pair of the proposal
+/// by hand; a conflicted pair is refused.
+pub async fn adjust(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
+        Ok(ok) => ok,
+        Err(refusal) => return Ok(refusal),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    let (setting, _) = setting(&state, lang, &raw).await?;
+    let entry = number(&fields, "entry").map(EntryId).and_then(|id| setting.entries.iter().find(|e| e.entry == id));
+    let member = number(&fields, "member").and_then(|id| setting.members.iter().find(|m| m.id == id));
+    let (Some(entry), Some(member)) = (entry, member) else {
+        return Err(PageError::bad_request(lang, tr.t("assign-pair-unknown")));
+    };
+    let mut pairs = state.store.proposal(setting.edition).await.map_err(PageError::store(lang))?;
+    let exists = pairs.iter().any(|(e, m, _)| *e == entry.entry && *m == member.id);
+    match fields.get("action").and_then(|v| v.first()).map(String::as_str) {
+        Some("add") => {
+            if setting.blocked.contains(&(member.id, entry.entry)) {
+                return Err(PageError::bad_request(lang, tr.t("assign-conflicted")));
+            }
+            if !exists {
+                pairs.push((entry.entry, member.id, setting.affinity(entry, member)));
+            }
+        }
+        Some("remove") => pairs.retain(|(e, m, _)| !(*e == entry.entry && *m == member.id)),
+        _ => return Err(PageError::bad_request(lang, tr.t("assign-pair-unknown"))),
+    }
+    let now = jiff::Timestamp::now().as_second();
+    state.store.save_proposal(setting.edition, &pairs, by, now).await.map_err(PageError::store(lang))?;
+    Ok(Redirect::to(&format!("/secretariat/editions/{}/assignment", setting.edition)).into_response())
+}
+
+/// `POST /secretariat/editions/{id}/assignment/deploy` (confirmed): reviewers see the proposal.
+pub async fn deploy(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
+        Ok(ok) => ok,
+        Err(refusal) => return Ok(refusal),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    if fields.get("confirm").and_then(|v| v.first()).map(String::as_str) != Some("yes") {
+        return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
+    }
+    let (setting, _) = setting(&state, lang, &raw).await?;
+    let proposal = state.store.proposal(setting.edition).await.map_err(PageError::store(lang))?;
+    if proposal.is_empty() {
+        return Err(PageError::bad_request(lang, tr.t("assign-nothing")));
+    }
+    // Conflicts may have appeared since the proposal (a declaration, a new rule): never deploy one.
+    if proposal.iter().any(|(e, m, _)| setting.blocked.contains(&(*m, *e))) {
+        return Err(PageError::bad_request(lang, tr.t("assign-conflicted")));
+    }
+    let now = jiff::Timestamp::now().as_second();
+    state.store.deploy_proposal(setting.edition, by, now).await.map_err(PageError::store(lang))?;
+    Ok(Redirect::to(&format!("/secretariat/editions/{}/assignment", setting.edition)).into_response())
+}
+
+/// `POST /secretariat/editions/{id}/assignment/undo` (confirmed): the deployment before comes
+/// back into force; the page shows what changed.
+pub async fn undo(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
+        Ok(ok) => ok,
+        Err(refusal) => return Ok(refusal),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    if fields.get("confirm").and_then(|v| v.first()).map(String::as_str) != Some("yes") {
+        return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
+    }
+    let edition = edition_of(&state, lang, &raw).await?.summary.id;
+    let now = jiff::Timestamp::now().as_second();
+    if state.store.undo_deployment(edition, by, now).await.map_err(PageError::store(lang))?.is_none() {
+        return Err(PageError::bad_request(lang, tr.t("assign-nothing-to-undo")));
+    }
+    Ok(Redirect::to(&format!("/secretariat/editions/{edition}/assignment")).into_response())
+}
