@@ -90,6 +90,29 @@ enum Command {
         /// The PrefLib file.
         file: PathBuf,
     },
+    /// Assigns reviewers to entries outside the server, from OpenReview-style score files:
+    /// k reviewers per entry, at most L entries per reviewer, no conflicted pair, the greatest
+    /// total affinity. Writes `entry,reviewer,affinity` lines; prints the total last.
+    Assign {
+        /// Lines `entry,reviewer,affinity` (no header).
+        #[arg(long)]
+        scores: PathBuf,
+        /// Lines `entry,reviewer`: pairs that may not meet.
+        #[arg(long)]
+        conflicts: Option<PathBuf>,
+        /// Lines `reviewer,max`: a reviewer's own maximum instead of L.
+        #[arg(long)]
+        quotas: Option<PathBuf>,
+        /// k: reviewers per entry.
+        #[arg(long)]
+        per_entry: usize,
+        /// L: most entries per reviewer.
+        #[arg(long)]
+        max_per_reviewer: usize,
+        /// The assignment file to write.
+        #[arg(long)]
+        output: PathBuf,
+    },
     /// The evaluation's audit trail.
     Audit {
         #[command(subcommand)]
@@ -274,6 +297,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             export(&*store, format, output).await
         }
         Command::Tally { method, file } => tally(&method, &file),
+        Command::Assign { scores, conflicts, quotas, per_entry, max_per_reviewer, output } => {
+            let read = |path: &Path| {
+                std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))
+            };
+            let started = Instant::now();
+            let scores = read(&scores)?;
+            let conflicts = conflicts.as_deref().map(read).transpose()?;
+            let quotas = quotas.as_deref().map(read).transpose()?;
+            let outcome =
+                kapok_assign::run(&scores, conflicts.as_deref(), quotas.as_deref(), per_entry, max_per_reviewer)?;
+            std::fs::write(&output, &outcome.csv)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", output.display()))?;
+            eprintln!("assignment written to {} in {:.2} s", output.display(), started.elapsed().as_secs_f64());
+            println!("{:.6}", outcome.total);
+            Ok(())
+        }
         Command::Audit { action: AuditAction::Verify { settings } } => {
             let config = settings.resolve(None)?;
             let store = open(&config).await?;

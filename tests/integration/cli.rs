@@ -622,3 +622,50 @@ fn audit_verify_passes_an_intact_log_and_names_the_first_entry_changed_or_remove
     assert!(!truncated.status.success());
     assert!(stderr(&truncated).contains("ends at entry 2"), "{}", stderr(&truncated));
 }
+
+#[test]
+fn assign_writes_the_optimal_assignment_and_says_why_when_there_is_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    // Greedy would give e1 its best reviewer r1 (0.9) and leave e2 with r2 (0.1): 1.0. The
+    // optimum swaps them: 0.8 + 0.7 = 1.5.
+    let scores = file("scores.csv", "e1,r1,0.9\ne1,r2,0.8\ne2,r1,0.7\ne2,r2,0.1\n");
+    let output = dir.path().join("assignment.csv");
+    let run = |extra: &[&str]| {
+        Command::new(KAPOK)
+            .args(["assign", "--scores", &scores, "--output", output.to_str().unwrap()])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let optimal = run(&["--per-entry", "1", "--max-per-reviewer", "1"]);
+    assert!(optimal.status.success(), "{}", stderr(&optimal));
+    assert_eq!(stdout(&optimal).lines().last(), Some("1.500000"));
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "e1,r2,0.8\ne2,r1,0.7\n");
+    // A conflict and a quota change the answer; an impossible k is explained.
+    let conflicts = file("conflicts.csv", "e1,r2\n");
+    let quotas = file("quotas.csv", "r1,2\n");
+    let constrained =
+        run(&["--conflicts", &conflicts, "--quotas", &quotas, "--per-entry", "1", "--max-per-reviewer", "1"]);
+    assert!(constrained.status.success(), "{}", stderr(&constrained));
+    assert_eq!(stdout(&constrained).lines().last(), Some("1.600000"));
+    let impossible = run(&["--conflicts", &conflicts, "--per-entry", "2", "--max-per-reviewer", "2"]);
+    assert!(!impossible.status.success());
+    assert!(
+        stderr(&impossible).contains("entry e1 has only 1 non-conflicted reviewer, k = 2"),
+        "{}",
+        stderr(&impossible)
+    );
+    let broken = file("broken.csv", "e1,r1,zero\n");
+    let refused = Command::new(KAPOK)
+        .args(["assign", "--scores", &broken, "--per-entry", "1", "--max-per-reviewer", "1", "--output"])
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("line 1"), "{}", stderr(&refused));
+}
