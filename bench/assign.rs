@@ -233,7 +233,7 @@ fn main() {
         let peak_mib = memory_mib("VmHWM");
         drop(instance);
         println!(
-            "| {} | {pairs} | kapok-assign ({} rounds, {} candidate pairs) | {} | {:.6} | {build_ms:.0} | {:.1} (fastest {:.1}, {} runs) | {peak_mib:.0} (matrix and conflicts {instance_mib:.0}) |",
+            "| {} | {pairs} | kapok-assign (rounds: {}, candidate pairs: {}) | {} | {:.6} | {build_ms:.0} | {:.1} (fastest {:.1}, {} runs) | {peak_mib:.0} (matrix and conflicts {instance_mib:.0}) |",
             spec.name,
             assignment.stats.rounds,
             assignment.stats.candidate_pairs,

@@ -3,11 +3,22 @@
 //! greatest total affinity: the exact optimum (min-cost flow, proven by LP duality), the same for
 //! the same input. When no assignment exists, the error says which constraint is to blame.
 //!
-//! Pure: no I/O. [`run`] takes the CLI's files as text; [`solve`] takes an [`Instance`] over
+//! Pure: no I/O. [`run`] takes the CLI's files as text; [`solve()`] takes an [`Instance`] over
 //! numeric indices (the server's "propose").
 //!
 //! Affinities are optimised as integers, `round(affinity × 10^6)` ([`AFFINITY_SCALE`]); pairs
-//! with no score have affinity 0.
+//! with no score have affinity 0; totals are sums of the given floats.
+//!
+//! How: a min-cost flow (auction bids, then shortest paths) on each entry's best few reviewers,
+//! then one scan of all pairs against the flow's dual prices; pairs that could still improve it
+//! join and the flow goes on, until none can: then the candidates' optimum is the whole
+//! problem's. An entry that the candidates cannot serve gets more of its reviewers; once it has
+//! all of them, the entries its search reached are a group that needs more reviews than its
+//! reviewers can give (a minimum cut), which is what the error reports.
+//!
+//! Files: a score given twice and a quota given twice are errors (which one is meant?), a
+//! conflict given twice is not; a conflict naming an id that no score or quota names is an error
+//! (a typo would otherwise silently allow the pair).
 
 mod flow;
 mod infeasible;
