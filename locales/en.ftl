@@ -750,3 +750,45 @@ assign-pair-unknown = Please choose an entry and a member of this edition.
 assign-conflicted = This member is in conflict with this entry: they can never be assigned to it.
 assign-nothing = There is no proposal to deploy.
 assign-nothing-to-undo = No deployment is in force.
+
+## Reviews
+review-form-title = Your review
+review-submitted = Your review is submitted. You may still improve it and submit it again.
+review-score = Score
+review-comment = Comment
+review-recommendation = Recommendation
+review-confidence-label = Confidence (1: little, 5: expert)
+review-save = Save the draft
+review-submit = Submit the review
+review-others = Other reviews
+review-no-others = No other reviewer has submitted yet.
+review-others-after = The other reviews and the discussion open once you have submitted yours.
+review-discussion = Discussion
+review-discussion-add = Your message to the other reviewers
+review-discussion-post = Post
+review-discussion-after = The discussion opens once you have submitted your review.
+review-out-of-scale = Each score must be a whole number on its criterion's scale.
+review-unknown-criterion = A score names a criterion this review does not have.
+review-confidence = Confidence goes from 1 to 5.
+review-too-long = A text is empty or longer than 5,000 characters.
+review-missing-score = To submit, give every criterion a score.
+review-no-recommendation = To submit, choose a recommendation.
+review-no-confidence = To submit, give your confidence.
+review-stale = This form is out of date. Reload the page.
+review-stale-kept = Another tab or device saved this review first; it is shown below and nothing was overwritten. What you tried to save: { $yours }
+recommendation-strongly_support = Strongly support
+recommendation-support = Support
+recommendation-neutral = Neutral
+recommendation-oppose = Oppose
+progress-title = Review progress
+progress-assigned = Assigned
+progress-drafts = Drafts
+progress-submitted = Submitted
+progress-remind = Remind the reviewers with reviews to submit
+mail-reminder-subject = Reviews waiting for you
+mail-reminder-body = Hello { $name },
+
+    { $count } of the entries of { $edition } assigned to you still wait for your review:
+    { $link }
+
+    Thank you.

@@ -761,3 +761,45 @@ assign-nothing = No hay ninguna propuesta que desplegar.
 assign-nothing-to-undo = No hay ningún despliegue en vigor.
 committee-stage-missing = Elija un comité.
 committee-affiliation-long = El nombre de la organización supera los 300 caracteres.
+
+## Reviews
+review-form-title = Su evaluación
+review-submitted = Su evaluación está enviada. Aún puede mejorarla y enviarla de nuevo.
+review-score = Puntuación
+review-comment = Comentario
+review-recommendation = Recomendación
+review-confidence-label = Grado de seguridad (1: poco, 5: experto)
+review-save = Guardar el borrador
+review-submit = Enviar la evaluación
+review-others = Otras evaluaciones
+review-no-others = Ningún otro evaluador ha enviado todavía.
+review-others-after = Las otras evaluaciones y la discusión se abren cuando haya enviado la suya.
+review-discussion = Discusión
+review-discussion-add = Su mensaje a los demás evaluadores
+review-discussion-post = Publicar
+review-discussion-after = La discusión se abre cuando haya enviado su evaluación.
+review-out-of-scale = Cada puntuación debe ser un número entero en la escala de su criterio.
+review-unknown-criterion = Una puntuación se refiere a un criterio que esta evaluación no tiene.
+review-confidence = El grado de seguridad va de 1 a 5.
+review-too-long = Un texto está vacío o supera los 5000 caracteres.
+review-missing-score = Para enviar, puntúe cada criterio.
+review-no-recommendation = Para enviar, elija una recomendación.
+review-no-confidence = Para enviar, indique su grado de seguridad.
+review-stale = Este formulario está desactualizado. Recargue la página.
+review-stale-kept = Otra pestaña u otro dispositivo guardó esta evaluación antes; se muestra abajo y no se sobrescribió nada. Lo que intentó guardar: { $yours }
+recommendation-strongly_support = Apoyo firme
+recommendation-support = Apoyo
+recommendation-neutral = Neutral
+recommendation-oppose = En contra
+progress-title = Avance de las evaluaciones
+progress-assigned = Asignadas
+progress-drafts = Borradores
+progress-submitted = Enviadas
+progress-remind = Recordar a los evaluadores con evaluaciones pendientes
+mail-reminder-subject = Evaluaciones pendientes
+mail-reminder-body = Hola, { $name }:
+
+    { $count } de las candidaturas de { $edition } que tiene asignadas esperan aún su evaluación:
+    { $link }
+
+    Gracias.

@@ -758,3 +758,45 @@ assign-nothing = Il n’y a aucune proposition à déployer.
 assign-nothing-to-undo = Aucun déploiement n’est en vigueur.
 committee-stage-missing = Veuillez choisir un comité.
 committee-affiliation-long = Le nom de l’organisme dépasse 300 caractères.
+
+## Reviews
+review-form-title = Votre évaluation
+review-submitted = Votre évaluation est soumise. Vous pouvez encore l’améliorer et la soumettre à nouveau.
+review-score = Note
+review-comment = Commentaire
+review-recommendation = Recommandation
+review-confidence-label = Degré de certitude (1 : faible, 5 : expert)
+review-save = Enregistrer le brouillon
+review-submit = Soumettre l’évaluation
+review-others = Autres évaluations
+review-no-others = Aucun autre évaluateur n’a encore soumis.
+review-others-after = Les autres évaluations et la discussion s’ouvrent une fois la vôtre soumise.
+review-discussion = Discussion
+review-discussion-add = Votre message aux autres évaluateurs
+review-discussion-post = Publier
+review-discussion-after = La discussion s’ouvre une fois votre évaluation soumise.
+review-out-of-scale = Chaque note doit être un nombre entier sur l’échelle de son critère.
+review-unknown-criterion = Une note porte sur un critère que cette évaluation n’a pas.
+review-confidence = Le degré de certitude va de 1 à 5.
+review-too-long = Un texte est vide ou dépasse 5 000 caractères.
+review-missing-score = Pour soumettre, notez chaque critère.
+review-no-recommendation = Pour soumettre, choisissez une recommandation.
+review-no-confidence = Pour soumettre, indiquez votre degré de certitude.
+review-stale = Ce formulaire n’est plus à jour. Rechargez la page.
+review-stale-kept = Un autre onglet ou appareil a enregistré cette évaluation avant vous ; elle est affichée ci-dessous et rien n’a été écrasé. Ce que vous avez tenté d’enregistrer : { $yours }
+recommendation-strongly_support = Soutien fort
+recommendation-support = Soutien
+recommendation-neutral = Neutre
+recommendation-oppose = Opposition
+progress-title = Avancement des évaluations
+progress-assigned = Attribuées
+progress-drafts = Brouillons
+progress-submitted = Soumises
+progress-remind = Relancer les évaluateurs qui ont des évaluations à soumettre
+mail-reminder-subject = Des évaluations vous attendent
+mail-reminder-body = Bonjour { $name },
+
+    { $count } des candidatures de { $edition } qui vous sont attribuées attendent encore votre évaluation :
+    { $link }
+
+    Merci.

@@ -735,3 +735,45 @@ assign-nothing = 没有可下发的分配方案。
 assign-nothing-to-undo = 目前没有生效的下发记录。
 committee-stage-missing = 请选择委员会。
 committee-affiliation-long = 机构名称超过 300 个字符。
+
+## Reviews
+review-form-title = 您的评审意见
+review-submitted = 您的评审意见已提交。您仍可修改并重新提交。
+review-score = 评分
+review-comment = 意见
+review-recommendation = 推荐意见
+review-confidence-label = 把握程度（1：较低，5：专家）
+review-save = 保存草稿
+review-submit = 提交评审意见
+review-others = 其他评审意见
+review-no-others = 尚无其他评审专家提交。
+review-others-after = 提交您的评审意见后，即可查看其他评审意见并参与讨论。
+review-discussion = 讨论
+review-discussion-add = 您给其他评审专家的留言
+review-discussion-post = 发布
+review-discussion-after = 提交评审意见后方可参与讨论。
+review-out-of-scale = 每项评分须为该标准分值范围内的整数。
+review-unknown-criterion = 有一项评分所对应的标准不属于本次评审。
+review-confidence = 把握程度为 1 至 5。
+review-too-long = 文本为空或超过 5000 个字符。
+review-missing-score = 提交前请为每项标准评分。
+review-no-recommendation = 提交前请选择推荐意见。
+review-no-confidence = 提交前请填写把握程度。
+review-stale = 此表单已过期，请刷新页面。
+review-stale-kept = 另一个标签页或设备已先保存了这份评审意见；现显示如下，未覆盖任何内容。您尝试保存的内容：{ $yours }
+recommendation-strongly_support = 强烈支持
+recommendation-support = 支持
+recommendation-neutral = 中立
+recommendation-oppose = 反对
+progress-title = 评审进度
+progress-assigned = 已分配
+progress-drafts = 草稿
+progress-submitted = 已提交
+progress-remind = 提醒尚有评审意见待提交的评审专家
+mail-reminder-subject = 有待您评审的参评项目
+mail-reminder-body = { $name }，您好：
+
+    分配给您的{ $edition }参评项目中，仍有 { $count } 项等待您的评审意见：
+    { $link }
+
+    谢谢。

@@ -231,6 +231,7 @@ mod tests {
                         ("detail", "CO".into()),
                         ("committee", "Jury".into()),
                         ("members", 11i64.into()),
+                        ("yours", "my comment".into()),
                         ("zone", "Asia/Shanghai".into()),
                         ("size", "2.5".into()),
                         ("file", 10i64.into()),

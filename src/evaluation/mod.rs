@@ -5,4 +5,5 @@
 pub mod affinity;
 pub mod audit;
 pub mod conflicts;
+pub mod review;
 pub mod screening;

@@ -9,6 +9,7 @@ use super::StoreResult;
 use crate::domain::{CityId, EditionId, EntryId, EntryStatus, InitiativeId, Stage, ThemeId, UserId};
 use crate::evaluation::audit::AuditEntry;
 use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile, MemberProfile};
+use crate::evaluation::review::ReviewContent;
 use crate::evaluation::screening::Screening;
 
 /// An entry of an edition as the screening list shows it.
@@ -93,6 +94,36 @@ pub struct Deployment {
     pub pairs: Vec<Pair>,
 }
 
+/// A review as kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredReview {
+    pub member: i64,
+    pub content: ReviewContent,
+    pub version: i64,
+    pub submitted_at: Option<i64>,
+}
+
+/// A review to save: the version the writer last saw (0: none yet), and whether to submit it.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewWrite<'a> {
+    pub member: i64,
+    pub entry: EntryId,
+    pub content: &'a ReviewContent,
+    pub version: i64,
+    pub submit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewSave {
+    Saved {
+        version: i64,
+    },
+    /// Another tab or device saved first: nothing was written; here is what is kept.
+    Stale {
+        kept: StoredReview,
+    },
+}
+
 #[async_trait]
 pub trait EvaluationStore: Send + Sync {
     /// The whole audit log in order, and its head (last sequence number and hash).
@@ -161,6 +192,26 @@ pub trait EvaluationStore: Send + Sync {
     async fn deployments(&self, edition: EditionId) -> StoreResult<Vec<Deployment>>;
     /// A member's assignments in the deployment in force.
     async fn assignments_of(&self, member: i64) -> StoreResult<Vec<(EntryId, f64)>>;
+
+    /// Saves a member's review of an entry if `version` is the one kept (0: none yet); a
+    /// submission is logged.
+    async fn save_review(&self, review: ReviewWrite<'_>, by: UserId, now: i64) -> StoreResult<ReviewSave>;
+    /// Every review of an entry, drafts included (callers show only what the reader may see).
+    async fn entry_reviews(&self, entry: EntryId) -> StoreResult<Vec<StoredReview>>;
+    /// (member, entry, submitted) for every review of an edition.
+    async fn edition_reviews(&self, edition: EditionId) -> StoreResult<Vec<(i64, EntryId, bool)>>;
+    async fn post_discussion(&self, entry: EntryId, member: i64, body: &str, now: i64) -> StoreResult<()>;
+    /// The discussion of an entry: (member, text, when), oldest first.
+    async fn discussion(&self, entry: EntryId) -> StoreResult<Vec<(i64, String, i64)>>;
+    /// Logs an evaluation action that changes no table of its own (reminders sent …).
+    async fn log_evaluation(
+        &self,
+        edition: EditionId,
+        by: UserId,
+        action: &str,
+        detail: &serde_json::Value,
+        now: i64,
+    ) -> StoreResult<()>;
 }
 
 macro_rules! evaluation_store {
@@ -169,6 +220,7 @@ macro_rules! evaluation_store {
             use super::*;
             use crate::evaluation::audit::{AuditChange, AuditEntry, entry_hash};
             use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile};
+            use crate::evaluation::review::ReviewContent;
             use crate::evaluation::screening::{Screening, ScreeningOutcome};
             use crate::storage::evaluation::*;
 
@@ -242,6 +294,41 @@ macro_rules! evaluation_store {
                         })
                     })
                     .collect()
+            }
+
+            type ReviewRow = (i64, String, String, Option<String>, Option<i64>, i64, Option<i64>);
+
+            fn review_of((member, scores, comments, recommendation, confidence, version, submitted_at): ReviewRow) -> StoreResult<StoredReview> {
+                let corrupt = |e: String| StoreError::Corrupt(format!("review: {e}"));
+                Ok(StoredReview {
+                    member,
+                    content: ReviewContent {
+                        scores: serde_json::from_str(&scores).map_err(|e| corrupt(e.to_string()))?,
+                        comments: serde_json::from_str(&comments).map_err(|e| corrupt(e.to_string()))?,
+                        recommendation: recommendation
+                            .map(|r| r.parse().map_err(|e: UnknownValue| corrupt(e.to_string())))
+                            .transpose()?,
+                        confidence,
+                    },
+                    version,
+                    submitted_at,
+                })
+            }
+
+            async fn read_review(
+                tx: &mut <$db as sqlx::Database>::Connection,
+                member: i64,
+                entry: EntryId,
+            ) -> StoreResult<Option<StoredReview>> {
+                let row: Option<ReviewRow> = sqlx::query_as(
+                    "SELECT member_id, scores, comments, recommendation, confidence, version, submitted_at FROM reviews \
+                     WHERE member_id = $1 AND entry_id = $2",
+                )
+                .bind(member)
+                .bind(entry.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                row.map(review_of).transpose()
             }
 
             #[async_trait]
@@ -695,6 +782,116 @@ macro_rules! evaluation_store {
                     .fetch_all(self.read())
                     .await?;
                     Ok(rows.into_iter().map(|(e, a)| (EntryId(e), a)).collect())
+                }
+
+                async fn save_review(&self, review: ReviewWrite<'_>, by: UserId, now: i64) -> StoreResult<ReviewSave> {
+                    let ReviewWrite { member, entry, content, version, submit } = review;
+                    let mut tx = self.begin_write().await?;
+                    let kept = read_review(&mut tx, member, entry).await?;
+                    let kept_version = kept.as_ref().map(|r| r.version).unwrap_or(0);
+                    if kept_version != version {
+                        let kept = kept.expect("a version above 0 was kept");
+                        return Ok(ReviewSave::Stale { kept });
+                    }
+                    let submitted_at = if submit { Some(now) } else { kept.as_ref().and_then(|r| r.submitted_at) };
+                    sqlx::query(
+                        "INSERT INTO reviews (member_id, entry_id, scores, comments, recommendation, confidence, version, updated_at, submitted_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                         ON CONFLICT (member_id, entry_id) DO UPDATE SET scores = $3, comments = $4, recommendation = $5, \
+                           confidence = $6, version = $7, updated_at = $8, submitted_at = $9",
+                    )
+                    .bind(member)
+                    .bind(entry.0)
+                    .bind(to_json(&content.scores))
+                    .bind(to_json(&content.comments))
+                    .bind(content.recommendation.map(|r| r.as_str()))
+                    .bind(content.confidence)
+                    .bind(version + 1)
+                    .bind(now)
+                    .bind(submitted_at)
+                    .execute(&mut *tx)
+                    .await?;
+                    if submit {
+                        let edition: i64 = sqlx::query_scalar("SELECT edition_id FROM entries WHERE id = $1")
+                            .bind(entry.0)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        let change = AuditChange {
+                            actor: Some(by.0),
+                            edition: Some(edition),
+                            action: "review submitted".into(),
+                            subject: format!("member {member}, entry {entry}"),
+                            before: serde_json::to_value(kept.map(|r| r.content)).unwrap_or_default(),
+                            after: serde_json::to_value(content).unwrap_or_default(),
+                        };
+                        append_audit(&mut tx, &change, now).await?;
+                    }
+                    tx.commit().await?;
+                    Ok(ReviewSave::Saved { version: version + 1 })
+                }
+
+                async fn entry_reviews(&self, entry: EntryId) -> StoreResult<Vec<StoredReview>> {
+                    let rows: Vec<ReviewRow> = sqlx::query_as(
+                        "SELECT member_id, scores, comments, recommendation, confidence, version, submitted_at FROM reviews \
+                         WHERE entry_id = $1 ORDER BY member_id",
+                    )
+                    .bind(entry.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    rows.into_iter().map(review_of).collect()
+                }
+
+                async fn edition_reviews(&self, edition: EditionId) -> StoreResult<Vec<(i64, EntryId, bool)>> {
+                    let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+                        "SELECT r.member_id, r.entry_id, r.submitted_at FROM reviews r \
+                         JOIN entries e ON e.id = r.entry_id WHERE e.edition_id = $1",
+                    )
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    Ok(rows.into_iter().map(|(m, e, s)| (m, EntryId(e), s.is_some())).collect())
+                }
+
+                async fn post_discussion(&self, entry: EntryId, member: i64, body: &str, now: i64) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await?;
+                    sqlx::query("INSERT INTO discussion (entry_id, member_id, body, at) VALUES ($1, $2, $3, $4)")
+                        .bind(entry.0)
+                        .bind(member)
+                        .bind(body)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn discussion(&self, entry: EntryId) -> StoreResult<Vec<(i64, String, i64)>> {
+                    Ok(sqlx::query_as("SELECT member_id, body, at FROM discussion WHERE entry_id = $1 ORDER BY id")
+                        .bind(entry.0)
+                        .fetch_all(self.read())
+                        .await?)
+                }
+
+                async fn log_evaluation(
+                    &self,
+                    edition: EditionId,
+                    by: UserId,
+                    action: &str,
+                    detail: &serde_json::Value,
+                    now: i64,
+                ) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: action.into(),
+                        subject: format!("edition {edition}"),
+                        before: serde_json::Value::Null,
+                        after: detail.clone(),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(())
                 }
             }
         }

@@ -216,3 +216,91 @@ both_engines! {
         }
     }
 }
+
+both_engines! {
+    async fn reviews_are_drafted_submitted_compared_and_discussed_and_late_reviewers_reminded(engine) {
+        let app = crate::harness::TestApp::with_fixture(engine).await.unwrap();
+        let desk = app.login_as(Role::Secretariat).await;
+        let first = app.login_as(Role::TechnicalCommittee).await;
+        let second = app.login_as(Role::TechnicalCommittee).await;
+        for reviewer in [&first, &second] {
+            let fields = vec![
+                ("csrf", desk.csrf.clone()),
+                ("name", "Reviewer".to_string()),
+                ("email", email_of(reviewer).await),
+                ("stage", "technical_committee".into()),
+                ("country", "CN".into()),
+            ];
+            assert_eq!(desk.post_fields("/secretariat/editions/2/committees", &fields).await.status(), StatusCode::SEE_OTHER);
+        }
+        let propose = vec![("csrf", desk.csrf.clone()), ("per_entry", "2".to_string()), ("max_per_reviewer", "3".to_string())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/assignment/propose", &propose).await.status(), StatusCode::SEE_OTHER);
+        let deploy = vec![("csrf", desk.csrf.clone()), ("confirm", "yes".to_string())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/assignment/deploy", &deploy).await.status(), StatusCode::SEE_OTHER);
+
+        let entry = entries_by_country(&app).await["FR"];
+        let criteria = app.store.edition(EditionId(2)).await.unwrap().unwrap().criteria;
+        let (innovation, effectiveness) = (criteria[0].id.0.to_string(), criteria[1].id.0.to_string());
+        let url = format!("/review/entries/{entry}/review");
+        let review = |user: &crate::harness::UserClient, version: &str, action: &str, scores: &[(&str, &str)], comment: &str| {
+            let mut fields: Vec<(String, String)> = vec![
+                ("csrf".into(), user.csrf.clone()),
+                ("version".into(), version.to_string()),
+                ("action".into(), action.to_string()),
+                (format!("comment-{innovation}"), comment.to_string()),
+            ];
+            for (criterion, score) in scores {
+                fields.push((format!("score-{criterion}"), score.to_string()));
+            }
+            fields
+        };
+
+        // A draft may be partial; a second tab still on version 0 is caught, nothing overwritten.
+        let draft = first.post_fields(&url, &review(&first, "0", "save", &[(&innovation, "7")], "Bold idea")).await;
+        assert_eq!(draft.status(), StatusCode::SEE_OTHER);
+        let stale = first.post_fields(&url, &review(&first, "0", "save", &[(&innovation, "2")], "Other tab")).await;
+        assert_eq!(stale.status(), StatusCode::CONFLICT);
+        let page = stale.text().await.unwrap();
+        assert!(page.contains("saved this review first") && page.contains("Other tab") && page.contains(r#"value="7""#), "{page}");
+        let out_of_scale = first.post_fields(&url, &review(&first, "1", "save", &[(&innovation, "11")], "")).await;
+        assert_eq!(out_of_scale.status(), StatusCode::BAD_REQUEST);
+        let incomplete = first.post_fields(&url, &review(&first, "1", "submit", &[(&innovation, "7")], "Bold idea")).await;
+        assert_eq!(incomplete.status(), StatusCode::BAD_REQUEST);
+        assert!(incomplete.text().await.unwrap().contains("give every criterion a score"));
+        let mut complete = review(&first, "1", "submit", &[(&innovation, "7"), (&effectiveness, "9")], "Bold idea");
+        complete.push(("recommendation".into(), "support".into()));
+        complete.push(("confidence".into(), "4".into()));
+        assert_eq!(first.post_fields(&url, &complete).await.status(), StatusCode::SEE_OTHER);
+        let (_, page) = first.get(&format!("/review/entries/{entry}")).await;
+        assert!(page.contains(r#"id="submitted""#) && page.contains("No other reviewer has submitted yet"));
+
+        // The second reviewer sees nothing of the first until their own review is in.
+        let (_, page) = second.get(&format!("/review/entries/{entry}")).await;
+        assert!(!page.contains("Bold idea") && page.contains("open once you have submitted"));
+        let early = second.post_fields(&format!("/review/entries/{entry}/discussion"), &[("csrf", second.csrf.clone()), ("body", "Hello".into())]).await;
+        assert_eq!(early.status(), StatusCode::BAD_REQUEST);
+        let mut theirs = review(&second, "0", "submit", &[(&innovation, "4"), (&effectiveness, "5")], "Needs evidence");
+        theirs.push(("recommendation".into(), "neutral".into()));
+        theirs.push(("confidence".into(), "3".into()));
+        assert_eq!(second.post_fields(&url, &theirs).await.status(), StatusCode::SEE_OTHER);
+        let (_, page) = second.get(&format!("/review/entries/{entry}")).await;
+        assert!(page.contains("Bold idea") && page.contains("Support"), "{page}");
+        let said = second.post_fields(&format!("/review/entries/{entry}/discussion"), &[("csrf", second.csrf.clone()), ("body", "Shall we ask for the data?".into())]).await;
+        assert_eq!(said.status(), StatusCode::SEE_OTHER);
+        let (_, page) = first.get(&format!("/review/entries/{entry}")).await;
+        assert!(page.contains("Shall we ask for the data?") && page.contains("Needs evidence"));
+
+        // Progress, and a reminder to each reviewer with reviews to submit.
+        let (_, progress) = desk.get("/secretariat/editions/2/reviews").await;
+        assert!(progress.contains("<td>3</td><td>0</td><td>1</td>"), "{progress}");
+        let remind = desk.post_fields("/secretariat/editions/2/reviews/remind", &[("csrf", desk.csrf.clone())]).await;
+        assert_eq!(remind.status(), StatusCode::SEE_OTHER);
+        let outbox = app.store.outbox(kapok::storage::PageRequest::new(0, 50)).await.unwrap();
+        let reminders: Vec<_> = outbox.items.iter().filter(|m| m.subject == "Reviews waiting for you").collect();
+        assert_eq!(reminders.len(), 2);
+        assert!(reminders.iter().all(|m| m.body.contains("2 of the entries")));
+        let (log, _) = app.store.audit_log().await.unwrap();
+        assert_eq!(log.iter().filter(|e| e.change.action == "review submitted").count(), 2);
+        assert!(log.iter().any(|e| e.change.action == "reminders sent"));
+    }
+}

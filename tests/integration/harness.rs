@@ -274,7 +274,7 @@ impl UserClient {
     }
 
     /// A form post whose values were built at run time (repeated fields allowed).
-    pub async fn post_fields(&self, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
+    pub async fn post_fields<T: serde::Serialize + ?Sized>(&self, path: &str, fields: &T) -> reqwest::Response {
         self.client.post(format!("{}{path}", self.base)).form(fields).send().await.unwrap()
     }
 

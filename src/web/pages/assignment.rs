@@ -316,3 +316,108 @@ pub async fn undo(
     }
     Ok(Redirect::to(&format!("/secretariat/editions/{edition}/assignment")).into_response())
 }
+
+struct ProgressLine {
+    name: String,
+    assigned: usize,
+    drafts: usize,
+    submitted: usize,
+}
+
+#[derive(Template)]
+#[template(path = "review_progress.html")]
+struct ProgressPage {
+    c: Chrome,
+    edition_id: EditionId,
+    edition_name: String,
+    lines: Vec<ProgressLine>,
+    late: usize,
+}
+
+/// Per Technical Committee member: entries assigned in the deployment in force, drafts and
+/// submitted reviews among them.
+async fn progress(state: &AppState, lang: Lang, setting: &Setting) -> Result<Vec<(Member, ProgressLine)>, PageError> {
+    let reviews = state.store.edition_reviews(setting.edition).await.map_err(PageError::store(lang))?;
+    let mut lines = Vec::new();
+    for member in &setting.members {
+        let assigned = state.store.assignments_of(member.id).await.map_err(PageError::store(lang))?;
+        let of = |submitted: bool| {
+            assigned
+                .iter()
+                .filter(|(e, _)| reviews.iter().any(|(m, r, s)| *m == member.id && r == e && *s == submitted))
+                .count()
+        };
+        let line = ProgressLine {
+            name: member.name.clone(),
+            assigned: assigned.len(),
+            drafts: of(false),
+            submitted: of(true),
+        };
+        lines.push((member.clone(), line));
+    }
+    Ok(lines)
+}
+
+/// `GET /secretariat/editions/{id}/reviews`: review progress per reviewer.
+pub async fn show_progress(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
+        return Ok(refusal.into_response());
+    }
+    let lang = viewer.lang;
+    let (setting, edition_name) = setting(&state, lang, &raw).await?;
+    let lines: Vec<ProgressLine> = progress(&state, lang, &setting).await?.into_iter().map(|(_, line)| line).collect();
+    let late = lines.iter().filter(|l| l.submitted < l.assigned).count();
+    let page =
+        ProgressPage { c: Chrome::new(&viewer, "account"), edition_id: setting.edition, edition_name, lines, late };
+    Ok(super::render(lang, page)?.into_response())
+}
+
+/// `POST /secretariat/editions/{id}/reviews/remind`: an e-mail to every reviewer with reviews
+/// still to submit, saying how many (logged in the audit trail).
+pub async fn remind(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let (by, _) = match post_fields(&viewer, &headers, &body).await? {
+        Ok(ok) => ok,
+        Err(refusal) => return Ok(refusal),
+    };
+    let lang = viewer.lang;
+    let (setting, edition_name) = setting(&state, lang, &raw).await?;
+    let mut reminded = Vec::new();
+    for (member, line) in progress(&state, lang, &setting).await? {
+        let missing = line.assigned - line.submitted;
+        if missing == 0 {
+            continue;
+        }
+        let tr = crate::i18n::Tr::new(lang.0);
+        let body = tr.tn(
+            "mail-reminder-body",
+            &[
+                ("name", member.name.as_str().into()),
+                ("count", (missing as i64).into()),
+                ("edition", edition_name.as_str().into()),
+                ("link", state.link("/review").into()),
+            ],
+        );
+        let mail = crate::storage::NewMail { to: member.email.clone(), subject: tr.t("mail-reminder-subject"), body };
+        state.store.enqueue_mail(&mail).await.map_err(PageError::store(lang))?;
+        reminded.push(member.id);
+    }
+    state.mail_wakeup.notify_one();
+    let now = jiff::Timestamp::now().as_second();
+    let detail = serde_json::json!({ "members": reminded });
+    state
+        .store
+        .log_evaluation(setting.edition, by, "reminders sent", &detail, now)
+        .await
+        .map_err(PageError::store(lang))?;
+    Ok(Redirect::to(&format!("/secretariat/editions/{}/reviews", setting.edition)).into_response())
+}

@@ -9,9 +9,12 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::committees::edition_conflicts;
-use crate::domain::{EntryId, Role, Section};
+use axum::http::StatusCode;
+
+use crate::domain::{Criterion, EntryId, Role, Section};
 use crate::evaluation::conflicts::blocked_pairs;
-use crate::storage::evaluation::{EvaluatedEntry, Member};
+use crate::evaluation::review::{Recommendation, ReviewContent};
+use crate::storage::evaluation::{EvaluatedEntry, Member, ReviewSave, ReviewWrite};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Session, Viewer};
 use crate::web::error::PageError;
@@ -134,17 +137,177 @@ pub async fn declare(
     Ok(Redirect::to("/review").into_response())
 }
 
+struct CriterionField {
+    id: i64,
+    name: String,
+    min: i64,
+    max: i64,
+    score: String,
+    comment: String,
+}
+
+struct OtherReview {
+    reviewer: String,
+    scores: String,
+    recommendation: String,
+    comments: Vec<String>,
+}
+
 #[derive(Template)]
 #[template(path = "review_entry.html")]
 struct EntryPage {
     c: Chrome,
+    entry: EntryId,
     title: String,
     place: String,
     sections: Vec<(String, String)>,
+    criteria: Vec<CriterionField>,
+    recommendation: String,
+    recommendations: Vec<(&'static str, String)>,
+    confidence: String,
+    version: i64,
+    submitted: bool,
+    message: Option<String>,
+    others: Vec<OtherReview>,
+    discussion: Vec<(String, String)>,
 }
 
-/// `GET /review/entries/{entry}`: an assigned entry's texts, for a member not in conflict; 404
-/// for everyone else (the entry's existence is not confirmed).
+/// The member (of the entry's edition) who may review this entry now, and the entry: assigned in
+/// the deployment in force, not in conflict. `None` for anyone else.
+async fn reviewable(
+    state: &AppState,
+    lang: Lang,
+    session: &Session,
+    entry: EntryId,
+) -> Result<Option<(Member, EvaluatedEntry)>, PageError> {
+    for member in state.store.memberships(session.user.id).await.map_err(PageError::store(lang))? {
+        let (entries, visible, _) = visible_entries(state, lang, &member).await?;
+        if let Some(found) = entries.into_iter().find(|e| e.entry == entry && visible.contains(&entry)) {
+            return Ok(Some((member, found)));
+        }
+    }
+    Ok(None)
+}
+
+async fn render_entry(
+    state: &AppState,
+    viewer: &Viewer,
+    member: &Member,
+    found: &EvaluatedEntry,
+    shown: Option<(ReviewContent, i64)>,
+    message: Option<String>,
+) -> Result<Response, PageError> {
+    let lang = viewer.lang;
+    let c = Chrome::new(viewer, "account");
+    let initiative = state.store.initiative(found.initiative).await.map_err(PageError::store(lang))?;
+    let Some(initiative) = initiative else { return Err(PageError::not_found(lang, "what-initiative")) };
+    let edition = state.store.edition(member.edition).await.map_err(PageError::store(lang))?;
+    let criteria: Vec<Criterion> =
+        edition.map(|e| e.criteria.into_iter().filter(|c| c.stage == member.stage).collect()).unwrap_or_default();
+    let reviews = state.store.entry_reviews(found.entry).await.map_err(PageError::store(lang))?;
+    let own = reviews.iter().find(|r| r.member == member.id);
+    let submitted = own.is_some_and(|r| r.submitted_at.is_some());
+    let (content, version) = shown.unwrap_or_else(|| own.map(|r| (r.content.clone(), r.version)).unwrap_or_default());
+    let committee = state.store.committee(member.edition).await.map_err(PageError::store(lang))?;
+    let name = |id: i64| committee.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_default();
+    // Others' reviews and the discussion open once one's own review is in.
+    let others = if submitted {
+        reviews
+            .iter()
+            .filter(|r| r.member != member.id && r.submitted_at.is_some())
+            .map(|r| OtherReview {
+                reviewer: name(r.member),
+                scores: criteria
+                    .iter()
+                    .map(|k| {
+                        format!(
+                            "{}: {}",
+                            k.name.get(lang.0),
+                            r.content.scores.get(&k.id).map(i64::to_string).unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                recommendation: r
+                    .content
+                    .recommendation
+                    .map(|x| c.tr.t(&format!("recommendation-{x}")))
+                    .unwrap_or_default(),
+                comments: r.content.comments.values().filter(|t| !t.is_empty()).cloned().collect(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let discussion = if submitted {
+        let zone = edition_zone(state, lang, member).await?;
+        state
+            .store
+            .discussion(found.entry)
+            .await
+            .map_err(PageError::store(lang))?
+            .into_iter()
+            .map(|(who, body, at)| {
+                let when = zone.format(jiff::Timestamp::from_second(at).unwrap_or(jiff::Timestamp::UNIX_EPOCH));
+                (format!("{} · {when}", name(who)), body)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sections = match initiative.text(lang.0) {
+        Some((_, text)) => Section::ALL
+            .iter()
+            .filter_map(|s| text.section(*s).map(|body| (c.tr.t(&format!("section-{}", s.as_str())), body.to_string())))
+            .collect(),
+        None => Vec::new(),
+    };
+    let page = EntryPage {
+        entry: found.entry,
+        title: found.title.clone(),
+        place: initiative.cities.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", "),
+        sections,
+        criteria: criteria
+            .iter()
+            .map(|k| CriterionField {
+                id: k.id.0,
+                name: k.name.get(lang.0).to_string(),
+                min: k.scale_min,
+                max: k.scale_max,
+                score: content.scores.get(&k.id).map(i64::to_string).unwrap_or_default(),
+                comment: content.comments.get(&k.id).cloned().unwrap_or_default(),
+            })
+            .collect(),
+        recommendation: content.recommendation.map(|r| r.as_str().to_string()).unwrap_or_default(),
+        recommendations: Recommendation::ALL
+            .iter()
+            .map(|r| (r.as_str(), c.tr.t(&format!("recommendation-{r}"))))
+            .collect(),
+        confidence: content.confidence.map(|n| n.to_string()).unwrap_or_default(),
+        version,
+        submitted,
+        message,
+        others,
+        discussion,
+        c,
+    };
+    let status = if page.message.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
+    Ok((status, super::render(lang, page)?).into_response())
+}
+
+async fn edition_zone(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+) -> Result<crate::domain::EditionTimeZone, PageError> {
+    let edition = state.store.edition(member.edition).await.map_err(PageError::store(lang))?;
+    Ok(edition
+        .map(|e| e.timezone)
+        .unwrap_or_else(|| crate::domain::EditionTimeZone::parse("UTC").expect("UTC is known")))
+}
+
+/// `GET /review/entries/{entry}`: an assigned entry's texts and the member's review form, for a
+/// member not in conflict; 404 for everyone else (the entry's existence is not confirmed).
 pub async fn entry(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -156,27 +319,115 @@ pub async fn entry(
     };
     let lang = viewer.lang;
     let id = EntryId(super::parse_id(lang, &raw, "what-initiative")?);
-    for member in state.store.memberships(session.user.id).await.map_err(PageError::store(lang))? {
-        let (entries, visible, _) = visible_entries(&state, lang, &member).await?;
-        if !visible.contains(&id) {
-            continue;
-        }
-        let Some(found) = entries.iter().find(|e| e.entry == id) else { continue };
-        let initiative = state.store.initiative(found.initiative).await.map_err(PageError::store(lang))?;
-        let Some(initiative) = initiative else { continue };
-        let c = Chrome::new(&viewer, "account");
-        let sections = match initiative.text(lang.0) {
-            Some((_, text)) => Section::ALL
-                .iter()
-                .filter_map(|s| {
-                    text.section(*s).map(|body| (c.tr.t(&format!("section-{}", s.as_str())), body.to_string()))
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        let place = initiative.cities.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ");
-        let page = EntryPage { title: found.title.clone(), place, sections, c };
-        return Ok(super::render(lang, page)?.into_response());
+    match reviewable(&state, lang, session, id).await? {
+        Some((member, found)) => render_entry(&state, &viewer, &member, &found, None, None).await,
+        None => Err(PageError::not_found(lang, "what-initiative")),
     }
-    Err(PageError::not_found(lang, "what-initiative"))
+}
+
+/// `POST /review/entries/{entry}/review`: saves the review as a draft (`action=save`) or submits
+/// it (`action=submit`, complete only); a stale version shows the kept review instead.
+pub async fn save(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let session = match member_session(&viewer) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
+    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
+    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let id = EntryId(super::parse_id(lang, &raw, "what-initiative")?);
+    let Some((member, found)) = reviewable(&state, lang, session, id).await? else {
+        return Err(PageError::not_found(lang, "what-initiative"));
+    };
+    let edition = state.store.edition(member.edition).await.map_err(PageError::store(lang))?;
+    let criteria: Vec<Criterion> =
+        edition.map(|e| e.criteria.into_iter().filter(|c| c.stage == member.stage).collect()).unwrap_or_default();
+    let mut content = ReviewContent::default();
+    for criterion in &criteria {
+        let score = one(&format!("score-{}", criterion.id));
+        if !score.is_empty() {
+            let value = score.parse::<i64>().map_err(|_| PageError::bad_request(lang, tr.t("review-out-of-scale")))?;
+            content.scores.insert(criterion.id, value);
+        }
+        let comment = one(&format!("comment-{}", criterion.id));
+        if !comment.is_empty() {
+            content.comments.insert(criterion.id, comment);
+        }
+    }
+    content.recommendation = match one("recommendation").as_str() {
+        "" => None,
+        text => Some(text.parse().map_err(|_| PageError::bad_request(lang, tr.t("review-no-recommendation")))?),
+    };
+    content.confidence = match one("confidence").as_str() {
+        "" => None,
+        text => Some(text.parse().map_err(|_| PageError::bad_request(lang, tr.t("review-confidence")))?),
+    };
+    let submit = one("action") == "submit";
+    let checked = if submit { content.check_complete(&criteria) } else { content.check(&criteria) };
+    if let Err(error) = checked {
+        return Err(PageError::bad_request(lang, tr.t(error.message_id())));
+    }
+    let version: i64 = one("version").parse().map_err(|_| PageError::bad_request(lang, tr.t("review-stale")))?;
+    let now = jiff::Timestamp::now().as_second();
+    let saved = state
+        .store
+        .save_review(
+            ReviewWrite { member: member.id, entry: id, content: &content, version, submit },
+            session.user.id,
+            now,
+        )
+        .await
+        .map_err(PageError::store(lang))?;
+    match saved {
+        ReviewSave::Saved { .. } => Ok(Redirect::to(&format!("/review/entries/{id}")).into_response()),
+        ReviewSave::Stale { kept } => {
+            // Show the kept review, and what this tab tried to save, so nothing is lost.
+            let mine: Vec<String> = content.comments.values().cloned().collect();
+            let message = tr.t1("review-stale-kept", "yours", mine.join(" / "));
+            render_entry(&state, &viewer, &member, &found, Some((kept.content, kept.version)), Some(message)).await
+        }
+    }
+}
+
+/// `POST /review/entries/{entry}/discussion`: a message in the entry's thread, once one's own
+/// review is submitted.
+pub async fn discuss(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let session = match member_session(&viewer) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
+    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
+    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let id = EntryId(super::parse_id(lang, &raw, "what-initiative")?);
+    let Some((member, _)) = reviewable(&state, lang, session, id).await? else {
+        return Err(PageError::not_found(lang, "what-initiative"));
+    };
+    let reviews = state.store.entry_reviews(id).await.map_err(PageError::store(lang))?;
+    if !reviews.iter().any(|r| r.member == member.id && r.submitted_at.is_some()) {
+        return Err(PageError::bad_request(lang, tr.t("review-discussion-after")));
+    }
+    let text = one("body");
+    if text.is_empty() || text.chars().count() > 5_000 {
+        return Err(PageError::bad_request(lang, tr.t("review-too-long")));
+    }
+    let now = jiff::Timestamp::now().as_second();
+    state.store.post_discussion(id, member.id, &text, now).await.map_err(PageError::store(lang))?;
+    Ok(Redirect::to(&format!("/review/entries/{id}#discussion")).into_response())
 }
