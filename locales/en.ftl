@@ -792,3 +792,20 @@ mail-reminder-body = Hello { $name },
     { $link }
 
     Thank you.
+scores-title = Scores and ranking
+scores-no-snapshot = No snapshot yet: freeze the submitted reviews to rank them.
+scores-snapshot = Snapshot of { $when }: { $count } submitted reviews.
+scores-freeze = Freeze the submitted reviews now
+scores-method = Aggregation
+scores-method-mean = Mean
+scores-method-median = Median
+scores-method-trimmed_mean = Trimmed mean (without the highest and lowest)
+scores-apply = Rank again
+scores-raw = Raw score (0–10)
+scores-normalised = Normalised (z)
+scores-reviews = Reviews
+scores-flag = Flag
+scores-disagreement = Reviewers disagree
+scores-moved = Place with these weights
+scores-weight = Each weight must be a number from 0 to 100.
+scores-explained = Raw: each review's weighted score on 0–10, aggregated. Normalised: each review as a z-score against its reviewer's own reviews, aggregated, so harsh and lenient reviewers count alike; the ranking follows it. Reviewers disagree when two reviews differ by 4 points or more.

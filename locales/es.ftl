@@ -803,3 +803,20 @@ mail-reminder-body = Hola, { $name }:
     { $link }
 
     Gracias.
+scores-title = Puntuaciones y clasificación
+scores-no-snapshot = Aún no hay instantánea: congele las evaluaciones enviadas para clasificarlas.
+scores-snapshot = Instantánea del { $when }: { $count } evaluaciones enviadas.
+scores-freeze = Congelar ahora las evaluaciones enviadas
+scores-method = Agregación
+scores-method-mean = Media
+scores-method-median = Mediana
+scores-method-trimmed_mean = Media recortada (sin la más alta ni la más baja)
+scores-apply = Clasificar de nuevo
+scores-raw = Puntuación bruta (0–10)
+scores-normalised = Normalizada (z)
+scores-reviews = Evaluaciones
+scores-flag = Señal
+scores-disagreement = Los evaluadores discrepan
+scores-moved = Puesto con estos pesos
+scores-weight = Cada peso debe ser un número de 0 a 100.
+scores-explained = Bruta: la puntuación ponderada de cada evaluación en 0–10, agregada. Normalizada: cada evaluación como puntuación z frente a las demás evaluaciones del mismo evaluador, agregada, para que evaluadores severos e indulgentes cuenten igual; la clasificación la sigue. Los evaluadores discrepan cuando dos evaluaciones difieren en 4 puntos o más.

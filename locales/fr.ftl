@@ -800,3 +800,20 @@ mail-reminder-body = Bonjour { $name },
     { $link }
 
     Merci.
+scores-title = Notes et classement
+scores-no-snapshot = Pas encore d’instantané : figez les évaluations soumises pour les classer.
+scores-snapshot = Instantané du { $when } : { $count } évaluations soumises.
+scores-freeze = Figer maintenant les évaluations soumises
+scores-method = Agrégation
+scores-method-mean = Moyenne
+scores-method-median = Médiane
+scores-method-trimmed_mean = Moyenne tronquée (sans la plus haute ni la plus basse)
+scores-apply = Classer à nouveau
+scores-raw = Note brute (0–10)
+scores-normalised = Normalisée (z)
+scores-reviews = Évaluations
+scores-flag = Signal
+scores-disagreement = Les évaluateurs divergent
+scores-moved = Rang avec ces pondérations
+scores-weight = Chaque pondération doit être un nombre de 0 à 100.
+scores-explained = Brute : la note pondérée de chaque évaluation sur 0–10, agrégée. Normalisée : chaque évaluation en score z par rapport aux autres évaluations du même évaluateur, agrégée, pour que les évaluateurs sévères et indulgents comptent autant ; le classement la suit. Les évaluateurs divergent quand deux évaluations diffèrent de 4 points ou plus.

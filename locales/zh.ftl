@@ -777,3 +777,20 @@ mail-reminder-body = { $name }，您好：
     { $link }
 
     谢谢。
+scores-title = 评分与排名
+scores-no-snapshot = 尚无快照：请冻结已提交的评审意见以进行排名。
+scores-snapshot = { $when } 的快照：{ $count } 份已提交的评审意见。
+scores-freeze = 立即冻结已提交的评审意见
+scores-method = 汇总方式
+scores-method-mean = 平均值
+scores-method-median = 中位数
+scores-method-trimmed_mean = 截尾平均值（去掉最高分和最低分）
+scores-apply = 重新排名
+scores-raw = 原始分（0–10）
+scores-normalised = 标准化分（z）
+scores-reviews = 评审意见数
+scores-flag = 标记
+scores-disagreement = 评审专家意见分歧
+scores-moved = 按此权重的名次
+scores-weight = 每项权重须为 0 至 100 之间的数字。
+scores-explained = 原始分：每份评审意见按权重折算为 0–10 分后汇总。标准化分：每份评审意见相对于该评审专家自身所有评审意见的 z 分数，再汇总，使严格与宽松的评审专家同等计算；排名依据标准化分。两份评审意见相差 4 分或以上即视为意见分歧。

@@ -6,4 +6,5 @@ pub mod affinity;
 pub mod audit;
 pub mod conflicts;
 pub mod review;
+pub mod scoring;
 pub mod screening;

@@ -10,6 +10,7 @@ use crate::domain::{CityId, EditionId, EntryId, EntryStatus, InitiativeId, Stage
 use crate::evaluation::audit::AuditEntry;
 use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile, MemberProfile};
 use crate::evaluation::review::ReviewContent;
+use crate::evaluation::scoring::ScoreSheet;
 use crate::evaluation::screening::Screening;
 
 /// An entry of an edition as the screening list shows it.
@@ -203,6 +204,11 @@ pub trait EvaluationStore: Send + Sync {
     async fn post_discussion(&self, entry: EntryId, member: i64, body: &str, now: i64) -> StoreResult<()>;
     /// The discussion of an entry: (member, text, when), oldest first.
     async fn discussion(&self, entry: EntryId) -> StoreResult<Vec<(i64, String, i64)>>;
+    /// Freezes the submitted Technical Committee reviews of an edition as the round's snapshot
+    /// (logged); returns how many reviews it holds.
+    async fn freeze_scores(&self, edition: EditionId, by: UserId, now: i64) -> StoreResult<usize>;
+    /// The latest snapshot: when it was taken, and its score sheets.
+    async fn score_snapshot(&self, edition: EditionId) -> StoreResult<Option<(i64, Vec<ScoreSheet>)>>;
     /// Logs an evaluation action that changes no table of its own (reminders sent …).
     async fn log_evaluation(
         &self,
@@ -221,6 +227,7 @@ macro_rules! evaluation_store {
             use crate::evaluation::audit::{AuditChange, AuditEntry, entry_hash};
             use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile};
             use crate::evaluation::review::ReviewContent;
+            use crate::evaluation::scoring::ScoreSheet;
             use crate::evaluation::screening::{Screening, ScreeningOutcome};
             use crate::storage::evaluation::*;
 
@@ -892,6 +899,61 @@ macro_rules! evaluation_store {
                     append_audit(&mut tx, &change, now).await?;
                     tx.commit().await?;
                     Ok(())
+                }
+
+                async fn freeze_scores(&self, edition: EditionId, by: UserId, now: i64) -> StoreResult<usize> {
+                    let mut tx = self.begin_write().await?;
+                    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+                        "SELECT r.member_id, r.entry_id, r.scores FROM reviews r \
+                         JOIN committee_members m ON m.id = r.member_id \
+                         WHERE m.edition_id = $1 AND m.stage = 'technical_committee' AND r.submitted_at IS NOT NULL \
+                         ORDER BY r.entry_id, r.member_id",
+                    )
+                    .bind(edition.0)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let sheets = rows
+                        .into_iter()
+                        .map(|(reviewer, entry, scores)| {
+                            Ok(ScoreSheet {
+                                reviewer,
+                                entry: EntryId(entry),
+                                scores: serde_json::from_str(&scores).map_err(|e| StoreError::Corrupt(format!("review: {e}")))?,
+                            })
+                        })
+                        .collect::<StoreResult<Vec<_>>>()?;
+                    sqlx::query("INSERT INTO score_snapshots (edition_id, taken_at, taken_by, sheets) VALUES ($1, $2, $3, $4)")
+                        .bind(edition.0)
+                        .bind(now)
+                        .bind(by.0)
+                        .bind(to_json(&sheets))
+                        .execute(&mut *tx)
+                        .await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: "scores frozen".into(),
+                        subject: format!("edition {edition}"),
+                        before: serde_json::Value::Null,
+                        after: serde_json::json!({"reviews": sheets.len()}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(sheets.len())
+                }
+
+                async fn score_snapshot(&self, edition: EditionId) -> StoreResult<Option<(i64, Vec<ScoreSheet>)>> {
+                    let row: Option<(i64, String)> = sqlx::query_as(
+                        "SELECT taken_at, sheets FROM score_snapshots WHERE edition_id = $1 ORDER BY id DESC LIMIT 1",
+                    )
+                    .bind(edition.0)
+                    .fetch_optional(self.read())
+                    .await?;
+                    row.map(|(at, sheets)| {
+                        let sheets = serde_json::from_str(&sheets).map_err(|e| StoreError::Corrupt(format!("snapshot: {e}")))?;
+                        Ok((at, sheets))
+                    })
+                    .transpose()
                 }
             }
         }

@@ -169,6 +169,8 @@ pub fn router(state: AppState) -> Router {
         .route("/secretariat/editions/{id}/assignment/undo", post(pages::assignment::undo))
         .route("/secretariat/editions/{id}/reviews", get(pages::assignment::show_progress))
         .route("/secretariat/editions/{id}/reviews/remind", post(pages::assignment::remind))
+        .route("/secretariat/editions/{id}/scores", get(pages::scores::show))
+        .route("/secretariat/editions/{id}/scores/freeze", post(pages::scores::freeze))
         .route("/review", get(pages::review::home))
         .route("/review/conflicts", post(pages::review::declare))
         .route("/review/entries/{entry}", get(pages::review::entry))

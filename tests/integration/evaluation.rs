@@ -302,5 +302,17 @@ both_engines! {
         let (log, _) = app.store.audit_log().await.unwrap();
         assert_eq!(log.iter().filter(|e| e.change.action == "review submitted").count(), 2);
         assert!(log.iter().any(|e| e.change.action == "reminders sent"));
+
+        // The scores are frozen, then ranked on the snapshot: 7/9 and 4/5 disagree.
+        let (_, scores) = desk.get("/secretariat/editions/2/scores").await;
+        assert!(scores.contains("No snapshot yet"));
+        let frozen = desk.post_fields("/secretariat/editions/2/scores/freeze", &[("csrf", desk.csrf.clone())]).await;
+        assert_eq!(frozen.status(), StatusCode::SEE_OTHER);
+        let (_, scores) = desk.get("/secretariat/editions/2/scores?method=median").await;
+        assert!(scores.contains("2 submitted reviews") && scores.contains("<td>6.17</td>"), "{scores}");
+        assert!(scores.contains("data-disagreement"));
+        let (_, reweighted) = desk.get(&format!("/secretariat/editions/2/scores?weight-{innovation}=1&weight-{effectiveness}=0")).await;
+        assert!(reweighted.contains("Place with these weights"));
+        assert_eq!(desk.get(&format!("/secretariat/editions/2/scores?weight-{innovation}=-1")).await.0, StatusCode::BAD_REQUEST);
     }
 }

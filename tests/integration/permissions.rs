@@ -177,6 +177,13 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
         "/secretariat/editions/2/assignment/undo",
         [303, 403, 403, 403, 403, 403],
     ),
+    ("GET", "/secretariat/editions/{id}/scores", "/secretariat/editions/2/scores", [303, 403, 200, 403, 403, 403]),
+    (
+        "POST",
+        "/secretariat/editions/{id}/scores/freeze",
+        "/secretariat/editions/2/scores/freeze",
+        [303, 403, 403, 403, 403, 403],
+    ),
     // Committee members only; nobody here sits on a committee, so no entry is theirs to read.
     ("GET", "/review", "/review", [303, 403, 403, 200, 200, 403]),
     ("POST", "/review/conflicts", "/review/conflicts", [303, 403, 403, 403, 403, 403]),

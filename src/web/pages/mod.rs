@@ -18,6 +18,7 @@ pub mod library;
 pub mod password;
 pub mod register;
 pub mod review;
+pub mod scores;
 pub mod screening;
 pub mod secretariat;
 pub mod vote;

@@ -1,0 +1,155 @@
+//! The scores of a review round, for the Secretariat: freeze the submitted reviews into a
+//! snapshot, then rank on it — raw and normalised side by side, aggregation by mean, median or
+//! trimmed mean, disagreement flagged — and see how the ranking moves with other weights.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::committees::edition_of;
+use super::require_role;
+use crate::domain::{EditionId, Role, Stage};
+use crate::evaluation::scoring::{self, Aggregation, Weight};
+use crate::web::AppState;
+use crate::web::chrome::{Chrome, Viewer};
+use crate::web::error::PageError;
+use crate::web::forms::{check_session_post, parse_form};
+
+struct Line {
+    place: usize,
+    title: String,
+    raw: String,
+    normalised: String,
+    reviews: usize,
+    disagreement: bool,
+    /// The place with the weights asked for, when they differ from the edition's.
+    moved_to: Option<usize>,
+}
+
+struct WeightField {
+    id: i64,
+    name: String,
+    weight: String,
+}
+
+#[derive(Template)]
+#[template(path = "scores.html")]
+struct ScoresPage {
+    c: Chrome,
+    edition_id: EditionId,
+    edition_name: String,
+    snapshot: Option<String>,
+    method: &'static str,
+    methods: Vec<(&'static str, String)>,
+    weights: Vec<WeightField>,
+    lines: Vec<Line>,
+    reweighted: bool,
+}
+
+/// `GET /secretariat/editions/{id}/scores?method=…&weight-{criterion}=…`
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> Result<Response, PageError> {
+    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
+        return Ok(refusal.into_response());
+    }
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    let edition = edition_of(&state, lang, &raw).await?;
+    let id = edition.summary.id;
+    let c = Chrome::new(&viewer, "account");
+    let method = params.get("method").and_then(|m| m.parse::<Aggregation>().ok()).unwrap_or(Aggregation::Mean);
+    let criteria: Vec<_> = edition.criteria.iter().filter(|k| k.stage == Stage::TechnicalCommittee).cloned().collect();
+    let edition_weights = scoring::weights(&criteria);
+    let mut asked = edition_weights.clone();
+    for weight in asked.iter_mut() {
+        if let Some(value) = params.get(&format!("weight-{}", weight.criterion)) {
+            weight.weight = value
+                .parse::<f64>()
+                .ok()
+                .filter(|w| w.is_finite() && (0.0..=100.0).contains(w))
+                .ok_or_else(|| PageError::bad_request(lang, tr.t("scores-weight")))?;
+        }
+    }
+    let reweighted = asked != edition_weights;
+    let snapshot = state.store.score_snapshot(id).await.map_err(PageError::store(lang))?;
+    let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
+    let title = |e| entries.iter().find(|x| x.entry == e).map(|x| x.title.clone()).unwrap_or_default();
+    let lines = match &snapshot {
+        Some((_, sheets)) => {
+            let ranked = scoring::rank(sheets, &edition_weights, method, true);
+            let moved = scoring::rank(sheets, &asked, method, true);
+            ranked
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Line {
+                    place: i + 1,
+                    title: title(r.entry),
+                    raw: format!("{:.2}", r.raw * 10.0),
+                    normalised: format!("{:+.2}", r.normalised),
+                    reviews: r.reviews,
+                    disagreement: r.disagreement,
+                    moved_to: reweighted
+                        .then(|| moved.iter().position(|m| m.entry == r.entry).map(|p| p + 1))
+                        .flatten(),
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let page = ScoresPage {
+        edition_id: id,
+        edition_name: format!("{} {}", edition.summary.award_name.get(lang.0), edition.summary.year),
+        snapshot: snapshot.map(|(at, sheets)| {
+            let at = edition.timezone.format(jiff::Timestamp::from_second(at).unwrap_or(jiff::Timestamp::UNIX_EPOCH));
+            c.tr.t2("scores-snapshot", ("when", at), ("count", sheets.len() as i64))
+        }),
+        method: method.as_str(),
+        methods: Aggregation::ALL.iter().map(|m| (m.as_str(), c.tr.t(&format!("scores-method-{m}")))).collect(),
+        weights: asked
+            .iter()
+            .map(|w: &Weight| WeightField {
+                id: w.criterion.0,
+                name: criteria
+                    .iter()
+                    .find(|k| k.id == w.criterion)
+                    .map(|k| k.name.get(lang.0).to_string())
+                    .unwrap_or_default(),
+                weight: format!("{}", w.weight),
+            })
+            .collect(),
+        lines,
+        reweighted,
+        c,
+    };
+    Ok(super::render(lang, page)?.into_response())
+}
+
+/// `POST /secretariat/editions/{id}/scores/freeze`: a new snapshot of the submitted reviews.
+pub async fn freeze(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let session = match require_role(&viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let lang = viewer.lang;
+    let tr = crate::i18n::Tr::new(lang.0);
+    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
+    let csrf = fields.get("csrf").and_then(|v| v.first()).cloned().unwrap_or_default();
+    check_session_post(lang, &headers, session, &csrf)?;
+    let edition = edition_of(&state, lang, &raw).await?;
+    let now = jiff::Timestamp::now().as_second();
+    state.store.freeze_scores(edition.summary.id, session.user.id, now).await.map_err(PageError::store(lang))?;
+    Ok(Redirect::to(&format!("/secretariat/editions/{}/scores", edition.summary.id)).into_response())
+}
