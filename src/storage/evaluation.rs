@@ -114,6 +114,18 @@ pub struct ReviewWrite<'a> {
     pub submit: bool,
 }
 
+/// The Jury's result once the vote is closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JuryResult {
+    pub method: String,
+    /// Winner first, ties broken by the shortlist's order.
+    pub ranking: Vec<EntryId>,
+    /// Groups of entries the method could not order.
+    pub ties: Vec<Vec<EntryId>>,
+    pub closed_at: i64,
+    pub published_at: Option<i64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewSave {
     Saved {
@@ -209,6 +221,24 @@ pub trait EvaluationStore: Send + Sync {
     async fn freeze_scores(&self, edition: EditionId, by: UserId, now: i64) -> StoreResult<usize>;
     /// The latest snapshot: when it was taken, and its score sheets.
     async fn score_snapshot(&self, edition: EditionId) -> StoreResult<Option<(i64, Vec<ScoreSheet>)>>;
+    /// Records (or replaces) a Jury member's sealed ballot; refused once the vote is closed.
+    async fn cast_jury_ballot(
+        &self,
+        member: i64,
+        edition: EditionId,
+        ranking: &[Vec<EntryId>],
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// The ballots, opened: only for tallying at the close.
+    async fn jury_ballots(&self, edition: EditionId) -> StoreResult<Vec<(i64, Vec<Vec<EntryId>>)>>;
+    /// Which members have voted (not how).
+    async fn jury_voters(&self, edition: EditionId) -> StoreResult<Vec<i64>>;
+    /// Closes the vote with its result (logged).
+    async fn close_jury_vote(&self, edition: EditionId, result: &JuryResult, by: UserId) -> StoreResult<()>;
+    async fn jury_result(&self, edition: EditionId) -> StoreResult<Option<JuryResult>>;
+    /// Publishes the result: the first `winners` become winners, the other entries ranked get a
+    /// Medal of Honour (logged with every status before and after).
+    async fn publish_jury_result(&self, edition: EditionId, winners: usize, by: UserId, now: i64) -> StoreResult<()>;
     /// Logs an evaluation action that changes no table of its own (reminders sent …).
     async fn log_evaluation(
         &self,
@@ -954,6 +984,145 @@ macro_rules! evaluation_store {
                         Ok((at, sheets))
                     })
                     .transpose()
+                }
+
+                async fn cast_jury_ballot(&self, member: i64, edition: EditionId, ranking: &[Vec<EntryId>], now: i64) -> StoreResult<bool> {
+                    let mut tx = self.begin_write().await?;
+                    let closed: Option<i64> = sqlx::query_scalar("SELECT closed_at FROM jury_results WHERE edition_id = $1")
+                        .bind(edition.0)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    if closed.is_some() {
+                        return Ok(false);
+                    }
+                    sqlx::query(
+                        "INSERT INTO jury_ballots (member_id, edition_id, ranking, cast_at) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (member_id, edition_id) DO UPDATE SET ranking = $3, cast_at = $4",
+                    )
+                    .bind(member)
+                    .bind(edition.0)
+                    .bind(to_json(&ranking))
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    // The log says who voted when, never how: the ballot stays sealed.
+                    let change = AuditChange {
+                        actor: None,
+                        edition: Some(edition.0),
+                        action: "jury ballot cast".into(),
+                        subject: format!("member {member}"),
+                        before: serde_json::Value::Null,
+                        after: serde_json::Value::Null,
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(true)
+                }
+
+                async fn jury_ballots(&self, edition: EditionId) -> StoreResult<Vec<(i64, Vec<Vec<EntryId>>)>> {
+                    let rows: Vec<(i64, String)> =
+                        sqlx::query_as("SELECT member_id, ranking FROM jury_ballots WHERE edition_id = $1 ORDER BY member_id")
+                            .bind(edition.0)
+                            .fetch_all(self.read())
+                            .await?;
+                    rows.into_iter()
+                        .map(|(m, r)| Ok((m, serde_json::from_str(&r).map_err(|e| StoreError::Corrupt(format!("jury ballot: {e}")))?)))
+                        .collect()
+                }
+
+                async fn jury_voters(&self, edition: EditionId) -> StoreResult<Vec<i64>> {
+                    Ok(sqlx::query_scalar("SELECT member_id FROM jury_ballots WHERE edition_id = $1 ORDER BY member_id")
+                        .bind(edition.0)
+                        .fetch_all(self.read())
+                        .await?)
+                }
+
+                async fn close_jury_vote(&self, edition: EditionId, result: &JuryResult, by: UserId) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await?;
+                    sqlx::query(
+                        "INSERT INTO jury_results (edition_id, method, ranking, ties, closed_at, closed_by) VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(edition.0)
+                    .bind(&result.method)
+                    .bind(to_json(&result.ranking))
+                    .bind(to_json(&result.ties))
+                    .bind(result.closed_at)
+                    .bind(by.0)
+                    .execute(&mut *tx)
+                    .await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: "jury vote closed".into(),
+                        subject: format!("edition {edition}"),
+                        before: serde_json::Value::Null,
+                        after: serde_json::to_value(result).unwrap_or_default(),
+                    };
+                    append_audit(&mut tx, &change, result.closed_at).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn jury_result(&self, edition: EditionId) -> StoreResult<Option<JuryResult>> {
+                    let row: Option<(String, String, String, i64, Option<i64>)> = sqlx::query_as(
+                        "SELECT method, ranking, ties, closed_at, published_at FROM jury_results WHERE edition_id = $1",
+                    )
+                    .bind(edition.0)
+                    .fetch_optional(self.read())
+                    .await?;
+                    row.map(|(method, ranking, ties, closed_at, published_at)| {
+                        let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("jury result: {e}"));
+                        Ok(JuryResult {
+                            method,
+                            ranking: serde_json::from_str(&ranking).map_err(corrupt)?,
+                            ties: serde_json::from_str(&ties).map_err(corrupt)?,
+                            closed_at,
+                            published_at,
+                        })
+                    })
+                    .transpose()
+                }
+
+                async fn publish_jury_result(&self, edition: EditionId, winners: usize, by: UserId, now: i64) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await?;
+                    let ranking: String = sqlx::query_scalar("SELECT ranking FROM jury_results WHERE edition_id = $1")
+                        .bind(edition.0)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let ranking: Vec<EntryId> =
+                        serde_json::from_str(&ranking).map_err(|e| StoreError::Corrupt(format!("jury result: {e}")))?;
+                    let mut before = Vec::new();
+                    let mut after = Vec::new();
+                    for (place, entry) in ranking.iter().enumerate() {
+                        let status: String = sqlx::query_scalar("SELECT status FROM entries WHERE id = $1")
+                            .bind(entry.0)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        let new = if place < winners { EntryStatus::Winner } else { EntryStatus::MedalOfHonour };
+                        sqlx::query("UPDATE entries SET status = $2 WHERE id = $1")
+                            .bind(entry.0)
+                            .bind(new.as_str())
+                            .execute(&mut *tx)
+                            .await?;
+                        before.push(serde_json::json!([entry, status]));
+                        after.push(serde_json::json!([entry, new]));
+                    }
+                    sqlx::query("UPDATE jury_results SET published_at = $2 WHERE edition_id = $1")
+                        .bind(edition.0)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition.0),
+                        action: "results published".into(),
+                        subject: format!("edition {edition}"),
+                        before: serde_json::Value::Array(before),
+                        after: serde_json::Value::Array(after),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(())
                 }
             }
         }

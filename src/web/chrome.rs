@@ -173,6 +173,12 @@ fn work_links(viewer: &Viewer) -> Vec<(&'static str, String)> {
     if user.has_role(crate::domain::Role::Applicant) {
         links.push(("/applications", tr.t("apps-title")));
     }
+    if user.has_role(crate::domain::Role::TechnicalCommittee) || user.has_role(crate::domain::Role::Jury) {
+        links.push(("/review", tr.t("review-title")));
+    }
+    if user.has_role(crate::domain::Role::Jury) {
+        links.push(("/jury", tr.t("jury-title")));
+    }
     if user.has_role(crate::domain::Role::Secretariat) {
         links.push(("/secretariat/applications", tr.t("desk-title")));
         links.push(("/secretariat/claims", tr.t("claims-title")));

@@ -316,3 +316,64 @@ both_engines! {
         assert_eq!(desk.get(&format!("/secretariat/editions/2/scores?weight-{innovation}=-1")).await.0, StatusCode::BAD_REQUEST);
     }
 }
+
+both_engines! {
+    async fn the_jury_ranks_in_secret_and_schulze_decides_winners_and_medals(engine) {
+        let app = crate::harness::TestApp::with_fixture(engine).await.unwrap();
+        // Edition 2's shortlist for this story: Bogotá (a winner already in the fixture) and Gwangju.
+        let entries = entries_by_country(&app).await;
+        let desk = app.login_as(Role::Secretariat).await;
+        let jurors = [app.login_as(Role::Jury).await, app.login_as(Role::Jury).await, app.login_as(Role::Jury).await];
+        for juror in &jurors {
+            let fields = vec![
+                ("csrf", desk.csrf.clone()),
+                ("name", "Juror".to_string()),
+                ("email", email_of(juror).await),
+                ("stage", "jury".into()),
+                ("country", "CN".into()),
+            ];
+            assert_eq!(desk.post_fields("/secretariat/editions/2/committees", &fields).await.status(), StatusCode::SEE_OTHER);
+        }
+        let shortlisted = app.store.initiatives(
+            &kapok::storage::InitiativeQuery { edition: Some(EditionId(2)), min_status: Some(EntryStatus::Shortlisted), ..Default::default() },
+            kapok::storage::PageRequest::new(0, 10),
+        ).await.unwrap();
+        let shortlist: Vec<_> = shortlisted.items.iter().map(|i| i.entry_id).collect();
+        assert_eq!(shortlist, vec![entries["CO"]], "the fixture shortlists one entry of edition 2");
+        let (bogota,) = (entries["CO"],);
+        let (_, page) = jurors[0].get("/jury").await;
+        assert!(page.contains(&format!("name=\"rank-{bogota}\"")), "{page}");
+
+        // Bad ballots change nothing; good ones are sealed.
+        let bad = jurors[0].post_fields("/jury/2/ballot", &[("csrf", jurors[0].csrf.clone()), (format!("rank-{bogota}").as_str(), "9".to_string())]).await;
+        assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+        let other = jurors[0].post_fields("/jury/2/ballot", &[("csrf", jurors[0].csrf.clone()), (format!("rank-{}", entries["FR"]).as_str(), "1".to_string())]).await;
+        assert_eq!(other.status(), StatusCode::BAD_REQUEST, "only shortlisted entries");
+        for juror in &jurors[..2] {
+            let cast = juror.post_fields("/jury/2/ballot", &[("csrf", juror.csrf.clone()), (format!("rank-{bogota}").as_str(), "1".to_string())]).await;
+            assert_eq!(cast.status(), StatusCode::SEE_OTHER);
+        }
+        let (_, desk_page) = desk.get("/secretariat/editions/2/jury").await;
+        assert!(desk_page.contains("Members who have voted: 2 / 3"), "{desk_page}");
+        assert!(!desk_page.contains("jury-result"), "sealed until closed");
+        let (log, _) = app.store.audit_log().await.unwrap();
+        let cast_entries: Vec<_> = log.iter().filter(|e| e.change.action == "jury ballot cast").collect();
+        assert_eq!(cast_entries.len(), 2);
+        assert!(cast_entries.iter().all(|e| e.change.after.is_null()), "the log never says how");
+
+        let close = vec![("csrf", desk.csrf.clone()), ("method", "schulze".to_string()), ("confirm", "yes".to_string())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/jury/close", &close).await.status(), StatusCode::SEE_OTHER);
+        let late = jurors[2].post_fields("/jury/2/ballot", &[("csrf", jurors[2].csrf.clone()), (format!("rank-{bogota}").as_str(), "1".to_string())]).await;
+        assert_eq!(late.status(), StatusCode::BAD_REQUEST, "no ballot after the close");
+        let result = app.store.jury_result(EditionId(2)).await.unwrap().unwrap();
+        assert_eq!((result.method.as_str(), result.ranking.clone()), ("schulze", vec![bogota]));
+        let publish = vec![("csrf", desk.csrf.clone()), ("confirm", "yes".to_string())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/jury/publish", &publish).await.status(), StatusCode::SEE_OTHER);
+        let (_, page) = desk.get("/secretariat/editions/2/jury").await;
+        assert!(page.contains("The results are published.") && page.contains("Winner"));
+        assert_eq!(desk.post_fields("/secretariat/editions/2/jury/publish", &publish).await.status(), StatusCode::BAD_REQUEST);
+        let (log, (seq, hash)) = app.store.audit_log().await.unwrap();
+        assert!(log.iter().any(|e| e.change.action == "results published"));
+        assert!(audit::verify(&log, (seq, &hash)).is_ok());
+    }
+}

@@ -184,6 +184,21 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
         "/secretariat/editions/2/scores/freeze",
         [303, 403, 403, 403, 403, 403],
     ),
+    ("GET", "/secretariat/editions/{id}/jury", "/secretariat/editions/2/jury", [303, 403, 200, 403, 403, 403]),
+    (
+        "POST",
+        "/secretariat/editions/{id}/jury/close",
+        "/secretariat/editions/2/jury/close",
+        [303, 403, 403, 403, 403, 403],
+    ),
+    (
+        "POST",
+        "/secretariat/editions/{id}/jury/publish",
+        "/secretariat/editions/2/jury/publish",
+        [303, 403, 403, 403, 403, 403],
+    ),
+    ("GET", "/jury", "/jury", [303, 403, 403, 403, 200, 403]),
+    ("POST", "/jury/{edition}/ballot", "/jury/2/ballot", [303, 403, 403, 403, 403, 403]),
     // Committee members only; nobody here sits on a committee, so no entry is theirs to read.
     ("GET", "/review", "/review", [303, 403, 403, 200, 200, 403]),
     ("POST", "/review/conflicts", "/review/conflicts", [303, 403, 403, 403, 403, 403]),

@@ -13,6 +13,7 @@ pub mod editions;
 pub mod governments;
 pub mod home;
 pub mod initiatives;
+pub mod jury;
 pub mod language;
 pub mod library;
 pub mod password;
