@@ -801,23 +801,88 @@ macro_rules! shared_store {
             }
 
             async fn search_documents(&self) -> StoreResult<Vec<crate::search::SearchDocument>> {
-                let texts: Vec<TextRow> = sqlx::query_as(&format!(
-                    "SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id IN \
-                     (SELECT initiative_id FROM entries WHERE status IN ({})) ORDER BY initiative_id, lang",
-                    *PUBLISHED
+                // One document per published entry: its list item, its initiative's texts,
+                // governments, SDGs and its themes. Six reads, each of the whole published
+                // library; list items in chunks (engines limit bound parameters).
+                let mut conn = self.read().acquire().await?;
+                let published = &*PUBLISHED;
+                let heads: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(&format!(
+                    "SELECT e.id, e.initiative_id, ed.award_id, a.short_name, i.level FROM entries e \
+                     JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
+                     JOIN initiatives i ON i.id = e.initiative_id WHERE e.status IN ({published}) ORDER BY e.id"
                 ))
-                .fetch_all(self.read())
+                .fetch_all(&mut *conn)
                 .await?;
-                let mut documents: Vec<crate::search::SearchDocument> = Vec::new();
-                for row in texts {
-                    let id = InitiativeId(row.initiative_id);
-                    let (lang, text) = row.into_domain()?;
-                    match documents.last_mut() {
-                        Some(last) if last.id == id => {
-                            last.texts.insert(lang, text);
-                        }
-                        _ => documents.push(crate::search::SearchDocument { id, texts: [(lang, text)].into() }),
+                let mut summaries: HashMap<i64, InitiativeSummary> = HashMap::with_capacity(heads.len());
+                for chunk in heads.chunks(INSERT_CHUNK) {
+                    let ids: Vec<i64> = chunk.iter().map(|h| h.0).collect();
+                    for summary in entry_summaries(&mut conn, &ids).await? {
+                        summaries.insert(summary.entry_id.0, summary);
                     }
+                }
+                let of_published = format!("(SELECT initiative_id FROM entries WHERE status IN ({published}))");
+                let text_rows: Vec<TextRow> = sqlx::query_as(&format!(
+                    "SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id IN {of_published} ORDER BY initiative_id, lang"
+                ))
+                .fetch_all(&mut *conn)
+                .await?;
+                let mut texts: HashMap<i64, Texts> = HashMap::new();
+                for row in text_rows {
+                    let id = row.initiative_id;
+                    let (lang, text) = row.into_domain()?;
+                    texts.entry(id).or_default().insert(lang, text);
+                }
+                let government_rows: Vec<(i64, i64, String, String, Option<String>, String, String, String)> = sqlx::query_as(&format!(
+                    "SELECT ic.initiative_id, c.id, c.name, c.ascii_name, c.name_zh, c.country_code, co.names, co.continent \
+                     FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id JOIN countries co ON co.code = c.country_code \
+                     WHERE ic.initiative_id IN {of_published} ORDER BY ic.initiative_id, ic.position"
+                ))
+                .fetch_all(&mut *conn)
+                .await?;
+                let mut governments: HashMap<i64, Vec<crate::search::SearchGovernment>> = HashMap::new();
+                for (initiative, id, name, ascii_name, name_zh, country_code, country_names, continent) in government_rows {
+                    governments.entry(initiative).or_default().push(crate::search::SearchGovernment {
+                        id: CityId(id),
+                        name,
+                        ascii_name,
+                        name_zh,
+                        country_code,
+                        country_names: localized(&country_names)?,
+                        continent: parse(&continent)?,
+                    });
+                }
+                let sdg_rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
+                    "SELECT initiative_id, sdg FROM initiative_sdgs WHERE initiative_id IN {of_published} ORDER BY initiative_id, sdg"
+                ))
+                .fetch_all(&mut *conn)
+                .await?;
+                let mut sdgs: HashMap<i64, Vec<Sdg>> = HashMap::new();
+                for (initiative, sdg) in sdg_rows {
+                    sdgs.entry(initiative).or_default().push(Sdg::new(sdg).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+                }
+                let theme_rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+                    "SELECT et.entry_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
+                     JOIN entries e ON e.id = et.entry_id WHERE e.status IN ({published}) ORDER BY et.entry_id, t.position"
+                ))
+                .fetch_all(&mut *conn)
+                .await?;
+                let mut themes: HashMap<i64, Vec<LocalizedText>> = HashMap::new();
+                for (entry, name) in theme_rows {
+                    themes.entry(entry).or_default().push(localized(&name)?);
+                }
+                let mut documents = Vec::with_capacity(heads.len());
+                for (entry, initiative, award, short_name, level) in heads {
+                    let Some(summary) = summaries.remove(&entry) else { continue };
+                    documents.push(crate::search::SearchDocument {
+                        summary,
+                        texts: texts.get(&initiative).cloned().unwrap_or_default(),
+                        award_id: AwardId(award),
+                        award_short_name: localized(&short_name)?,
+                        level: parse(&level)?,
+                        governments: governments.get(&initiative).cloned().unwrap_or_default(),
+                        themes: themes.remove(&entry).unwrap_or_default(),
+                        sdgs: sdgs.get(&initiative).cloned().unwrap_or_default(),
+                    });
                 }
                 Ok(documents)
             }

@@ -4,15 +4,19 @@
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::domain::*;
 use crate::i18n::Tr;
-use crate::storage::{CityQuery, InitiativeOrder, InitiativeQuery, PageRequest};
+use crate::library::LibraryRequest;
+use crate::search::{Sort, SortKey, Window};
+use crate::storage::{CityQuery, PageRequest};
 
 use super::AppState;
 use super::chrome::Lang;
@@ -146,56 +150,197 @@ pub async fn edition(
     edition.map(Json).ok_or_else(|| ApiError::not_found(lang, "what-edition", id))
 }
 
+/// Parameters of the library search. Facet parameters may repeat: values of one facet are
+/// alternatives (any of them), different facets must all hold. Only for the documentation: the
+/// handler reads the query string itself (repeated parameters).
 #[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct InitiativeParams {
-    /// Words to search for in titles and texts, in any language; results best match first.
+    /// A search in the library's syntax: words (all must match, in any language), `"a phrase"`,
+    /// `OR`, `NOT` or `-word`, parentheses, and the fields `city:`, `country:` (ISO code or
+    /// name), `year:` (`2021` or `2018..2021`), `theme:` and `sdg:`. Titles and city names
+    /// forgive one typo in words of five letters or more. At most 500 characters.
     pub q: Option<String>,
-    pub award: Option<i64>,
-    pub edition: Option<i64>,
-    /// Initiatives in which this government takes part.
-    pub city: Option<i64>,
-    /// ISO 3166-1 alpha-2 code of the lead government's country.
-    pub country: Option<String>,
-    /// Only entries that went at least this far.
-    pub status: Option<EntryStatus>,
-    /// `newest` (default) or `oldest`.
+    /// Award id.
+    pub award: Option<Vec<i64>>,
+    /// Edition id.
+    pub edition: Option<Vec<i64>>,
+    /// How far the entry went: `valid`, `deserving`, `shortlisted`, `medal_of_honour`, `winner`.
+    pub status: Option<Vec<EntryStatus>>,
+    /// Continent of a government taking part (GeoNames code: AF AS EU NA OC SA).
+    pub continent: Option<Vec<String>>,
+    /// ISO 3166-1 alpha-2 code of a government taking part.
+    pub country: Option<Vec<String>>,
+    /// Id of a government taking part.
+    pub city: Option<Vec<i64>>,
+    /// Theme, by its English name.
+    pub theme: Option<Vec<String>>,
+    /// Sustainable Development Goal, 1 to 17.
+    pub sdg: Option<Vec<i64>>,
+    /// Year of the edition.
+    pub year: Option<Vec<i64>>,
+    /// Level of government: `municipal`, `district`, `metropolitan`, `regional`, `association`.
+    pub level: Option<Vec<GovernmentLevel>>,
+    /// `relevance` (the default with `q`), `newest` (the default without) or `oldest`.
     pub sort: Option<String>,
+    /// The `next` value of the previous page, with the same other parameters.
     pub cursor: Option<String>,
+    /// Items per page, 1 to 100 (default 20).
     pub limit: Option<i64>,
 }
 
-/// Published entries (initiatives in editions), newest edition first, best outcome first; with
-/// `q`, the entries whose texts match, best match first.
-#[utoipa::path(get, path = "/api/v1/initiatives", params(InitiativeParams), responses((status = 200, body = List<InitiativeSummary>), (status = 400)))]
+/// A result of the library search: the list item and, with `q`, a snippet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InitiativeHit {
+    #[serde(flatten)]
+    pub item: InitiativeSummary,
+    /// The passage of the texts where the words were found, as HTML: text escaped, matches in
+    /// `<mark>` elements. Only with `q`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<String>,
+}
+
+/// A facet value and how many results there would be with it selected (beside the other
+/// facets' selections).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetValueCount {
+    /// The value to pass as the facet's parameter.
+    pub value: String,
+    /// Its name in the language asked for (Accept-Language).
+    pub label: String,
+    pub count: u64,
+    pub selected: bool,
+}
+
+/// One page of library results with the facet counts of the whole result set.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InitiativeList {
+    pub items: Vec<InitiativeHit>,
+    pub total: i64,
+    /// Pass back as `cursor` for the following page; null on the last page.
+    pub next: Option<String>,
+    /// Per facet (award, edition, status, continent, country, city, theme, sdg, year, level),
+    /// its most frequent values (at most 100) and every selected one.
+    pub facets: BTreeMap<String, Vec<FacetValueCount>>,
+}
+
+/// A cursor of the library search: the last result's place in the order, the search it
+/// belongs to, and a check that it was not altered. It holds no secret: it only says where a
+/// public list continues.
+fn encode_search_cursor(fingerprint: &str, sort: Sort, key: &SortKey) -> String {
+    let payload =
+        format!("s1.{}.{}.{}.{}.{}.{fingerprint}", sort.as_str(), key.score.to_bits(), key.year, key.rank, key.entry);
+    let check = cursor_check(&payload);
+    URL_SAFE_NO_PAD.encode(format!("{payload}.{check}"))
+}
+
+fn cursor_check(payload: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("kapok library cursor\n{payload}").as_bytes());
+    digest[..6].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum CursorError {
+    /// Not a cursor Kapok made, or altered.
+    Malformed,
+    /// A cursor of another search (other words, filters or order).
+    OtherSearch,
+}
+
+fn decode_search_cursor(cursor: &str, fingerprint: &str, sort: Sort) -> Result<SortKey, CursorError> {
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| CursorError::Malformed)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| CursorError::Malformed)?;
+    let (payload, check) = text.rsplit_once('.').ok_or(CursorError::Malformed)?;
+    if cursor_check(payload) != check {
+        return Err(CursorError::Malformed);
+    }
+    let parts: Vec<&str> = payload.split('.').collect();
+    let [version, order, score, year, rank, entry, search] = parts.as_slice() else {
+        return Err(CursorError::Malformed);
+    };
+    if *version != "s1" {
+        return Err(CursorError::Malformed);
+    }
+    if *order != sort.as_str() || *search != fingerprint {
+        return Err(CursorError::OtherSearch);
+    }
+    let number = |text: &str| text.parse::<u64>().map_err(|_| CursorError::Malformed);
+    let score = f32::from_bits(u32::try_from(number(score)?).map_err(|_| CursorError::Malformed)?);
+    if !score.is_finite() {
+        return Err(CursorError::Malformed);
+    }
+    Ok(SortKey { score, year: number(year)?, rank: number(rank)?, entry: number(entry)? })
+}
+
+/// The most values per facet in an answer.
+const API_FACET_LIMIT: usize = 100;
+
+/// Searches the library: published entries (initiatives in editions), with the same query
+/// syntax and facets as the library page. Without `q`: newest edition first, best outcome
+/// first. Answers the facet counts of the whole result set and `total`; pages follow with
+/// `cursor` (a cursor that was altered, or belongs to another search, is refused with 400).
+#[utoipa::path(get, path = "/api/v1/initiatives", params(InitiativeParams), responses((status = 200, body = InitiativeList), (status = 400), (status = 503, description = "The search index is being built")))]
 pub async fn initiatives(
     State(state): State<AppState>,
     lang: Lang,
-    params: Result<Query<InitiativeParams>, QueryRejection>,
-) -> Result<Json<List<InitiativeSummary>>, ApiError> {
-    let params = query(lang, params)?;
-    let page = page_request(lang, params.cursor.as_deref(), params.limit)?;
-    let order = match params.sort.as_deref() {
-        None | Some("newest") => InitiativeOrder::Newest,
-        Some("oldest") => InitiativeOrder::Oldest,
-        Some(other) => {
-            return Err(ApiError::bad_request(Tr::new(lang.0).t1("api-bad-query", "details", format!("sort={other}"))));
-        }
+    RawQuery(raw): RawQuery,
+) -> Result<Json<InitiativeList>, ApiError> {
+    let tr = Tr::new(lang.0);
+    let request = LibraryRequest::from_query_string(raw.as_deref(), &["cursor", "limit"])
+        .map_err(|e| ApiError::bad_request(e.message(&tr)))?;
+    let limit = match request.extra.get("limit") {
+        None => DEFAULT_LIMIT,
+        Some(raw) => raw.parse::<i64>().ok().filter(|l| (1..=PageRequest::MAX_LIMIT).contains(l)).ok_or_else(|| {
+            ApiError::bad_request(tr.t1(
+                "api-bad-query",
+                "details",
+                format!("limit must be 1 to {}", PageRequest::MAX_LIMIT),
+            ))
+        })?,
+    } as usize;
+    let fingerprint = request.fingerprint();
+    let window = match request.extra.get("cursor") {
+        None => Window::Offset { offset: 0, limit },
+        Some(cursor) => match decode_search_cursor(cursor, &fingerprint, request.sort) {
+            Ok(key) => Window::After { key, limit },
+            Err(CursorError::Malformed) => return Err(ApiError::bad_request(tr.t("api-bad-cursor"))),
+            Err(CursorError::OtherSearch) => return Err(ApiError::bad_request(tr.t("search-cursor-other-search"))),
+        },
     };
-    let query = InitiativeQuery {
-        award: params.award.map(AwardId),
-        edition: params.edition.map(EditionId),
-        city: params.city.map(CityId),
-        country: params.country.map(|c| c.to_ascii_uppercase()),
-        min_status: params.status,
-        ids: None,
-        order,
-    };
-    let result = crate::library::find(&*state.store, &state.search, params.q.as_deref(), query, page)
+    let ui = lang.0.as_str();
+    let results = crate::library::search(&*state.store, &state.search, &request, window, &[ui, "en"], API_FACET_LIMIT)
         .await
         .map_err(ApiError::library(lang))?;
-    Ok(Json(list(result.items, result.total, page)))
+    let next = match results.hits.last() {
+        Some(last) if results.more => Some(encode_search_cursor(&fingerprint, request.sort, &last.key)),
+        _ => None,
+    };
+    let facets = results
+        .facets
+        .unwrap_or_default()
+        .into_iter()
+        .map(|group| {
+            let values = group
+                .values
+                .into_iter()
+                .map(|v| FacetValueCount {
+                    label: v.label.text(&tr),
+                    value: v.key,
+                    count: v.count,
+                    selected: v.selected,
+                })
+                .collect();
+            (group.facet.param().to_string(), values)
+        })
+        .collect();
+    let searched = request.query.is_some();
+    let items = results
+        .hits
+        .into_iter()
+        .map(|hit| InitiativeHit { item: hit.summary, snippet: hit.snippet.filter(|_| searched) })
+        .collect();
+    Ok(Json(InitiativeList { items, total: results.total as i64, next, facets }))
 }
 
 /// An initiative with its texts in every language it has, governments, SDGs, and its entries
@@ -283,6 +428,49 @@ mod tests {
         fn arbitrary_strings_never_panic_as_cursors(text in ".{0,40}") {
             let _ = decode_cursor(&text);
         }
+    }
+
+    fn sort_key() -> impl Strategy<Value = SortKey> {
+        (0f32..1000.0, 0u64..3000, 0u64..7, 0u64..u64::MAX).prop_map(|(score, year, rank, entry)| SortKey {
+            score,
+            year,
+            rank,
+            entry,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn search_cursors_round_trip(key in sort_key()) {
+            let cursor = encode_search_cursor("abc123", Sort::Relevance, &key);
+            prop_assert_eq!(decode_search_cursor(&cursor, "abc123", Sort::Relevance), Ok(key));
+        }
+
+        #[test]
+        fn any_change_to_a_search_cursor_is_noticed(key in sort_key(), at in 0usize..200, byte in 0u8..128) {
+            let cursor = encode_search_cursor("abc123", Sort::Newest, &key);
+            let mut raw = URL_SAFE_NO_PAD.decode(&cursor).unwrap();
+            let at = at % raw.len();
+            prop_assume!(raw[at] != byte);
+            raw[at] = byte;
+            let altered = URL_SAFE_NO_PAD.encode(&raw);
+            prop_assert!(decode_search_cursor(&altered, "abc123", Sort::Newest).is_err());
+        }
+
+        #[test]
+        fn arbitrary_strings_never_panic_as_search_cursors(text in "\\PC{0,120}") {
+            prop_assert!(decode_search_cursor(&text, "abc123", Sort::Newest).is_err());
+        }
+    }
+
+    #[test]
+    fn search_cursors_belong_to_one_search() {
+        let key = SortKey { score: 1.5, year: 2021, rank: 6, entry: 42 };
+        let cursor = encode_search_cursor("abc123", Sort::Relevance, &key);
+        assert_eq!(decode_search_cursor(&cursor, "def456", Sort::Relevance), Err(CursorError::OtherSearch));
+        assert_eq!(decode_search_cursor(&cursor, "abc123", Sort::Oldest), Err(CursorError::OtherSearch));
+        assert_eq!(decode_search_cursor("bm9wZQ", "abc123", Sort::Relevance), Err(CursorError::Malformed));
+        assert_eq!(decode_search_cursor(&encode_cursor(20), "abc123", Sort::Relevance), Err(CursorError::Malformed));
     }
 
     #[test]

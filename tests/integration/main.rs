@@ -10,6 +10,7 @@ mod demo;
 mod evaluation;
 mod fixtures;
 mod harness;
+mod library;
 mod pages;
 mod permissions;
 mod smtp;

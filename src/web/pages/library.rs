@@ -1,31 +1,54 @@
-use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
-use axum::response::Html;
-use serde::Deserialize;
+//! The library page: search in the query syntax, facets with counts (links that add or remove
+//! one value, so every state of the page is a URL and works without JavaScript), results with
+//! snippets and badges, sort, pages.
 
-use crate::domain::{AwardId, CityId, EditionId, EntryStatus};
-use crate::storage::{InitiativeOrder, InitiativeQuery, PageRequest};
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::response::Html;
+
+use crate::domain::HonourKind;
+use crate::i18n::Tr;
+use crate::library::LibraryRequest;
+use crate::search::{Facet, FacetCounts, Filters, Sort, Window};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, Viewer, encode_query_value};
+use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 use crate::web::views::{EntryCard, Pager};
 
 pub const PER_PAGE: i64 = 20;
-/// Beyond this page, offsets get slow and nobody reads on; search narrows instead.
+/// Beyond this page nobody reads on; search and facets narrow instead.
 const MAX_PAGE: i64 = 10_000;
+/// Values shown per facet before "more".
+const FACET_VISIBLE: usize = 8;
+/// Values listed per facet at most.
+const FACET_LIMIT: usize = 40;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LibraryParams {
-    q: Option<String>,
-    award: Option<i64>,
-    edition: Option<i64>,
-    city: Option<i64>,
-    country: Option<String>,
-    status: Option<EntryStatus>,
-    sort: Option<String>,
-    page: Option<i64>,
+/// A result: the entry card, its badges and a snippet.
+struct ResultItem {
+    card: EntryCard,
+    /// Escaped text with `<mark>` around matches, from the search index.
+    snippet: Option<String>,
+    /// (CSS class suffix, label) of the award badges: winner, shortlisted, medal, public vote …
+    badges: Vec<(&'static str, String)>,
+}
+
+struct FacetLink {
+    label: String,
+    count: u64,
+    href: String,
+    selected: bool,
+}
+
+struct FacetGroup {
+    id: &'static str,
+    title: String,
+    visible: Vec<FacetLink>,
+    more: Vec<FacetLink>,
+}
+
+struct ActiveFilter {
+    label: String,
+    remove_href: String,
 }
 
 #[derive(Template)]
@@ -36,83 +59,134 @@ struct LibraryPage {
     intro: String,
     count_line: String,
     sort: &'static str,
+    sorts: Vec<(&'static str, String)>,
     hidden_fields: Vec<(&'static str, String)>,
-    items: Vec<EntryCard>,
+    active: Vec<ActiveFilter>,
+    clear_href: Option<String>,
+    facets: Vec<FacetGroup>,
+    facets_pending: bool,
+    items: Vec<ResultItem>,
     pager: Pager,
+}
+
+fn badges(tr: &Tr, card: &EntryCard, honours: &[HonourKind]) -> Vec<(&'static str, String)> {
+    let mut badges = vec![(card.status_code, card.status.clone())];
+    for honour in honours {
+        let class = if *honour == HonourKind::PublicVote { "public_vote" } else { "honour" };
+        badges.push((class, crate::web::views::honour_label(tr, *honour)));
+    }
+    badges
+}
+
+fn facet_title(tr: &Tr, facet: Facet) -> String {
+    tr.t(&format!("facet-{}", facet.param()))
+}
+
+fn value_label(tr: &Tr, facet: Facet, key: &str, label: &crate::search::Label) -> String {
+    let text = label.text(tr);
+    match facet {
+        Facet::Sdg => format!("{key} · {text}"),
+        _ => text,
+    }
 }
 
 pub async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
-    params: Result<Query<LibraryParams>, QueryRejection>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, PageError> {
     let lang = viewer.lang;
     let c = Chrome::new(&viewer, "library");
-    let Query(params) =
-        params.map_err(|e| PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", e.body_text())))?;
-    let order = match params.sort.as_deref() {
-        None | Some("newest") => InitiativeOrder::Newest,
-        Some("oldest") => InitiativeOrder::Oldest,
-        Some(other) => {
-            return Err(PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("sort={other}"))));
-        }
-    };
-    let page = params.page.unwrap_or(1);
-    if !(1..=MAX_PAGE).contains(&page) {
-        return Err(PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("page={page}"))));
-    }
-    let query = InitiativeQuery {
-        award: params.award.map(AwardId),
-        edition: params.edition.map(EditionId),
-        city: params.city.map(CityId),
-        country: params.country.clone().map(|c| c.to_ascii_uppercase()),
-        min_status: params.status,
-        ids: None,
-        order,
-    };
-    let text = params.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    let results = crate::library::find(
-        &*state.store,
-        &state.search,
-        text,
-        query,
-        PageRequest::new((page - 1) * PER_PAGE, PER_PAGE),
-    )
-    .await
-    .map_err(PageError::library(lang))?;
+    let request = LibraryRequest::from_query_string(raw.as_deref(), &["page"])
+        .map_err(|e| PageError::bad_request(lang, e.message(&c.tr)))?;
+    let page =
+        match request.extra.get("page") {
+            None => 1,
+            Some(raw) => raw.parse::<i64>().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or_else(|| {
+                PageError::bad_request(lang, c.tr.t1("api-bad-query", "details", format!("page={raw}")))
+            })?,
+        };
+    let languages = [lang.0.as_str(), "en"];
+    let window = Window::Offset { offset: ((page - 1) * PER_PAGE) as usize, limit: PER_PAGE as usize };
+    let results = crate::library::search(&*state.store, &state.search, &request, window, &languages, FACET_LIMIT)
+        .await
+        .map_err(PageError::library(lang))?;
 
-    let mut hidden_fields: Vec<(&'static str, String)> = Vec::new();
-    let q = text.unwrap_or("").to_string();
-    if let Some(v) = params.award {
-        hidden_fields.push(("award", v.to_string()));
+    let tr = c.tr;
+    let href = |filters: &Filters, sort: Sort, page: i64| {
+        let mut query = request.query_string(filters, sort);
+        if page > 1 {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(&format!("page={page}"));
+        }
+        if query.is_empty() { "/library".to_string() } else { format!("/library?{query}") }
+    };
+    let facets_pending = results.facets.is_none();
+    let all_facets: Vec<FacetCounts> = results.facets.unwrap_or_default();
+    let mut active = Vec::new();
+    let mut facets = Vec::new();
+    for group in &all_facets {
+        let facet = group.facet;
+        let links: Vec<FacetLink> = group
+            .values
+            .iter()
+            .map(|value| FacetLink {
+                label: value_label(&tr, facet, &value.key, &value.label),
+                count: value.count,
+                href: href(&request.filters.toggled(facet, &value.key), request.sort, 1),
+                selected: value.selected,
+            })
+            .collect();
+        for link in links.iter().filter(|l| l.selected) {
+            active.push(ActiveFilter {
+                label: format!("{}: {}", facet_title(&tr, facet), link.label),
+                remove_href: link.href.clone(),
+            });
+        }
+        // A dimension with a single value tells nothing, unless it is selected.
+        if links.len() < 2 && !links.iter().any(|l| l.selected) {
+            continue;
+        }
+        let mut visible = links;
+        let more = if visible.len() > FACET_VISIBLE { visible.split_off(FACET_VISIBLE) } else { Vec::new() };
+        facets.push(FacetGroup { id: facet.param(), title: facet_title(&tr, facet), visible, more });
     }
-    if let Some(v) = params.edition {
-        hidden_fields.push(("edition", v.to_string()));
-    }
-    if let Some(v) = params.city {
-        hidden_fields.push(("city", v.to_string()));
-    }
-    if let Some(v) = &params.country {
-        hidden_fields.push(("country", v.clone()));
-    }
-    if let Some(v) = params.status {
-        hidden_fields.push(("status", v.to_string()));
-    }
-    let sort = if order == InitiativeOrder::Oldest { "oldest" } else { "newest" };
-    let base_query: String = hidden_fields
-        .iter()
-        .chain(std::iter::once(&("q", q.clone())).filter(|(_, v)| !v.is_empty()))
-        .chain(std::iter::once(&("sort", sort.to_string())))
-        .map(|(k, v)| format!("{k}={}&", encode_query_value(v)))
+    let clear_href = (!request.filters.is_empty() || !request.text.is_empty()).then(|| "/library".to_string());
+
+    let hidden_fields: Vec<(&'static str, String)> =
+        request.filters.pairs().map(|(facet, key)| (facet.param(), key.to_string())).collect();
+    let sort = request.sort;
+    let pager = Pager::new(&tr, page, PER_PAGE, results.total as i64, |p| href(&request.filters, sort, p));
+    let sorts = [Sort::Relevance, Sort::Newest, Sort::Oldest]
+        .into_iter()
+        .map(|s| (s.as_str(), tr.t(&format!("sort-{}", s.as_str()))))
         .collect();
-    let pager = Pager::new(&c.tr, page, PER_PAGE, results.total, |p| format!("/library?{base_query}page={p}"));
+    let items = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let card = EntryCard::new(&tr, &hit.summary);
+            let badges = badges(&tr, &card, &hit.summary.honours);
+            ResultItem { card, snippet: hit.snippet.clone(), badges }
+        })
+        .collect();
+    let q = request.text.clone();
     let page = LibraryPage {
-        intro: if q.is_empty() { c.tr.t("library-intro") } else { c.tr.t1("library-results-for", "query", q.as_str()) },
+        intro: if q.is_empty() { tr.t("library-intro") } else { tr.t1("library-results-for", "query", q.as_str()) },
         q,
-        count_line: c.tr.t1("library-count", "total", results.total),
-        sort,
+        count_line: tr.t1("library-count", "total", results.total as i64),
+        // Without a choice in the URL the form offers best match first, which is also what
+        // browsing without words gives (newest first).
+        sort: if request.sort_given { sort.as_str() } else { Sort::Relevance.as_str() },
+        sorts,
         hidden_fields,
-        items: EntryCard::list(&c.tr, &results.items),
+        active,
+        clear_href,
+        facets,
+        facets_pending,
+        items,
         pager,
         c,
     };

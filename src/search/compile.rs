@@ -1,0 +1,223 @@
+//! Turns a parsed [`Query`] into a tantivy query over the library's fields.
+//!
+//! A word is looked for in every language's title and text (each analysed its own way: a
+//! word is stemmed as English in the English fields, segmented as Chinese in the Chinese
+//! ones …), in the names of the governments and their countries, and in the themes; the best
+//! field counts (a disjunction-max, titles weighing most). Words of five letters or more also
+//! match the words of titles and the names of cities one typo away, below exact matches.
+
+use std::collections::HashMap;
+use std::ops::Bound;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query as TantivyQuery, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::Fields;
+use super::query::{Leaf, Query, Scope};
+
+const TITLE_BOOST: f32 = 3.0;
+const CITY_BOOST: f32 = 2.0;
+const COUNTRY_BOOST: f32 = 1.5;
+const THEME_BOOST: f32 = 1.5;
+/// A title or city one typo away: a constant score, below any exact title match.
+const FUZZY_BOOST: f32 = 0.8;
+const TIE_BREAKER: f32 = 0.1;
+/// Words this long (in characters) or longer forgive one typo.
+pub const FUZZY_MIN_CHARS: usize = 5;
+
+/// A token as an analyser gives it.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    pub text: String,
+    pub position: usize,
+    pub from: usize,
+    pub to: usize,
+}
+
+pub(crate) struct Compiler<'a> {
+    pub fields: &'a Fields,
+    pub analyzers: &'a HashMap<Field, TextAnalyzer>,
+}
+
+type Boxed = Box<dyn TantivyQuery>;
+
+impl Compiler<'_> {
+    /// The tokens `text` gives in `field`, without punctuation tokens, duplicates removed.
+    pub fn tokens(&self, field: Field, text: &str) -> Vec<Token> {
+        let Some(analyzer) = self.analyzers.get(&field) else {
+            return Vec::new();
+        };
+        let mut analyzer = analyzer.clone();
+        let mut stream = analyzer.token_stream(text);
+        let mut tokens: Vec<Token> = Vec::new();
+        while let Some(token) = stream.next() {
+            if !token.text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            if tokens.iter().any(|t| t.text == token.text && t.position == token.position) {
+                continue;
+            }
+            tokens.push(Token {
+                text: token.text.clone(),
+                position: token.position,
+                from: token.offset_from,
+                to: token.offset_to,
+            });
+        }
+        tokens
+    }
+
+    pub fn compile(&self, query: &Query) -> Boxed {
+        match query {
+            Query::Leaf(leaf) => self.leaf(leaf),
+            Query::And(parts) => {
+                let mut clauses: Vec<(Occur, Boxed)> = Vec::new();
+                for part in parts {
+                    match part {
+                        Query::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner))),
+                        other => clauses.push((Occur::Must, self.compile(other))),
+                    }
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Query::Or(parts) => {
+                Box::new(BooleanQuery::new(parts.iter().map(|p| (Occur::Should, self.compile(p))).collect()))
+            }
+            Query::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery)),
+                (Occur::MustNot, self.compile(inner)),
+            ])),
+        }
+    }
+
+    fn leaf(&self, leaf: &Leaf) -> Boxed {
+        let fields = self.fields;
+        match leaf {
+            Leaf::Word { scope, text } => self.scoped(*scope, text, false),
+            Leaf::Phrase { scope, text } => self.scoped(*scope, text, true),
+            Leaf::Year { from, to } => Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_u64(fields.year, u64::from(*from))),
+                Bound::Included(Term::from_field_u64(fields.year, u64::from(*to))),
+            )),
+            Leaf::Sdg(goal) => {
+                Box::new(TermQuery::new(Term::from_field_u64(fields.sdg, u64::from(*goal)), IndexRecordOption::Basic))
+            }
+        }
+    }
+
+    fn scoped(&self, scope: Scope, text: &str, phrase: bool) -> Boxed {
+        let fields = self.fields;
+        let mut disjuncts: Vec<Boxed> = Vec::new();
+        let fuzzy = !phrase && forgives_typos(text);
+        let mut add = |field: Field, boost: f32, fuzzy: bool| {
+            if let Some(query) = self.match_in(field, text, phrase) {
+                disjuncts.push(boosted(query, boost));
+            }
+            if fuzzy && let Some(query) = self.fuzzy_in(field, text) {
+                disjuncts.push(boosted(query, FUZZY_BOOST));
+            }
+        };
+        match scope {
+            Scope::Anywhere => {
+                for language in &fields.languages {
+                    add(language.title, TITLE_BOOST, false);
+                    add(language.body, 1.0, false);
+                    if let Some(theme) = language.theme {
+                        add(theme, THEME_BOOST, false);
+                    }
+                }
+                add(fields.city_names, CITY_BOOST, fuzzy);
+                add(fields.country_names, COUNTRY_BOOST, false);
+                // Typos are forgiven against the titles' words as written (not stemmed: a typo
+                // changes what a stemmer makes of a word), once for every language.
+                if fuzzy && let Some(query) = self.fuzzy_in(fields.title_words, text) {
+                    disjuncts.push(boosted(query, FUZZY_BOOST));
+                }
+            }
+            Scope::City => add(fields.city_names, 1.0, fuzzy),
+            Scope::Country => {
+                add(fields.country_names, 1.0, false);
+                if text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    let code = Term::from_field_text(fields.country_code, &text.to_ascii_uppercase());
+                    disjuncts.push(Box::new(TermQuery::new(code, IndexRecordOption::Basic)));
+                }
+            }
+            Scope::Theme => {
+                for language in &fields.languages {
+                    if let Some(theme) = language.theme {
+                        add(theme, 1.0, false);
+                    }
+                }
+            }
+        }
+        match disjuncts.len() {
+            0 => Box::new(EmptyQuery),
+            1 => disjuncts.pop().expect("one disjunct"),
+            _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, TIE_BREAKER)),
+        }
+    }
+
+    /// The words of `text` in `field`: all of them (a word analysed into several tokens), or
+    /// in this order side by side (a phrase).
+    fn match_in(&self, field: Field, text: &str, phrase: bool) -> Option<Boxed> {
+        let mut tokens = self.tokens(field, text);
+        if phrase {
+            // Chinese segmentation also emits the parts of a long word (北京大学: 北京, 大学):
+            // a phrase keeps only the longest tokens, at their own positions.
+            let all = tokens.clone();
+            tokens
+                .retain(|t| !all.iter().any(|o| o.from <= t.from && t.to <= o.to && (o.to - o.from) > (t.to - t.from)));
+        }
+        let term = |t: &Token| Term::from_field_text(field, &t.text);
+        match tokens.len() {
+            0 => None,
+            1 => Some(Box::new(TermQuery::new(term(&tokens[0]), IndexRecordOption::WithFreqs))),
+            _ if phrase => {
+                let start = tokens.iter().map(|t| t.position).min().unwrap_or(0);
+                let mut terms: Vec<(usize, Term)> = tokens.iter().map(|t| (t.position - start, term(t))).collect();
+                terms.sort_by_key(|(position, _)| *position);
+                terms.dedup_by_key(|(position, _)| *position);
+                if terms.len() == 1 {
+                    return Some(Box::new(TermQuery::new(terms.remove(0).1, IndexRecordOption::WithFreqs)));
+                }
+                Some(Box::new(PhraseQuery::new_with_offset(terms)))
+            }
+            _ => Some(Box::new(BooleanQuery::new(
+                tokens
+                    .iter()
+                    .map(|t| -> (Occur, Boxed) {
+                        (Occur::Must, Box::new(TermQuery::new(term(t), IndexRecordOption::WithFreqs)))
+                    })
+                    .collect(),
+            ))),
+        }
+    }
+
+    fn fuzzy_in(&self, field: Field, text: &str) -> Option<Boxed> {
+        let tokens = self.tokens(field, text);
+        match tokens.as_slice() {
+            [token] if token.text.chars().count() >= FUZZY_MIN_CHARS => {
+                Some(Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &token.text), 1, true)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Words of five letters or more in an alphabet (Latin, Greek, Cyrillic …) forgive one typo;
+/// in Chinese a changed character is another word.
+pub fn forgives_typos(text: &str) -> bool {
+    text.chars().count() >= FUZZY_MIN_CHARS && text.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x2E80)
+}
+
+fn boosted(query: Boxed, boost: f32) -> Boxed {
+    if (boost - 1.0).abs() < f32::EPSILON { query } else { Box::new(BoostQuery::new(query, boost)) }
+}

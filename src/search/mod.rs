@@ -1,0 +1,1054 @@
+//! The full-text index of the library (tantivy): one document per published entry, with its
+//! initiative's texts analysed per language (English, French and Spanish stemming, Chinese
+//! word segmentation with jieba), the names of its governments, countries and themes, and its
+//! facet values. It is derived data: built from the database by `kapok reindex` (and after
+//! imports), never the source of truth.
+//!
+//! Each build writes a new generation under `<data dir>/search/` (the index, its facet
+//! dictionary `facets.json` and a `FORMAT` marker) and then switches the `CURRENT` pointer
+//! atomically, so a server keeps answering from the old generation while a new one is built
+//! (by itself or by another process) and picks the new one up on `refresh`. A generation of
+//! an older format is not opened: the server then rebuilds.
+//!
+//! Queries are parsed by [`query`] into a syntax tree, compiled into a tantivy query, and
+//! answered in one pass that ranks, counts the total and counts facets (see `collect`).
+
+mod collect;
+mod compile;
+pub mod facets;
+pub mod query;
+pub mod snippet;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
+
+use serde::{Deserialize, Serialize};
+use tantivy::query::{AllQuery, Query as TantivyQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+use crate::domain::{
+    AwardId, CityId, Continent, EditionId, EntryId, EntryStatus, GovernmentLevel, HonourKind, InitiativeId,
+    InitiativeSummary, LangCode, LocalizedText, Sdg, Section, Texts,
+};
+
+pub use collect::{Sort, SortKey};
+pub use facets::{BadFilter, Facet, Filters, Label};
+pub use query::{MAX_QUERY_CHARS, Query, QueryError};
+
+use collect::{LibraryCollector, Plan};
+use compile::Compiler;
+use facets::{Dictionary, DictionaryBuilder};
+use snippet::Highlighter;
+
+/// Written into each generation; a generation without it (or with another) is rebuilt.
+const FORMAT: &str = "kapok-library-2";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index files: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("search index directory: {0}")]
+    Directory(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error("search index facets: {0}")]
+    Facets(#[from] serde_json::Error),
+    #[error("the search index generation {0} has an older format and must be rebuilt")]
+    Outdated(String),
+}
+
+/// The analysers, by the name the schema refers to; the last one takes every other language.
+const LANGUAGES: &[(&str, &str)] =
+    &[("en", "en_stem"), ("fr", "fr_stem"), ("es", "es_stem"), ("zh", "zh_jieba"), ("other", "default")];
+/// Languages in which themes and countries have names.
+const NAMED_LANGUAGES: &[&str] = &["en", "fr", "es", "zh"];
+
+#[derive(Clone, Copy)]
+pub(crate) struct LanguageFields {
+    pub code: &'static str,
+    pub title: Field,
+    pub body: Field,
+    /// Theme names in this language (only the languages themes are named in).
+    pub theme: Option<Field>,
+}
+
+#[derive(Clone)]
+pub(crate) struct Fields {
+    pub entry: Field,
+    pub initiative: Field,
+    /// The list item, as JSON.
+    pub stored: Field,
+    pub languages: Vec<LanguageFields>,
+    /// Every title's words as written (lower case, accents folded), for typo tolerance.
+    pub title_words: Field,
+    pub city_names: Field,
+    pub country_names: Field,
+    pub country_code: Field,
+    pub year: Field,
+    pub sdg: Field,
+    pub rank: Field,
+    /// By `Facet::index`.
+    pub facets: Vec<Field>,
+}
+
+impl Fields {
+    fn for_language(&self, lang: LangCode) -> LanguageFields {
+        self.languages
+            .iter()
+            .find(|f| f.code == lang.as_str())
+            .or_else(|| self.languages.last())
+            .copied()
+            .expect("the fallback language is always in the schema")
+    }
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = |tokenizer: &str, stored: bool| {
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored { options.set_stored() } else { options }
+    };
+    let entry = builder.add_u64_field("entry", INDEXED | STORED | FAST);
+    let initiative = builder.add_u64_field("initiative", STORED | FAST);
+    let stored = builder.add_text_field("stored", STORED);
+    let mut languages = Vec::new();
+    for (code, tokenizer) in LANGUAGES {
+        let title = builder.add_text_field(&format!("title_{code}"), text(tokenizer, false));
+        let body = builder.add_text_field(&format!("body_{code}"), text(tokenizer, true));
+        let theme = NAMED_LANGUAGES
+            .contains(code)
+            .then(|| builder.add_text_field(&format!("theme_{code}"), text(tokenizer, false)));
+        languages.push(LanguageFields { code, title, body, theme });
+    }
+    let title_words = builder.add_text_field("title_words", text("place", false));
+    let city_names = builder.add_text_field("city_names", text("place", false));
+    let country_names = builder.add_text_field("country_names", text("place", false));
+    let country_code = builder.add_text_field("country_code", STRING);
+    let year = builder.add_u64_field("year", INDEXED | FAST);
+    let sdg = builder.add_u64_field("sdg", INDEXED);
+    let rank = builder.add_u64_field("rank", FAST);
+    let facets = Facet::ALL.iter().map(|f| builder.add_u64_field(&f.field_name(), FAST)).collect();
+    let fields = Fields {
+        entry,
+        initiative,
+        stored,
+        languages,
+        title_words,
+        city_names,
+        country_names,
+        country_code,
+        year,
+        sdg,
+        rank,
+        facets,
+    };
+    (builder.build(), fields)
+}
+
+fn register_analysers(index: &Index) {
+    let stemmed = |language| {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(language))
+            // After stemming, so "écoles" and "ecoles" meet at the same stem.
+            .filter(AsciiFoldingFilter)
+            .build()
+    };
+    let tokenizers = index.tokenizers();
+    tokenizers.register("fr_stem", stemmed(Language::French));
+    tokenizers.register("es_stem", stemmed(Language::Spanish));
+    tokenizers.register(
+        "zh_jieba",
+        TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build(),
+    );
+    // Place names: no stemming ("Paris" is not "pari"), accents folded ("Bogota" finds Bogotá).
+    tokenizers.register(
+        "place",
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}
+
+/// A government taking part in an initiative, as the index needs it.
+#[derive(Debug, Clone)]
+pub struct SearchGovernment {
+    pub id: CityId,
+    pub name: String,
+    pub ascii_name: String,
+    pub name_zh: Option<String>,
+    pub country_code: String,
+    pub country_names: LocalizedText,
+    pub continent: Continent,
+}
+
+/// One published entry to index: its list item, its initiative's texts in every language it
+/// has, and what its facets and field filters need.
+#[derive(Debug, Clone)]
+pub struct SearchDocument {
+    pub summary: InitiativeSummary,
+    pub texts: Texts,
+    pub award_id: AwardId,
+    pub award_short_name: LocalizedText,
+    pub level: GovernmentLevel,
+    /// Lead government first.
+    pub governments: Vec<SearchGovernment>,
+    /// The entry's themes, named in the edition's languages.
+    pub themes: Vec<LocalizedText>,
+    pub sdgs: Vec<Sdg>,
+}
+
+/// The list item as the index stores it.
+#[derive(Serialize, Deserialize)]
+struct StoredEntry {
+    id: InitiativeId,
+    entry_id: EntryId,
+    titles: BTreeMap<LangCode, Option<String>>,
+    original_language: LangCode,
+    city_id: CityId,
+    city_name: String,
+    city_name_zh: Option<String>,
+    country_code: String,
+    award_name: LocalizedText,
+    edition_id: EditionId,
+    year: i64,
+    status: EntryStatus,
+    public_votes: Option<i64>,
+    honours: Vec<HonourKind>,
+}
+
+impl From<&InitiativeSummary> for StoredEntry {
+    fn from(s: &InitiativeSummary) -> Self {
+        StoredEntry {
+            id: s.id,
+            entry_id: s.entry_id,
+            titles: s.titles.clone(),
+            original_language: s.original_language,
+            city_id: s.city_id,
+            city_name: s.city_name.clone(),
+            city_name_zh: s.city_name_zh.clone(),
+            country_code: s.country_code.clone(),
+            award_name: s.award_name.clone(),
+            edition_id: s.edition_id,
+            year: s.year,
+            status: s.status,
+            public_votes: s.public_votes,
+            honours: s.honours.clone(),
+        }
+    }
+}
+
+impl From<StoredEntry> for InitiativeSummary {
+    fn from(s: StoredEntry) -> Self {
+        InitiativeSummary {
+            id: s.id,
+            entry_id: s.entry_id,
+            titles: s.titles,
+            original_language: s.original_language,
+            city_id: s.city_id,
+            city_name: s.city_name,
+            city_name_zh: s.city_name_zh,
+            country_code: s.country_code,
+            award_name: s.award_name,
+            edition_id: s.edition_id,
+            year: s.year,
+            status: s.status,
+            public_votes: s.public_votes,
+            honours: s.honours,
+        }
+    }
+}
+
+fn status_rank(status: EntryStatus) -> u64 {
+    EntryStatus::ALL.iter().position(|s| *s == status).unwrap_or(0) as u64
+}
+
+/// The facet values of one document, as (dimension, key, label, natural order).
+fn facet_values(document: &SearchDocument) -> Vec<(Facet, String, Label, i64)> {
+    let summary = &document.summary;
+    let mut values = vec![
+        (Facet::Award, document.award_id.0.to_string(), Label::Text(summary.award_name.clone()), 0),
+        (
+            Facet::Edition,
+            summary.edition_id.0.to_string(),
+            Label::Text(LocalizedText(
+                document
+                    .award_short_name
+                    .0
+                    .iter()
+                    .map(|(lang, name)| (*lang, format!("{name} {}", summary.year)))
+                    .collect(),
+            )),
+            summary.year * 1_000_000 + summary.edition_id.0.rem_euclid(1_000_000),
+        ),
+        (
+            Facet::Status,
+            summary.status.as_str().to_string(),
+            Label::Message(format!("status-{}", summary.status)),
+            status_rank(summary.status) as i64,
+        ),
+        (Facet::Year, summary.year.to_string(), Label::Plain(summary.year.to_string()), summary.year),
+        (
+            Facet::Level,
+            document.level.as_str().to_string(),
+            Label::Message(format!("level-{}", document.level)),
+            -(GovernmentLevel::ALL.iter().position(|l| *l == document.level).unwrap_or(0) as i64),
+        ),
+    ];
+    for government in &document.governments {
+        let continent = government.continent.as_str();
+        values.push((Facet::Continent, continent.to_string(), Label::Message(format!("continent-{continent}")), 0));
+        values.push((
+            Facet::Country,
+            government.country_code.clone(),
+            Label::Text(government.country_names.clone()),
+            0,
+        ));
+        let mut names = LocalizedText::english(government.name.clone());
+        if let Some(zh) = &government.name_zh {
+            names.0.insert("zh".parse().expect("a language code"), zh.clone());
+        }
+        values.push((Facet::City, government.id.0.to_string(), Label::Text(names), 0));
+    }
+    for theme in &document.themes {
+        let key = theme.get(LangCode::EN).to_string();
+        if !key.is_empty() {
+            values.push((Facet::Theme, key, Label::Text(theme.clone()), 0));
+        }
+    }
+    for sdg in &document.sdgs {
+        let n = sdg.number();
+        values.push((Facet::Sdg, n.to_string(), Label::Message(format!("sdg-{n}")), -i64::from(n)));
+    }
+    values
+}
+
+fn to_document(fields: &Fields, dictionary: &Dictionary, document: &SearchDocument) -> TantivyDocument {
+    let summary = &document.summary;
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(fields.entry, summary.entry_id.0 as u64);
+    doc.add_u64(fields.initiative, summary.id.0 as u64);
+    doc.add_text(fields.stored, serde_json::to_string(&StoredEntry::from(summary)).unwrap_or_default());
+    for (lang, text) in &document.texts {
+        let target = fields.for_language(*lang);
+        if let Some(title) = text.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            doc.add_text(target.title, title);
+            doc.add_text(fields.title_words, title);
+        }
+        for section in Section::ALL {
+            if let Some(body) = text.section(*section) {
+                doc.add_text(target.body, body);
+            }
+        }
+    }
+    for theme in &document.themes {
+        for language in &fields.languages {
+            if let (Some(field), Ok(lang)) = (language.theme, language.code.parse::<LangCode>())
+                && let Some(name) = theme.0.get(&lang)
+            {
+                doc.add_text(field, name);
+            }
+        }
+    }
+    let mut places = BTreeSet::new();
+    let mut countries = BTreeSet::new();
+    for government in &document.governments {
+        places.insert(government.name.as_str());
+        places.insert(government.ascii_name.as_str());
+        if let Some(zh) = &government.name_zh {
+            places.insert(zh.as_str());
+        }
+        if countries.insert(government.country_code.as_str()) {
+            doc.add_text(fields.country_code, &government.country_code);
+            for name in government.country_names.0.values().collect::<BTreeSet<_>>() {
+                doc.add_text(fields.country_names, name);
+            }
+        }
+    }
+    for place in places.into_iter().filter(|p| !p.is_empty()) {
+        doc.add_text(fields.city_names, place);
+    }
+    doc.add_u64(fields.year, summary.year.max(0) as u64);
+    for sdg in &document.sdgs {
+        doc.add_u64(fields.sdg, u64::from(sdg.number()));
+    }
+    doc.add_u64(fields.rank, status_rank(summary.status));
+    let mut seen = BTreeSet::new();
+    for (facet, key, _, _) in facet_values(document) {
+        if let Some(ordinal) = dictionary.ordinal(facet, &key)
+            && seen.insert((facet, ordinal))
+        {
+            doc.add_u64(fields.facets[facet.index()], u64::from(ordinal));
+        }
+    }
+    doc
+}
+
+/// Builds a new generation from `documents` and makes it current. Returns its name.
+pub fn build(dir: &Path, documents: &[SearchDocument], progress: &dyn Fn(u64)) -> Result<String, SearchError> {
+    std::fs::create_dir_all(dir)?;
+    let generation = format!("g{}-{}", jiff::Timestamp::now().as_millisecond(), std::process::id());
+    let path = dir.join(&generation);
+    std::fs::create_dir_all(&path)?;
+    let (schema, fields) = schema();
+    let index = Index::create_in_dir(&path, schema)?;
+    register_analysers(&index);
+    let mut builder = DictionaryBuilder::default();
+    for document in documents {
+        for (facet, key, label, order) in facet_values(document) {
+            builder.add(facet, key, label, order);
+        }
+    }
+    let dictionary = builder.build();
+    let mut writer = index.writer::<TantivyDocument>(64 * 1024 * 1024)?;
+    for (done, document) in documents.iter().enumerate() {
+        writer.add_document(to_document(&fields, &dictionary, document))?;
+        progress(done as u64 + 1);
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    std::fs::write(path.join("facets.json"), serde_json::to_vec(&dictionary)?)?;
+    std::fs::write(path.join("FORMAT"), FORMAT)?;
+    // Switch atomically: write the pointer aside, then rename it over the old one.
+    let pointer = dir.join("CURRENT");
+    let staged = dir.join(format!("CURRENT.{generation}"));
+    std::fs::write(&staged, &generation)?;
+    std::fs::rename(&staged, &pointer)?;
+    remove_old_generations(dir, &generation);
+    Ok(generation)
+}
+
+/// Old generations are removed once the pointer has moved on; a reader that still has one
+/// open keeps its files until it lets go (they are unlinked, not truncated).
+fn remove_old_generations(dir: &Path, current: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('g') && name != current && entry.path().is_dir() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Which part of the ordered results to return.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Window {
+    /// Skip `offset` results (page numbers).
+    Offset { offset: usize, limit: usize },
+    /// The results after this one (cursors).
+    After { key: SortKey, limit: usize },
+}
+
+/// One search of the library.
+pub struct SearchRequest<'a> {
+    /// None: every published entry.
+    pub query: Option<&'a Query>,
+    pub filters: &'a Filters,
+    pub sort: Sort,
+    pub window: Window,
+    /// Languages whose texts snippets are taken from first.
+    pub languages: &'a [&'a str],
+    /// The most values listed per facet (the selected ones are always listed).
+    pub facet_limit: usize,
+}
+
+/// One result: the list item, a snippet (HTML: escaped text with `<mark>` around matches) and
+/// its place in the order (for cursors).
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub summary: InitiativeSummary,
+    pub snippet: Option<String>,
+    pub key: SortKey,
+}
+
+/// A facet value with the number of results it would give (see `collect` for how selections
+/// in other dimensions count).
+#[derive(Debug, Clone)]
+pub struct ValueCount {
+    pub key: String,
+    pub label: Label,
+    pub count: u64,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct FacetCounts {
+    pub facet: Facet,
+    pub values: Vec<ValueCount>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    pub total: usize,
+    /// Whether results follow the last hit.
+    pub more_after: bool,
+    pub hits: Vec<Hit>,
+    /// Every dimension, in `Facet::ALL` order.
+    pub facets: Vec<FacetCounts>,
+}
+
+struct Generation {
+    name: String,
+    reader: IndexReader,
+    fields: Fields,
+    dictionary: Dictionary,
+    analyzers: HashMap<Field, TextAnalyzer>,
+    /// Facet counts of the whole library (the unfiltered page), computed once.
+    everything: OnceLock<Vec<Vec<u32>>>,
+}
+
+/// The index as the server reads it: the current generation, swapped on `refresh`.
+pub struct Search {
+    dir: PathBuf,
+    current: RwLock<Option<Arc<Generation>>>,
+}
+
+impl Search {
+    /// Opens the current generation under `dir`, if one was built.
+    pub fn open(dir: &Path) -> Search {
+        let search = Search { dir: dir.to_path_buf(), current: RwLock::new(None) };
+        if let Err(error) = search.refresh() {
+            tracing::warn!(%error, "the search index could not be opened; it will be rebuilt");
+        }
+        search
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Whether a generation is open.
+    pub fn is_ready(&self) -> bool {
+        self.current.read().map(|c| c.is_some()).unwrap_or(false)
+    }
+
+    /// The name of the open generation (it changes with every rebuild).
+    pub fn generation(&self) -> Option<String> {
+        self.current.read().ok().and_then(|c| c.as_ref().map(|g| g.name.clone()))
+    }
+
+    /// Switches to the generation `CURRENT` names, if it changed. True when it switched.
+    pub fn refresh(&self) -> Result<bool, SearchError> {
+        let name = match std::fs::read_to_string(self.dir.join("CURRENT")) {
+            Ok(name) => name.trim().to_string(),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(error) => return Err(error.into()),
+        };
+        if self.current.read().ok().and_then(|c| c.as_ref().map(|g| g.name == name)).unwrap_or(false) {
+            return Ok(false);
+        }
+        let path = self.dir.join(&name);
+        match std::fs::read_to_string(path.join("FORMAT")) {
+            Ok(format) if format.trim() == FORMAT => {}
+            _ => return Err(SearchError::Outdated(name)),
+        }
+        let index = Index::open_in_dir(&path)?;
+        register_analysers(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let mut dictionary: Dictionary = serde_json::from_slice(&std::fs::read(path.join("facets.json"))?)?;
+        dictionary.index_keys();
+        let (_, fields) = schema();
+        let mut analyzers = HashMap::new();
+        let text_fields = fields
+            .languages
+            .iter()
+            .flat_map(|l| [Some(l.title), Some(l.body), l.theme])
+            .flatten()
+            .chain([fields.title_words, fields.city_names, fields.country_names]);
+        for field in text_fields {
+            analyzers.insert(field, index.tokenizer_for_field(field)?);
+        }
+        let generation =
+            Arc::new(Generation { name, reader, fields, dictionary, analyzers, everything: OnceLock::new() });
+        if let Ok(mut current) = self.current.write() {
+            *current = Some(generation);
+        }
+        Ok(true)
+    }
+
+    /// Searches the current generation; None while no index has been built.
+    pub fn search(&self, request: &SearchRequest<'_>) -> Result<Option<SearchResults>, SearchError> {
+        let Some(generation) = self.current.read().ok().and_then(|c| c.clone()) else {
+            return Ok(None);
+        };
+        generation.search(request).map(Some)
+    }
+}
+
+impl Generation {
+    fn compiler(&self) -> Compiler<'_> {
+        Compiler { fields: &self.fields, analyzers: &self.analyzers }
+    }
+
+    fn search(&self, request: &SearchRequest<'_>) -> Result<SearchResults, SearchError> {
+        let compiler = self.compiler();
+        let query: Box<dyn TantivyQuery> = match request.query {
+            Some(query) => compiler.compile(query),
+            None => Box::new(AllQuery),
+        };
+        let filters: Vec<Option<Vec<bool>>> = Facet::ALL
+            .iter()
+            .map(|facet| {
+                let mut keys = request.filters.values(*facet).peekable();
+                keys.peek()?;
+                let mut allowed = vec![false; self.dictionary.cardinality(*facet)];
+                for key in keys {
+                    if let Some(ordinal) = self.dictionary.ordinal(*facet, key) {
+                        allowed[ordinal as usize] = true;
+                    }
+                }
+                Some(allowed)
+            })
+            .collect();
+        let everything = request.query.is_none() && request.filters.is_empty();
+        let cached = if everything { self.everything.get() } else { None };
+        let (offset, limit, after) = match request.window {
+            Window::Offset { offset, limit } => (offset, limit, None),
+            Window::After { key, limit } => (0, limit, Some(key)),
+        };
+        let plan = Plan {
+            sort: request.sort,
+            want: offset.saturating_add(limit),
+            after,
+            scoring: request.sort == Sort::Relevance && request.query.is_some(),
+            filters,
+            count: cached.is_none(),
+            cardinalities: Facet::ALL.iter().map(|f| self.dictionary.cardinality(*f)).collect(),
+        };
+        let searcher = self.reader.searcher();
+        let harvest = searcher.search(&*query, &LibraryCollector { plan: Arc::new(plan) })?;
+        // The total counts every match, also with a cursor (only the kept results are after it).
+        let total = harvest.total;
+        if everything && cached.is_none() {
+            let _ = self.everything.set(harvest.counts.clone());
+        }
+        let counts: &[Vec<u32>] = match cached {
+            Some(counts) => counts,
+            None => &harvest.counts,
+        };
+
+        let highlighter = Highlighter::new(&compiler, request.query);
+        let mut hits = Vec::with_capacity(limit);
+        for (key, address) in harvest.top.iter().skip(offset).take(limit).copied() {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let Some(stored) = doc.get_first(self.fields.stored).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let summary: StoredEntry = serde_json::from_str(stored)?;
+            let mut prefer: Vec<&str> = request.languages.to_vec();
+            prefer.push(summary.original_language.as_str());
+            let snippet = highlighter.snippet(&doc, &prefer);
+            hits.push(Hit { summary: summary.into(), snippet, key });
+        }
+        let facets = Facet::ALL
+            .iter()
+            .map(|facet| self.facet_counts(*facet, counts, request.filters, request.facet_limit))
+            .collect();
+        let more_after = harvest.beyond > offset + hits.len();
+        Ok(SearchResults { total, more_after, hits, facets })
+    }
+
+    fn facet_counts(&self, facet: Facet, counts: &[Vec<u32>], filters: &Filters, limit: usize) -> FacetCounts {
+        let values = self.dictionary.values(facet);
+        let counts = counts.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
+        let mut listed: Vec<(ValueCount, i64)> = values
+            .iter()
+            .zip(counts)
+            .filter(|(value, count)| **count > 0 || filters.contains(facet, &value.key))
+            .map(|(value, count)| {
+                let selected = filters.contains(facet, &value.key);
+                (
+                    ValueCount {
+                        key: value.key.clone(),
+                        label: value.label.clone(),
+                        count: u64::from(*count),
+                        selected,
+                    },
+                    value.order,
+                )
+            })
+            .collect();
+        // Selected values this generation does not know still show, so they can be removed.
+        for key in filters.values(facet) {
+            if self.dictionary.ordinal(facet, key).is_none() {
+                let value =
+                    ValueCount { key: key.to_string(), label: Label::Plain(key.to_string()), count: 0, selected: true };
+                listed.push((value, i64::MIN));
+            }
+        }
+        // The most frequent values (and every selected one), then in the dimension's order.
+        listed.sort_by(|a, b| {
+            b.0.selected.cmp(&a.0.selected).then(b.0.count.cmp(&a.0.count)).then(a.0.key.cmp(&b.0.key))
+        });
+        let selected = listed.iter().filter(|(v, _)| v.selected).count();
+        listed.truncate(limit.max(selected));
+        let natural = matches!(facet, Facet::Year | Facet::Edition | Facet::Status | Facet::Sdg | Facet::Level);
+        if natural {
+            listed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.key.cmp(&b.0.key)));
+        } else {
+            listed.sort_by(|a, b| b.0.count.cmp(&a.0.count).then(a.0.key.cmp(&b.0.key)));
+        }
+        FacetCounts { facet, values: listed.into_iter().map(|(v, _)| v).collect() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::InitiativeText;
+
+    fn government(
+        id: i64,
+        name: &str,
+        zh: Option<&str>,
+        country: &str,
+        country_en: &str,
+        continent: Continent,
+    ) -> SearchGovernment {
+        SearchGovernment {
+            id: CityId(id),
+            name: name.into(),
+            ascii_name: name.into(),
+            name_zh: zh.map(Into::into),
+            country_code: country.into(),
+            country_names: LocalizedText::english(country_en),
+            continent,
+        }
+    }
+
+    struct Doc {
+        id: i64,
+        lang: &'static str,
+        title: &'static str,
+        body: &'static str,
+        year: i64,
+        status: EntryStatus,
+        city: SearchGovernment,
+        sdgs: Vec<u8>,
+        theme: Option<&'static str>,
+    }
+
+    fn document(d: Doc) -> SearchDocument {
+        let lang: LangCode = d.lang.parse().unwrap();
+        let text = InitiativeText { title: Some(d.title.into()), summary: Some(d.body.into()), ..Default::default() };
+        SearchDocument {
+            summary: InitiativeSummary {
+                id: InitiativeId(d.id),
+                entry_id: EntryId(d.id * 10),
+                titles: [(lang, Some(d.title.to_string()))].into(),
+                original_language: lang,
+                city_id: d.city.id,
+                city_name: d.city.name.clone(),
+                city_name_zh: d.city.name_zh.clone(),
+                country_code: d.city.country_code.clone(),
+                award_name: LocalizedText::english("Test Award"),
+                edition_id: EditionId(d.year - 2000),
+                year: d.year,
+                status: d.status,
+                public_votes: None,
+                honours: Vec::new(),
+            },
+            texts: [(lang, text)].into(),
+            award_id: AwardId(1),
+            award_short_name: LocalizedText::english("Test"),
+            level: GovernmentLevel::Municipal,
+            governments: vec![d.city],
+            themes: d.theme.map(|t| vec![LocalizedText::english(t)]).unwrap_or_default(),
+            sdgs: d.sdgs.into_iter().map(|n| Sdg::new(n.into()).unwrap()).collect(),
+        }
+    }
+
+    fn corpus() -> Vec<SearchDocument> {
+        use Continent::*;
+        vec![
+            document(Doc {
+                id: 1,
+                lang: "en",
+                title: "Community gardens",
+                body: "Residents planted gardens on vacant lots.",
+                year: 2021,
+                status: EntryStatus::Winner,
+                city: government(1, "Bogotá", Some("波哥大"), "CO", "Colombia", SouthAmerica),
+                sdgs: vec![2, 11],
+                theme: Some("Food systems"),
+            }),
+            document(Doc {
+                id: 2,
+                lang: "fr",
+                title: "Rues aux écoles",
+                body: "Des rues fermées aux voitures devant les écoles.",
+                year: 2023,
+                status: EntryStatus::Valid,
+                city: government(2, "Lyon", Some("里昂"), "FR", "France", Europe),
+                sdgs: vec![11],
+                theme: None,
+            }),
+            document(Doc {
+                id: 3,
+                lang: "es",
+                title: "Manzanas del cuidado",
+                body: "Servicios para las cuidadoras.",
+                year: 2023,
+                status: EntryStatus::Deserving,
+                city: government(1, "Bogotá", Some("波哥大"), "CO", "Colombia", SouthAmerica),
+                sdgs: vec![5],
+                theme: None,
+            }),
+            document(Doc {
+                id: 4,
+                lang: "zh",
+                title: "垃圾分类",
+                body: "广州市社区居民参与垃圾分类和回收利用。",
+                year: 2018,
+                status: EntryStatus::Shortlisted,
+                city: government(3, "Guangzhou", Some("广州"), "CN", "China", Asia),
+                sdgs: vec![12],
+                theme: Some("Circular economy"),
+            }),
+            document(Doc {
+                id: 5,
+                lang: "pt",
+                title: "Hortas urbanas",
+                body: "Moradores cultivam hortas.",
+                year: 2022,
+                status: EntryStatus::Valid,
+                city: government(4, "Curitiba", None, "BR", "Brazil", SouthAmerica),
+                sdgs: vec![2],
+                theme: Some("Food systems"),
+            }),
+            document(Doc {
+                id: 6,
+                lang: "en",
+                title: "Bicycle lanes for schools",
+                body: "Protected bicycle lanes lead to every school. <script>alert(1)</script>",
+                year: 2022,
+                status: EntryStatus::Valid,
+                city: government(2, "Lyon", Some("里昂"), "FR", "France", Europe),
+                sdgs: vec![3, 11],
+                theme: None,
+            }),
+        ]
+    }
+
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        search: Search,
+    }
+
+    fn fixture() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        build(dir.path(), &corpus(), &|_| {}).unwrap();
+        let search = Search::open(dir.path());
+        Fixture { _dir: dir, search }
+    }
+
+    impl Fixture {
+        fn run(&self, text: &str, filters: &Filters, sort: Sort) -> SearchResults {
+            let query = query::parse(text).unwrap();
+            let request = SearchRequest {
+                query: query.as_ref(),
+                filters,
+                sort,
+                window: Window::Offset { offset: 0, limit: 10 },
+                languages: &["en"],
+                facet_limit: 20,
+            };
+            self.search.search(&request).unwrap().unwrap()
+        }
+
+        fn ids(&self, text: &str) -> Vec<i64> {
+            self.run(text, &Filters::default(), Sort::Relevance).hits.iter().map(|h| h.summary.id.0).collect()
+        }
+    }
+
+    fn sorted(mut ids: Vec<i64>) -> Vec<i64> {
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn each_language_is_analysed_in_its_own_way() {
+        let f = fixture();
+        assert_eq!(f.ids("garden"), [1], "English stemming");
+        assert_eq!(f.ids("ecole"), [2], "French stemming and accent folding");
+        assert_eq!(f.ids("cuidadora"), [3], "Spanish stemming");
+        assert_eq!(f.ids("回收"), [4], "Chinese word segmentation");
+        assert_eq!(f.ids("社区"), [4]);
+        assert_eq!(f.ids("hortas"), [5], "other languages by their words");
+        assert!(f.ids("nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn syntax_combines_words_phrases_and_fields() {
+        let f = fixture();
+        assert_eq!(f.ids("bicycle lanes"), [6]);
+        assert_eq!(f.ids("\"lanes bicycle\""), Vec::<i64>::new(), "a phrase keeps its order");
+        assert_eq!(f.ids("\"bicycle lanes\""), [6]);
+        assert_eq!(sorted(f.ids("garden OR cuidadora")), [1, 3]);
+        assert_eq!(f.ids("city:lyon -bicycle"), [2]);
+        assert_eq!(f.ids("city:lyon NOT bicycle"), [2]);
+        assert_eq!(sorted(f.ids("country:CO")), [1, 3]);
+        assert_eq!(sorted(f.ids("country:colombia")), [1, 3]);
+        assert_eq!(f.ids("city:广州"), [4], "Chinese city names");
+        assert_eq!(f.ids("波哥大 year:2021"), [1]);
+        assert_eq!(sorted(f.ids("year:2022..2023")), [2, 3, 5, 6]);
+        assert_eq!(sorted(f.ids("sdg:2")), [1, 5]);
+        assert_eq!(sorted(f.ids("theme:food")), [1, 5]);
+        assert_eq!(sorted(f.ids("-sdg:11")), [3, 4, 5], "only a negation: everything else");
+    }
+
+    #[test]
+    fn one_typo_is_forgiven_on_titles_and_cities() {
+        let f = fixture();
+        assert_eq!(f.ids("bicylce"), [6], "a transposition in a title word");
+        assert_eq!(f.ids("gardems"), [1], "a substitution");
+        assert_eq!(sorted(f.ids("city:bogoto")), [1, 3], "a city name");
+        assert_eq!(f.ids("curitiva"), [5], "a city name anywhere");
+        assert!(f.ids("bicy").is_empty(), "short words must be exact");
+        assert!(f.ids("protectid").is_empty(), "texts are not fuzzy, only titles and cities");
+    }
+
+    #[test]
+    fn snippets_mark_matches_and_escape_the_rest() {
+        let f = fixture();
+        let results = f.run("school", &Filters::default(), Sort::Relevance);
+        let snippet = results.hits[0].snippet.as_deref().unwrap();
+        assert!(snippet.contains("<mark>school</mark>"), "{snippet}");
+        assert!(snippet.contains("&lt;script&gt;") && !snippet.contains("<script"), "{snippet}");
+        let chinese = f.run("回收", &Filters::default(), Sort::Relevance);
+        assert!(chinese.hits[0].snippet.as_deref().unwrap().contains("<mark>回收</mark>"));
+        let browse = f.run("", &Filters::default(), Sort::Newest);
+        assert!(browse.hits.iter().all(|h| h.snippet.as_deref().is_some_and(|s| !s.contains("<mark>"))));
+    }
+
+    #[test]
+    fn facets_count_and_combine() {
+        let f = fixture();
+        let all = f.run("", &Filters::default(), Sort::Newest);
+        assert_eq!(all.total, 6);
+        let count = |results: &SearchResults, facet: Facet, key: &str| {
+            results.facets[facet.index()].values.iter().find(|v| v.key == key).map(|v| v.count)
+        };
+        assert_eq!(count(&all, Facet::Country, "CO"), Some(2));
+        assert_eq!(count(&all, Facet::Continent, "SA"), Some(3));
+        assert_eq!(count(&all, Facet::Sdg, "11"), Some(3));
+        assert_eq!(count(&all, Facet::Year, "2023"), Some(2));
+        assert_eq!(count(&all, Facet::Theme, "Food systems"), Some(2));
+        let years: Vec<&str> = all.facets[Facet::Year.index()].values.iter().map(|v| v.key.as_str()).collect();
+        assert_eq!(years, ["2023", "2022", "2021", "2018"], "years newest first");
+
+        let mut filters = Filters::default();
+        filters.add(Facet::Continent, "SA").unwrap();
+        filters.add(Facet::Sdg, "2").unwrap();
+        let narrowed = f.run("", &filters, Sort::Newest);
+        assert_eq!(sorted(narrowed.hits.iter().map(|h| h.summary.id.0).collect()), [1, 5]);
+        assert_eq!(narrowed.total, 2);
+        // Other values of a selected dimension say what they would add.
+        assert_eq!(count(&narrowed, Facet::Sdg, "5"), Some(1), "Bogotá's care blocks, in South America");
+        assert_eq!(count(&narrowed, Facet::Continent, "EU"), None, "nothing in Europe names SDG 2");
+        assert_eq!(count(&narrowed, Facet::Country, "BR"), Some(1));
+        assert!(narrowed.facets[Facet::Sdg.index()].values.iter().any(|v| v.key == "2" && v.selected));
+
+        filters.add(Facet::Country, "ZZ").unwrap();
+        let unknown = f.run("", &filters, Sort::Newest);
+        assert_eq!(unknown.total, 0);
+        assert!(
+            unknown.facets[Facet::Country.index()].values.iter().any(|v| v.key == "ZZ" && v.selected && v.count == 0)
+        );
+    }
+
+    #[test]
+    fn sorting_and_cursors_walk_every_result_once() {
+        let f = fixture();
+        let newest: Vec<i64> =
+            f.run("", &Filters::default(), Sort::Newest).hits.iter().map(|h| h.summary.id.0).collect();
+        assert_eq!(newest, [3, 2, 5, 6, 1, 4], "newest year first, then the further entry, then the entry id");
+        let oldest: Vec<i64> =
+            f.run("", &Filters::default(), Sort::Oldest).hits.iter().map(|h| h.summary.id.0).collect();
+        assert_eq!(oldest, [4, 1, 5, 6, 3, 2]);
+        for sort in [Sort::Newest, Sort::Oldest, Sort::Relevance] {
+            let query = query::parse("lyon OR bogota OR gardens OR hortas OR 广州").unwrap();
+            let filters = Filters::default();
+            let mut seen = Vec::new();
+            let mut window = Window::Offset { offset: 0, limit: 2 };
+            loop {
+                let request = SearchRequest {
+                    query: query.as_ref(),
+                    filters: &filters,
+                    sort,
+                    window,
+                    languages: &[],
+                    facet_limit: 5,
+                };
+                let results = f.search.search(&request).unwrap().unwrap();
+                assert_eq!(results.total, 6, "{sort:?}");
+                let Some(last) = results.hits.last() else { break };
+                seen.extend(results.hits.iter().map(|h| h.summary.id.0));
+                window = Window::After { key: last.key, limit: 2 };
+            }
+            assert_eq!(sorted(seen.clone()), [1, 2, 3, 4, 5, 6], "{sort:?}: {seen:?}");
+        }
+    }
+
+    #[test]
+    fn a_rebuild_switches_readers_to_the_new_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let search = Search::open(dir.path());
+        let filters = Filters::default();
+        let query = query::parse("gardens").unwrap();
+        let find = |search: &Search| {
+            let request = SearchRequest {
+                query: query.as_ref(),
+                filters: &filters,
+                sort: Sort::Relevance,
+                window: Window::Offset { offset: 0, limit: 10 },
+                languages: &[],
+                facet_limit: 10,
+            };
+            search.search(&request).unwrap().map(|r| r.hits.iter().map(|h| h.summary.id.0).collect::<Vec<_>>())
+        };
+        assert!(find(&search).is_none(), "no index yet");
+        build(dir.path(), &corpus()[..1], &|_| {}).unwrap();
+        assert!(search.refresh().unwrap());
+        assert_eq!(find(&search), Some(vec![1]));
+        let mut other = corpus().remove(0);
+        other.summary.id = InitiativeId(7);
+        build(dir.path(), &[other], &|_| {}).unwrap();
+        assert_eq!(find(&search), Some(vec![1]), "the old generation until refresh");
+        assert!(search.refresh().unwrap());
+        assert_eq!(find(&search), Some(vec![7]));
+        assert!(!search.refresh().unwrap(), "nothing new");
+        let generations =
+            std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).count();
+        assert_eq!(generations, 1, "old generations are removed");
+    }
+
+    #[test]
+    fn a_generation_of_an_older_format_is_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = build(dir.path(), &corpus(), &|_| {}).unwrap();
+        std::fs::remove_file(dir.path().join(&name).join("FORMAT")).unwrap();
+        let search = Search::open(dir.path());
+        assert!(!search.is_ready());
+        assert!(matches!(search.refresh(), Err(SearchError::Outdated(_))));
+    }
+}

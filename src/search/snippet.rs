@@ -1,0 +1,173 @@
+//! Snippets: the passage of a text where the query's words are, as HTML in which everything
+//! is escaped except the `<mark>` elements added around the matches.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use tantivy::TantivyDocument;
+use tantivy::schema::{Field, Value};
+use tantivy::snippet::SnippetGenerator;
+
+use super::compile::Compiler;
+use super::query::{Leaf, Query, Scope};
+
+/// The longest snippet, in characters.
+pub const SNIPPET_CHARS: usize = 220;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+}
+
+/// `fragment` as HTML with `<mark>` around the byte ranges `highlighted` (sorted, not
+/// overlapping; ranges that are not on character boundaries are ignored).
+pub fn render(fragment: &str, highlighted: &[Range<usize>], ellipsis_before: bool, ellipsis_after: bool) -> String {
+    let mut out = String::with_capacity(fragment.len() + 32);
+    if ellipsis_before {
+        out.push('…');
+    }
+    let mut at = 0;
+    for range in highlighted {
+        if range.start < at
+            || range.end > fragment.len()
+            || range.start >= range.end
+            || !fragment.is_char_boundary(range.start)
+            || !fragment.is_char_boundary(range.end)
+        {
+            continue;
+        }
+        escape_html(&fragment[at..range.start], &mut out);
+        out.push_str("<mark>");
+        escape_html(&fragment[range.clone()], &mut out);
+        out.push_str("</mark>");
+        at = range.end;
+    }
+    escape_html(&fragment[at..], &mut out);
+    if ellipsis_after {
+        out.push('…');
+    }
+    out
+}
+
+/// The start of a text, cut at a word boundary, as escaped HTML.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return render(&text, &[], false, false);
+    }
+    let cut = text.char_indices().nth(max_chars).map(|(i, _)| i).unwrap_or(text.len());
+    let end = text[..cut].rfind(' ').filter(|i| *i > cut / 2).unwrap_or(cut);
+    render(text[..end].trim_end_matches([',', ';', ':', '.']), &[], false, true)
+}
+
+/// Snippet generators for the texts of each language, for one query.
+pub(crate) struct Highlighter {
+    /// (language code, body field, generator), in the fields' order.
+    generators: Vec<(&'static str, Field, SnippetGenerator)>,
+}
+
+impl Highlighter {
+    pub fn new(compiler: &Compiler<'_>, query: Option<&Query>) -> Highlighter {
+        let leaves: Vec<&Leaf> = query.map(Query::positive_leaves).unwrap_or_default();
+        let words: Vec<&str> = leaves
+            .iter()
+            .filter_map(|leaf| match leaf {
+                Leaf::Word { scope: Scope::Anywhere, text } | Leaf::Phrase { scope: Scope::Anywhere, text } => {
+                    Some(text.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        let generators = compiler
+            .fields
+            .languages
+            .iter()
+            .filter_map(|language| {
+                let mut terms = BTreeMap::new();
+                for word in &words {
+                    for token in compiler.tokens(language.body, word) {
+                        terms.insert(token.text, 1.0);
+                    }
+                }
+                let analyzer = compiler.analyzers.get(&language.body)?.clone();
+                Some((
+                    language.code,
+                    language.body,
+                    SnippetGenerator::new(terms, analyzer, language.body, SNIPPET_CHARS),
+                ))
+            })
+            .collect();
+        Highlighter { generators }
+    }
+
+    /// The best passage of `doc` with the query's words marked, preferring the languages in
+    /// `prefer`; without a match, the start of the text in the first preferred language it has.
+    pub fn snippet(&self, doc: &TantivyDocument, prefer: &[&str]) -> Option<String> {
+        let ordered = || {
+            prefer
+                .iter()
+                .filter_map(|code| self.generators.iter().find(|(c, _, _)| c == code))
+                .chain(self.generators.iter().filter(|(c, _, _)| !prefer.contains(c)))
+        };
+        for (_, field, generator) in ordered() {
+            // The summary and the sections are the field's values, in reading order.
+            let text = doc.get_all(*field).filter_map(|v| v.as_str()).collect::<Vec<_>>().join("\n");
+            if text.is_empty() {
+                continue;
+            }
+            let snippet = generator.snippet(&text);
+            if !snippet.highlighted().is_empty() {
+                let fragment = snippet.fragment();
+                let start = text.find(fragment).unwrap_or(0);
+                let clean = fragment.replace('\n', " ");
+                return Some(render(&clean, snippet.highlighted(), start > 0, start + fragment.len() < text.len()));
+            }
+        }
+        for (_, field, _) in ordered() {
+            if let Some(first) = doc.get_first(*field).and_then(|v| v.as_str()).filter(|t| !t.trim().is_empty()) {
+                return Some(excerpt(first, SNIPPET_CHARS));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everything_but_the_marks_is_escaped() {
+        let fragment = "<script>alert('x')</script> & water \"taps\"";
+        let water = fragment.find("water").unwrap();
+        let marks = [std::ops::Range { start: water, end: water + 5 }];
+        let html = render(fragment, &marks, false, true);
+        assert_eq!(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <mark>water</mark> &quot;taps&quot;…");
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn ranges_that_do_not_fit_are_ignored() {
+        let text = "垃圾分类";
+        assert_eq!(render(text, &[1..2, 0..3, 2..99], false, false), "<mark>垃</mark>圾分类");
+        let backwards = std::ops::Range { start: 2, end: 1 };
+        assert_eq!(render("abc", &[backwards], true, false), "…abc");
+    }
+
+    #[test]
+    fn excerpts_cut_at_a_word() {
+        assert_eq!(excerpt("Short <b>text</b>.", 50), "Short &lt;b&gt;text&lt;/b&gt;.");
+        let long = "word ".repeat(100);
+        let cut = excerpt(&long, 22);
+        assert!(cut.ends_with('…') && cut.chars().count() <= 23, "{cut}");
+    }
+}

@@ -1,0 +1,430 @@
+//! The library's search: query syntax, facets, snippets, sorting, the page and the API with
+//! its cursors, bad input; on the fixture (both engines) and on the demo data.
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::harness::{Engine, TestApp, both_engines, client, demo_server, get_in, get_json};
+
+async fn app(engine: Engine) -> TestApp {
+    TestApp::with_fixture(engine).await.expect("engine available")
+}
+
+/// Percent-encodes a query value (the tests write queries as people type them).
+fn enc(text: &str) -> String {
+    kapok::web::chrome::encode_query_value(text)
+}
+
+/// The English (or only) titles of an API answer's items, in order.
+fn titles(answer: &Value) -> Vec<String> {
+    answer["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no items in {answer}"))
+        .iter()
+        .map(|item| {
+            let titles = item["titles"].as_object().unwrap();
+            titles
+                .get("en")
+                .or_else(|| titles.values().next())
+                .and_then(Value::as_str)
+                .unwrap_or("(untitled)")
+                .to_string()
+        })
+        .collect()
+}
+
+async fn search(app: &TestApp, query: &str) -> Vec<String> {
+    let (status, answer) = app.get_json(&format!("/api/v1/initiatives?q={}", enc(query))).await;
+    assert_eq!(status, StatusCode::OK, "{query}: {answer}");
+    assert_eq!(answer["total"].as_u64().unwrap() as usize, answer["items"].as_array().unwrap().len(), "{query}");
+    titles(&answer)
+}
+
+fn sorted(mut list: Vec<String>) -> Vec<String> {
+    list.sort();
+    list
+}
+
+fn facet<'a>(answer: &'a Value, name: &str) -> &'a Vec<Value> {
+    answer["facets"][name].as_array().unwrap_or_else(|| panic!("no facet {name} in {answer}"))
+}
+
+fn count(answer: &Value, name: &str, value: &str) -> Option<u64> {
+    facet(answer, name).iter().find(|v| v["value"] == value).map(|v| v["count"].as_u64().unwrap())
+}
+
+const BOGOTA: &str = "Bogotá Care Blocks";
+const PARKS: &str = "Educational Parks";
+const LYON: &str = "Rues aux enfants";
+const GUANGZHOU: &str = "Community waste sorting";
+const UNTITLED: &str = "(untitled)";
+
+both_engines! {
+    async fn the_query_syntax_combines_words_phrases_operators_and_fields(engine) {
+        let app = app(engine).await;
+        assert_eq!(search(&app, "caregivers").await, [BOGOTA]);
+        assert_eq!(sorted(search(&app, "caregivers OR ecoles").await), sorted(vec![BOGOTA.into(), LYON.into()]));
+        assert_eq!(search(&app, "care AND blocks").await, [BOGOTA]);
+        assert!(search(&app, "caregivers schools").await.is_empty(), "words side by side must all match");
+        assert_eq!(search(&app, "\"care services\"").await, [BOGOTA]);
+        assert!(search(&app, "\"services care\"").await.is_empty(), "a phrase keeps its order");
+        assert_eq!(search(&app, "parks OR caregivers -bogota").await, [PARKS]);
+        assert_eq!(search(&app, "parks OR caregivers NOT city:bogota").await, [PARKS]);
+        assert_eq!(search(&app, "(parks OR caregivers) -\"care blocks\"").await, [PARKS]);
+        // Fields.
+        assert_eq!(search(&app, "city:medellin").await, [PARKS], "accents folded");
+        assert_eq!(search(&app, "city:antioquia").await, [PARKS], "any government taking part");
+        assert_eq!(search(&app, "city:广州").await, [GUANGZHOU], "Chinese city names");
+        assert_eq!(sorted(search(&app, "country:CO").await), sorted(vec![BOGOTA.into(), PARKS.into()]));
+        assert_eq!(sorted(search(&app, "country:colombia").await), sorted(vec![BOGOTA.into(), PARKS.into()]));
+        assert_eq!(sorted(search(&app, "country:哥伦比亚").await), sorted(vec![BOGOTA.into(), PARKS.into()]));
+        assert_eq!(sorted(search(&app, "year:2021").await), sorted(vec![PARKS.into(), GUANGZHOU.into()]));
+        assert_eq!(search(&app, "year:2022..2024").await.len(), 3);
+        assert_eq!(search(&app, "sdg:5").await, [BOGOTA]);
+        assert_eq!(sorted(search(&app, "sdg:11 OR sdg:4").await), sorted(vec![PARKS.into(), GUANGZHOU.into()]));
+        assert_eq!(search(&app, "theme:inclusion").await, [BOGOTA]);
+        assert_eq!(search(&app, "theme:公共服务").await, [PARKS], "themes by their Chinese names");
+        assert_eq!(search(&app, "-year:2023 -city:广州").await, [PARKS], "only exclusions: everything else");
+        assert_eq!(search(&app, "城市：广州").await, [GUANGZHOU], "a Chinese field name and a full-width colon");
+        // Languages: each text is analysed in its own language.
+        assert_eq!(search(&app, "cuidadoras").await, [BOGOTA], "Spanish stemming");
+        assert_eq!(search(&app, "ecole").await, [LYON], "French stemming and accents");
+        assert_eq!(search(&app, "垃圾分类").await, [GUANGZHOU], "Chinese segmentation");
+        assert_eq!(search(&app, "sorting").await, [GUANGZHOU], "the English title of the Chinese case");
+        // One typo in titles and city names, for words of five letters or more.
+        assert_eq!(search(&app, "educatonal").await, [PARKS]);
+        assert_eq!(search(&app, "city:bogata").await, [BOGOTA]);
+        assert_eq!(search(&app, "medelin").await, [PARKS]);
+        assert_eq!(search(&app, "pakrs").await, [PARKS], "a transposition");
+        assert!(search(&app, "prks").await.is_empty(), "short words are exact");
+        assert!(search(&app, "superblocks").await.is_empty(), "unpublished texts are not indexed");
+    }
+
+    async fn snippets_mark_the_words_found_and_escape_everything_else(engine) {
+        let app = app(engine).await;
+        let hostile = r#"{"ref":"t-hostile","award":"test-award","edition":2,"status":"valid","cities":[{"geonames_id":2996944}],"level":"municipal","original_language":"en","texts":{"en":{"title":"Markup <b>test</b>","summary":"A <script>alert('x')</script> note about caregivers & \"quotes\" and cargo bikes."}},"source":{"dataset":"test","id":"h"}}"#;
+        crate::harness::import_jsonl(&*app.store, hostile).await.unwrap();
+        app.reindex().await;
+        let (_, answer) = app.get_json("/api/v1/initiatives?q=caregivers&sort=newest").await;
+        let snippets: Vec<&str> = answer["items"].as_array().unwrap().iter().map(|i| i["snippet"].as_str().unwrap()).collect();
+        assert_eq!(snippets.len(), 2);
+        assert!(snippets.iter().all(|s| s.contains("<mark>caregivers</mark>")), "{snippets:?}");
+        let hostile = snippets.iter().find(|s| s.contains("alert")).unwrap();
+        assert!(hostile.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "{hostile}");
+        assert!(hostile.contains("&amp; &quot;quotes&quot;"), "{hostile}");
+        let without_marks = hostile.replace("<mark>", "").replace("</mark>", "");
+        assert!(!without_marks.contains('<'), "nothing but the marks is markup: {hostile}");
+        let (_, page) = app.get("/library?q=caregivers").await;
+        assert!(page.contains("<mark>caregivers</mark>"), "{page}");
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert!(page.contains("Markup &lt;b&gt;test&lt;/b&gt;") || page.contains("Markup &#60;b&#62;test&#60;/b&#62;"));
+        // Without words, no snippet in the API.
+        let (_, browse) = app.get_json("/api/v1/initiatives").await;
+        assert!(browse["items"].as_array().unwrap().iter().all(|i| i.get("snippet").is_none()));
+    }
+
+    async fn facets_count_filter_and_combine(engine) {
+        let app = app(engine).await;
+        let (_, all) = app.get_json("/api/v1/initiatives").await;
+        assert_eq!(all["total"], 5);
+        assert_eq!(count(&all, "country", "CO"), Some(2));
+        assert_eq!(count(&all, "country", "FR"), Some(1));
+        assert_eq!(count(&all, "country", "ES"), None, "Barcelona's entry is not published");
+        assert_eq!(count(&all, "continent", "SA"), Some(2));
+        assert_eq!(count(&all, "continent", "AS"), Some(2));
+        assert_eq!(count(&all, "city", &city_id(&app, "Antioquia").await.to_string()), Some(1));
+        assert_eq!(count(&all, "status", "winner"), Some(1));
+        assert_eq!(count(&all, "status", "deserving"), Some(1));
+        assert_eq!(count(&all, "year", "2023"), Some(3));
+        assert_eq!(count(&all, "edition", "1"), Some(2));
+        assert_eq!(count(&all, "award", "1"), Some(5));
+        assert_eq!(count(&all, "sdg", "11"), Some(1));
+        assert_eq!(count(&all, "theme", "Public services"), Some(1));
+        assert_eq!(count(&all, "level", "metropolitan"), Some(1));
+        // Every entry has one status, one year, one award: their counts add up to the total.
+        for name in ["status", "year", "award", "edition", "level"] {
+            let sum: u64 = facet(&all, name).iter().map(|v| v["count"].as_u64().unwrap()).sum();
+            assert_eq!(sum, 5, "{name}");
+        }
+        let years: Vec<&str> = facet(&all, "year").iter().map(|v| v["value"].as_str().unwrap()).collect();
+        assert_eq!(years, ["2023", "2021"], "years newest first");
+        let statuses: Vec<&str> = facet(&all, "status").iter().map(|v| v["value"].as_str().unwrap()).collect();
+        assert_eq!(statuses, ["winner", "shortlisted", "deserving", "valid"], "statuses best first");
+
+        // Values of one facet are alternatives; facets combine.
+        let (_, two) = app.get_json("/api/v1/initiatives?country=CO&country=fr").await;
+        assert_eq!(two["total"], 3);
+        let (_, narrowed) = app.get_json("/api/v1/initiatives?country=CO&status=winner").await;
+        assert_eq!(titles(&narrowed), [BOGOTA]);
+        // A facet's other values say what they would add beside the other facets' choices.
+        assert_eq!(count(&narrowed, "status", "shortlisted"), Some(1), "Medellín is Colombian and shortlisted");
+        assert_eq!(count(&narrowed, "status", "valid"), None, "no valid Colombian entry");
+        assert_eq!(count(&narrowed, "country", "KR"), None, "no Korean winner");
+        assert!(facet(&narrowed, "country").iter().any(|v| v["value"] == "CO" && v["selected"] == true));
+        let (_, themed) = app.get_json(&format!("/api/v1/initiatives?theme={}", enc("Public services"))).await;
+        assert_eq!(titles(&themed), [PARKS]);
+        let (_, asia) = app.get_json("/api/v1/initiatives?continent=AS&sort=oldest").await;
+        assert_eq!(titles(&asia), [GUANGZHOU, UNTITLED]);
+        let (_, level) = app.get_json("/api/v1/initiatives?level=metropolitan").await;
+        assert_eq!(titles(&level), [PARKS]);
+        let (_, with_query) = app.get_json("/api/v1/initiatives?q=care&sdg=5&year=2023").await;
+        assert_eq!(titles(&with_query), [BOGOTA]);
+        let (_, unknown) = app.get_json("/api/v1/initiatives?country=ZZ").await;
+        assert_eq!(unknown["total"], 0);
+        assert!(facet(&unknown, "country").iter().any(|v| v["value"] == "ZZ" && v["selected"] == true), "a selected value stays listed");
+        // Labels in the reader's language.
+        let response = client().get(app.url("/api/v1/initiatives")).header("accept-language", "zh").send().await.unwrap();
+        let chinese: Value = response.json().await.unwrap();
+        let colombia = facet(&chinese, "country").iter().find(|v| v["value"] == "CO").unwrap();
+        assert_eq!(colombia["label"], "哥伦比亚");
+        let winner = facet(&chinese, "status").iter().find(|v| v["value"] == "winner").unwrap();
+        assert_eq!(winner["label"], "获奖");
+    }
+
+    async fn sorting_by_relevance_and_by_year(engine) {
+        let app = app(engine).await;
+        // The title weighs more than the text.
+        let (_, best) = app.get_json("/api/v1/initiatives?q=care").await;
+        assert_eq!(titles(&best)[0], BOGOTA);
+        let (_, newest) = app.get_json("/api/v1/initiatives?sort=newest").await;
+        assert_eq!(titles(&newest), [BOGOTA, UNTITLED, LYON, PARKS, GUANGZHOU], "newest year, then how far, then id");
+        let (_, oldest) = app.get_json("/api/v1/initiatives?sort=oldest").await;
+        assert_eq!(titles(&oldest), [PARKS, GUANGZHOU, BOGOTA, UNTITLED, LYON]);
+        let (_, years) = app.get_json("/api/v1/initiatives?q=caregivers%20OR%20parks%20OR%20ecoles&sort=oldest").await;
+        assert_eq!(titles(&years), [PARKS, BOGOTA, LYON]);
+        for bad in ["sort=random", "sort=", "sort=newest&sort=oldest"] {
+            let (status, error) = app.get_json(&format!("/api/v1/initiatives?{bad}")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(error["error"]["message"].as_str().unwrap().contains("sort"), "{bad}: {error}");
+        }
+    }
+
+    async fn the_api_pages_with_cursors_that_cannot_be_tampered_with(engine) {
+        let app = app(engine).await;
+        for (search, expected) in [("", 5), ("q=care%20OR%20parks%20OR%20ecoles%20OR%20sorting&", 4), ("country=CO&country=FR&", 3)] {
+            for sort in ["relevance", "newest", "oldest"] {
+                let base = format!("/api/v1/initiatives?{search}sort={sort}&limit=1");
+                let mut seen = Vec::new();
+                let mut url = base.clone();
+                loop {
+                    let (status, page) = app.get_json(&url).await;
+                    assert_eq!(status, StatusCode::OK, "{url}: {page}");
+                    assert_eq!(page["total"], expected, "{url}");
+                    seen.extend(page["items"].as_array().unwrap().iter().map(|i| i["entry_id"].as_i64().unwrap()));
+                    match page["next"].as_str() {
+                        Some(cursor) => url = format!("{base}&cursor={cursor}"),
+                        None => break,
+                    }
+                }
+                let distinct: BTreeSet<i64> = seen.iter().copied().collect();
+                assert_eq!((seen.len(), distinct.len()), (expected, expected), "{base}: {seen:?}");
+            }
+        }
+        let (_, first) = app.get_json("/api/v1/initiatives?q=care%20OR%20parks&limit=1").await;
+        let cursor = first["next"].as_str().unwrap().to_string();
+        let (status, second) = app.get_json(&format!("/api/v1/initiatives?q=care%20OR%20parks&limit=1&cursor={cursor}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_ne!(second["items"][0]["entry_id"], first["items"][0]["entry_id"]);
+        // The same cursor with another search, altered, or made up: a clear 400.
+        let (status, error) = app.get_json(&format!("/api/v1/initiatives?q=parks&limit=1&cursor={cursor}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(error["error"]["message"].as_str().unwrap().contains("another search"), "{error}");
+        let (status, _) = app.get_json(&format!("/api/v1/initiatives?q=care%20OR%20parks&limit=1&sort=oldest&cursor={cursor}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "a cursor belongs to one order too");
+        use base64::Engine as _;
+        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&cursor).unwrap();
+        let text = String::from_utf8(raw).unwrap();
+        let entry = text.split('.').nth(5).unwrap().to_string();
+        let forged = text.replacen(&format!(".{entry}."), &format!(".{}.", entry.parse::<u64>().unwrap() + 1), 1);
+        let forged = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(forged);
+        for bad in [forged.as_str(), "bm9wZQ", "", "!!!", "czEuLi4uLi4u", &"A".repeat(5000)] {
+            let (status, error) = app.get_json(&format!("/api/v1/initiatives?q=care%20OR%20parks&limit=1&cursor={}", enc(bad))).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(error["error"]["message"].as_str().unwrap().contains("cursor"), "{bad}: {error}");
+        }
+        let response = client().get(app.url(&format!("/api/v1/initiatives?cursor={}", enc("x.y"))).as_str()).header("accept-language", "fr").send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let error: Value = response.json().await.unwrap();
+        assert!(error["error"]["message"].as_str().unwrap().contains("curseur"), "{error}");
+        for (path, needle) in [("limit=0", "limit"), ("limit=101", "limit"), ("limit=1&limit=2", "limit"), ("cursor=a&cursor=b", "cursor")] {
+            let (status, error) = app.get_json(&format!("/api/v1/initiatives?{path}")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+            assert!(error["error"]["message"].as_str().unwrap().contains(needle), "{path}: {error}");
+        }
+    }
+
+    async fn bad_input_gets_a_clear_message_in_the_users_language_never_a_500(engine) {
+        let app = app(engine).await;
+        let cases: &[(&str, &str, &str)] = &[
+            ("en", "\"unbalanced", "quotation mark is not closed"),
+            ("fr", "\"unbalanced", "guillemet n’est pas fermé"),
+            ("es", "(a OR b", "paréntesis no coinciden"),
+            ("zh", "foo:bar", "未知字段“foo:”"),
+            ("en", "title:(gardens", "Unknown field “title:”"),
+            ("en", "city:", "“city:” needs a word"),
+            ("es", "year:soon", "«soon» no es un año"),
+            ("fr", "sdg:18", "« 18 » n’est pas un objectif"),
+            ("en", "water OR", "OR needs something"),
+            ("zh", "AND", "AND 两边"),
+            ("en", "\"\"", "no words to look for"),
+            ("en", "((((((deep))))))", "nested more than 5 deep"),
+        ];
+        for (lang, query, needle) in cases {
+            let (status, html) = app.get_in(lang, &format!("/library?q={}", enc(query))).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+            assert!(html.contains(needle), "{lang} {query}: {needle} not in {html}");
+            let response = client().get(app.url(&format!("/api/v1/initiatives?q={}", enc(query)))).header("accept-language", *lang).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
+            let error: Value = response.json().await.unwrap();
+            assert!(error["error"]["message"].as_str().unwrap().contains(needle), "{query}: {error}");
+        }
+        let many = (0..40).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let (status, html) = app.get(&format!("/library?q={}", enc(&many))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(html.contains("more than 32 words"), "{html}");
+        let huge = "water ".repeat(200);
+        let (status, error) = app.get_json(&format!("/api/v1/initiatives?q={}", enc(&huge))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(error["error"]["message"].as_str().unwrap().contains("longer than 500 characters"));
+        for bad in ["status=champion", "continent=XX", "country=COL", "sdg=18", "year=soon", "city=abc", "award=-1", "colour=red", "page=0", "q=a&q=b"] {
+            let (status, html) = app.get_in("es", &format!("/library?{bad}")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(html.contains("La consulta no es válida"), "{bad}: {html}");
+        }
+        // Whatever arrives, the answer is an answer.
+        let strange = [
+            "%FF%FE", "%00", "%E2%80%AE", "*", "-", "--", "+", "NOT NOT", "\u{1F600}", "city:\u{1F600}", "a:b:c", "year:2021..", "year:..",
+            "sdg:", "((", "))", "\"a\" \"", "城市：", "country:\"\"", "OR OR", "- -a", "theme:(", "\\", "'; DROP TABLE entries; --",
+        ];
+        for raw in strange {
+            let query = if raw.starts_with('%') { raw.to_string() } else { enc(raw) };
+            for path in [format!("/library?q={query}"), format!("/api/v1/initiatives?q={query}")] {
+                let response = client().get(app.url(&path)).send().await.unwrap();
+                assert!(response.status() == StatusCode::OK || response.status() == StatusCode::BAD_REQUEST, "{path}: {}", response.status());
+            }
+        }
+    }
+
+    async fn the_page_offers_facets_sorting_snippets_and_pages_without_javascript(engine) {
+        let app = app(engine).await;
+        let (status, html) = app.get("/library").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<h3 id=\"facet-country\">Country</h3>"), "{html}");
+        assert!(html.contains(r#"<a href="/library?country=CO">Colombia <span class="count">2</span></a>"#), "{html}");
+        assert!(html.contains(r#"<a href="/library?status=winner">Winner <span class="count">1</span></a>"#), "{html}");
+        assert!(html.contains("5 · Gender equality"), "SDGs by number and name");
+        assert!(html.contains(r#"<option value="relevance" selected>"#));
+        // Choosing a value keeps the others and can be undone.
+        let (_, colombia) = app.get("/library?country=CO").await;
+        assert!(colombia.contains("2 entries"));
+        assert!(colombia.contains(r#"<a href="/library" class="selected" aria-current="true">"#), "the chosen value removes itself: {colombia}");
+        assert!(colombia.contains(r#"href="/library?country=CO&#38;country=FR""#), "another country adds to it: {colombia}");
+        assert!(colombia.contains(r#"<input type="hidden" name="country" value="CO">"#), "the search form keeps the filter");
+        assert!(colombia.contains("Country: Colombia"), "the active filter is named");
+        let (_, both) = app.get("/library?country=CO&status=winner&sort=oldest").await;
+        assert!(both.contains("1 entry") && both.contains(BOGOTA));
+        assert!(both.contains(r#"href="/library?country=CO&#38;sort=oldest""#), "removing one filter keeps the other and the order: {both}");
+        assert!(both.contains(r#"<option value="oldest" selected>"#));
+        // A search with snippets and badges.
+        let (_, found) = app.get("/library?q=care%20OR%20ecoles").await;
+        assert!(found.contains("Results for “care OR ecoles”") && found.contains("2 entries"));
+        assert!(found.contains("badge-winner") && found.contains("badge-public_vote") && found.contains("Public-vote winner"));
+        assert!(found.contains(r#"<p class="snippet">"#));
+        assert!(found.contains(r#"href="/library?q=care+OR+ecoles&#38;country=CO""#), "facets keep the words: {found}");
+        // Nothing found: say so and offer a way back.
+        let (_, empty) = app.get("/library?q=zeppelin").await;
+        assert!(empty.contains("0 entries") && empty.contains("Nothing here yet.") && empty.contains("Try fewer words or filters."));
+        assert!(empty.contains(r#"<a href="/library">Clear the search and filters</a>"#));
+        // In every language.
+        for (lang, words) in [("zh", ["筛选", "国家", "哥伦比亚", "最相关优先"]), ("fr", ["Affiner", "Pays", "Colombia", "Comment chercher"]), ("es", ["Afinar", "País", "Colombia", "Cómo buscar"])] {
+            let (_, html) = app.get_in(lang, "/library").await;
+            for word in words {
+                assert!(html.contains(word), "{lang} lacks {word}");
+            }
+        }
+    }
+}
+
+async fn city_id(app: &TestApp, name: &str) -> i64 {
+    let (_, list) = app.get_json("/api/v1/cities?limit=100").await;
+    list["items"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap()["id"].as_i64().unwrap()
+}
+
+both_engines! {
+    async fn the_api_without_an_index_lists_but_does_not_search(engine) {
+        let app = TestApp::start(engine).await.unwrap();
+        crate::fixtures::load(&*app.store).await;
+        let (status, list) = app.get_json("/api/v1/initiatives").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(list["total"], 5);
+        assert_eq!(list["facets"], serde_json::json!({}), "no facets until the index is built");
+        for path in ["/api/v1/initiatives?q=parks", "/api/v1/initiatives?country=CO"] {
+            let (status, error) = app.get_json(path).await;
+            assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
+            assert!(error["error"]["message"].as_str().unwrap().contains("being built"));
+        }
+        let (_, page) = app.get("/library").await;
+        assert!(page.contains("Filters appear once the search index is built."));
+        app.reindex().await;
+        let (_, list) = app.get_json("/api/v1/initiatives?country=CO").await;
+        assert_eq!(list["total"], 2);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The demo data.
+
+both_engines! {
+    async fn facets_on_the_demo_library_agree_with_their_filters(engine) {
+        let Some(server) = demo_server(engine) else { return };
+        let client = client();
+        let api = |path: String| {
+            let client = client.clone();
+            let base = server.base.clone();
+            async move {
+                let (status, answer) = get_json(&client, &format!("{base}{path}")).await;
+                assert_eq!(status, StatusCode::OK, "{path}: {answer}");
+                answer
+            }
+        };
+        let all = api("/api/v1/initiatives".into()).await;
+        let total = all["total"].as_u64().unwrap();
+        assert!(total > 2_000);
+        for name in ["status", "year", "award", "edition", "level"] {
+            let sum: u64 = facet(&all, name).iter().map(|v| v["count"].as_u64().unwrap()).sum();
+            assert_eq!(sum, total, "{name}: every entry has exactly one");
+        }
+        // Each value's count is what selecting it gives, alone and beside another facet.
+        for name in ["country", "theme", "sdg", "continent", "status"] {
+            for value in facet(&all, name).iter().take(3) {
+                let key = value["value"].as_str().unwrap();
+                let alone = api(format!("/api/v1/initiatives?{name}={}&limit=1", enc(key))).await;
+                assert_eq!(alone["total"], value["count"], "{name}={key}");
+            }
+        }
+        let bangladesh = api("/api/v1/initiatives?country=BD&limit=1".into()).await;
+        for theme in facet(&bangladesh, "theme").iter().take(4) {
+            let key = theme["value"].as_str().unwrap();
+            let both = api(format!("/api/v1/initiatives?country=BD&theme={}&limit=1", enc(key))).await;
+            assert_eq!(both["total"], theme["count"], "BD and {key}");
+        }
+        // Two values of one facet: either.
+        let winners = count(&all, "status", "winner").unwrap();
+        let medals = count(&all, "status", "medal_of_honour").unwrap();
+        let either = api("/api/v1/initiatives?status=winner&status=medal_of_honour&limit=1".into()).await;
+        assert_eq!(either["total"].as_u64().unwrap(), winners + medals);
+        // The page shows the same counts, and pages keep the filters.
+        let (status, page) = crate::harness::get(&client, &format!("{}/library?continent=AF&page=2", server.base)).await;
+        assert_eq!(status, StatusCode::OK);
+        let africa = count(&all, "continent", "AF").unwrap();
+        assert!(page.contains(&format!("{africa} entries")), "continent AF: {africa}");
+        assert!(page.contains(r#"rel="prev" href="/library?continent=AF""#) && page.contains(r#"rel="next" href="/library?continent=AF&#38;page=3""#), "{page}");
+        // A Chinese reader searches in Chinese: place and theme names.
+        let (status, chinese) = get_in(&client, "zh", &format!("{}/library?q={}", server.base, enc("循环经济 孟加拉国"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(chinese.contains("达卡"), "cases from Dhaka, named in Chinese");
+        assert!(!chinese.contains("共 0 个"), "{chinese}");
+    }
+}
