@@ -1,7 +1,8 @@
 //! The library's search: query syntax, facets, snippets, sorting, the page and the API with
-//! its cursors, bad input; on the fixture (both engines) and on the demo data.
+//! its cursors, bad input; on the fixture (both engines) and on the demo data, where a judged
+//! query set measures the ranking (nDCG@10).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -427,4 +428,83 @@ both_engines! {
         assert!(chinese.contains("达卡"), "cases from Dhaka, named in Chinese");
         assert!(!chinese.contains("共 0 个"), "{chinese}");
     }
+
+    // The ranking, measured: nDCG@10 over the judged queries of `library_judged_queries.json`
+    // (English, French, Spanish and Chinese); see `NDCG_FLOOR` for the measurement and floor.
+    async fn the_judged_queries_rank_the_right_initiatives_first(engine) {
+        let Some(server) = demo_server(engine) else { return };
+        let client = client();
+        let judged: Value = serde_json::from_str(include_str!("library_judged_queries.json")).unwrap();
+        let queries = judged["queries"].as_array().unwrap();
+        assert!(queries.len() >= 40);
+        let mut refs: HashMap<i64, String> = HashMap::new();
+        let mut by_language: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let mut report = String::new();
+        for judged_query in queries {
+            let q = judged_query["q"].as_str().unwrap();
+            let lang = judged_query["lang"].as_str().unwrap();
+            let relevant: HashMap<&str, u64> = judged_query["relevant"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(r, g)| (r.as_str(), g.as_u64().unwrap()))
+                .collect();
+            let (status, answer) = get_json(&client, &format!("{}/api/v1/initiatives?q={}&limit=30", server.base, enc(q))).await;
+            assert_eq!(status, StatusCode::OK, "{q}: {answer}");
+            // One initiative counts once, at its best place.
+            let mut ranked: Vec<String> = Vec::new();
+            for item in answer["items"].as_array().unwrap() {
+                let id = item["id"].as_i64().unwrap();
+                if let std::collections::hash_map::Entry::Vacant(slot) = refs.entry(id) {
+                    let (_, record) = get_json(&client, &format!("{}/api/v1/initiatives/{id}", server.base)).await;
+                    slot.insert(record["ref"].as_str().unwrap().to_string());
+                }
+                let reference = refs[&id].clone();
+                if !ranked.contains(&reference) {
+                    ranked.push(reference);
+                }
+                if ranked.len() == 10 {
+                    break;
+                }
+            }
+            let gains: Vec<u64> = ranked.iter().map(|r| relevant.get(r.as_str()).copied().unwrap_or(0)).collect();
+            let mut ideal: Vec<u64> = relevant.values().copied().collect();
+            ideal.sort_unstable_by(|a, b| b.cmp(a));
+            let score = ndcg(&gains, &ideal, 10);
+            report.push_str(&format!("  {score:.3}  [{lang}] {q}\n"));
+            by_language.entry(lang.to_string()).or_default().push(score);
+        }
+        let all: Vec<f64> = by_language.values().flatten().copied().collect();
+        let mean = all.iter().sum::<f64>() / all.len() as f64;
+        println!("nDCG@10 per query ({engine:?}):\n{report}");
+        for (lang, scores) in &by_language {
+            println!("nDCG@10 [{lang}] = {:.3} over {} queries", scores.iter().sum::<f64>() / scores.len() as f64, scores.len());
+        }
+        println!("nDCG@10 mean = {mean:.3} over {} queries (floor {NDCG_FLOOR})", all.len());
+        assert!(mean >= NDCG_FLOOR, "nDCG@10 fell to {mean:.3}, below the floor {NDCG_FLOOR}:\n{report}");
+    }
+}
+
+/// The lowest mean nDCG@10 the judged queries may give. The first honest measurement, before
+/// any tuning to these queries: 0.844 over 53 queries (en 0.867 over 22, fr 0.777 over 10,
+/// es 0.673 over 9, zh 0.986 over 12), the same on SQLite and PostgreSQL. The floor leaves a
+/// margin below it, so only a clearly worse ranking fails the suite.
+const NDCG_FLOOR: f64 = 0.80;
+
+/// Normalised discounted cumulative gain of `gains` (in ranked order) against the best order of
+/// the judged grades, over the first `k` places; gain 2^grade − 1.
+fn ndcg(gains: &[u64], ideal: &[u64], k: usize) -> f64 {
+    let dcg = |grades: &[u64]| -> f64 {
+        grades.iter().take(k).enumerate().map(|(i, g)| ((1u64 << g) - 1) as f64 / ((i + 2) as f64).log2()).sum()
+    };
+    let best = dcg(ideal);
+    if best == 0.0 { 0.0 } else { dcg(gains) / best }
+}
+
+#[test]
+fn ndcg_is_one_for_the_ideal_order_and_less_otherwise() {
+    assert!((ndcg(&[2, 1, 0], &[2, 1], 10) - 1.0).abs() < 1e-9);
+    assert!(ndcg(&[1, 2, 0], &[2, 1], 10) < 1.0);
+    assert_eq!(ndcg(&[0, 0], &[2], 10), 0.0);
+    assert!((ndcg(&[0, 2], &[2], 10) - 1.0 / 3f64.log2()).abs() < 1e-9);
 }
