@@ -74,6 +74,7 @@ pub struct AppState {
     /// Wakes the outbox worker when a message is queued.
     pub mail_wakeup: Arc<Notify>,
     pub ballots: BallotWriter,
+    pub vote_cache: Arc<pages::vote::VoteCache>,
     pub sms: Arc<dyn SmsSender>,
 }
 
@@ -82,6 +83,7 @@ impl AppState {
         let ballots = BallotWriter::start(store.clone(), settings.ballot_commit);
         AppState {
             ballots,
+            vote_cache: Arc::default(),
             sms: Arc::new(LoggingSms::default()),
             store,
             search,

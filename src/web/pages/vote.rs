@@ -58,6 +58,33 @@ pub async fn load_vote(state: &AppState, lang: Lang, raw_id: &str) -> Result<Vot
     Ok(Vote { edition, settings, candidates })
 }
 
+/// Votes as ballots need them, kept for a second: a ballot would otherwise re-read the settings,
+/// the edition and its candidates (about ten queries) on every request. A change of settings in
+/// this process clears its entry at once; another server sees it within the second.
+#[derive(Default)]
+pub struct VoteCache(std::sync::Mutex<HashMap<EditionId, (std::time::Instant, std::sync::Arc<Vote>)>>);
+
+const VOTE_CACHE_SECONDS: u64 = 1;
+
+impl VoteCache {
+    pub async fn get(&self, state: &AppState, lang: Lang, raw_id: &str) -> Result<std::sync::Arc<Vote>, PageError> {
+        let id = EditionId(super::parse_id(lang, raw_id, "what-vote")?);
+        let fresh = |at: &std::time::Instant| at.elapsed().as_secs() < VOTE_CACHE_SECONDS;
+        if let Some((at, vote)) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&id)
+            && fresh(at)
+        {
+            return Ok(vote.clone());
+        }
+        let vote = std::sync::Arc::new(load_vote(state, lang, raw_id).await?);
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(id, (std::time::Instant::now(), vote.clone()));
+        Ok(vote)
+    }
+
+    pub fn forget(&self, edition: EditionId) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(&edition);
+    }
+}
+
 /// The settings' candidates, or the edition's shortlist.
 pub async fn candidates(
     state: &AppState,
@@ -564,7 +591,7 @@ pub async fn cast(
             }
         }
     }
-    let vote = load_vote(&state, lang, &id).await?;
+    let vote = state.vote_cache.get(&state, lang, &id).await?;
     let now = jiff::Timestamp::now().as_second();
     if vote.settings.phase(now) != Phase::Open {
         return refuse(StatusCode::BAD_REQUEST, "vote-not-open", None);

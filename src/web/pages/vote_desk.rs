@@ -307,6 +307,7 @@ pub async fn save(
         }
     }
     state.store.save_vote_settings(id, &settings, session.user.id, now).await.map_err(PageError::store(lang))?;
+    state.vote_cache.forget(id);
     Ok(Redirect::to(&format!("/secretariat/editions/{id}/vote")).into_response())
 }
 
