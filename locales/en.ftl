@@ -877,3 +877,5 @@ jury-published = The results are published.
 jury-not-closed = Close the vote first.
 jury-no-ballots = There is no ballot or no shortlisted entry to count.
 jury-method = Please choose a method: Schulze, Borda or instant-runoff.
+scores-report = The committee report (CSV, every review behind each place)
+what-snapshot = snapshot of the scores

@@ -888,3 +888,5 @@ jury-published = Los resultados están publicados.
 jury-not-closed = Cierre primero la votación.
 jury-no-ballots = No hay papeletas ni candidaturas de la lista corta que contar.
 jury-method = Elija un método: Schulze, Borda o segunda vuelta instantánea.
+scores-report = El informe del comité (CSV, todas las evaluaciones detrás de cada puesto)
+what-snapshot = instantánea de las puntuaciones

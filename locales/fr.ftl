@@ -885,3 +885,5 @@ jury-published = Les résultats sont publiés.
 jury-not-closed = Clôturez d’abord le vote.
 jury-no-ballots = Il n’y a aucun bulletin ou aucune candidature retenue à compter.
 jury-method = Choisissez une méthode : Schulze, Borda ou vote alternatif.
+scores-report = Le rapport du comité (CSV, toutes les évaluations derrière chaque rang)
+what-snapshot = instantané des notes

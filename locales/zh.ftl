@@ -862,3 +862,5 @@ jury-published = 结果已发布。
 jury-not-closed = 请先结束投票。
 jury-no-ballots = 没有可计的选票或入围参评项目。
 jury-method = 请选择计票方法：Schulze、Borda 或即时决选。
+scores-report = 委员会报告（CSV，含每个名次背后的全部评审意见）
+what-snapshot = 评分快照

@@ -173,6 +173,7 @@ pub fn router(state: AppState) -> Router {
         .route("/secretariat/editions/{id}/reviews/remind", post(pages::assignment::remind))
         .route("/secretariat/editions/{id}/scores", get(pages::scores::show))
         .route("/secretariat/editions/{id}/scores/freeze", post(pages::scores::freeze))
+        .route("/secretariat/editions/{id}/scores.csv", get(pages::scores::report))
         .route("/secretariat/editions/{id}/jury", get(pages::jury::desk))
         .route("/secretariat/editions/{id}/jury/close", post(pages::jury::close))
         .route("/secretariat/editions/{id}/jury/publish", post(pages::jury::publish))

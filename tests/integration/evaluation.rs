@@ -314,6 +314,13 @@ both_engines! {
         let (_, reweighted) = desk.get(&format!("/secretariat/editions/2/scores?weight-{innovation}=1&weight-{effectiveness}=0")).await;
         assert!(reweighted.contains("Place with these weights"));
         assert_eq!(desk.get(&format!("/secretariat/editions/2/scores?weight-{innovation}=-1")).await.0, StatusCode::BAD_REQUEST);
+        // The committee's report carries every review behind the place.
+        let report = desk.get_bytes("/secretariat/editions/2/scores.csv").await;
+        assert_eq!(report.status(), StatusCode::OK);
+        let text = String::from_utf8(report.bytes().await.unwrap().to_vec()).unwrap();
+        assert!(text.starts_with("\u{feff}place,entry_id,title"), "{text}");
+        assert_eq!(text.lines().count(), 3, "a header and one line per review: {text}");
+        assert!(text.contains("Bold idea") && text.contains("Needs evidence") && text.contains(",support,4,"));
     }
 }
 

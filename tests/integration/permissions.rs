@@ -178,6 +178,13 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
         [303, 403, 403, 403, 403, 403],
     ),
     ("GET", "/secretariat/editions/{id}/scores", "/secretariat/editions/2/scores", [303, 403, 200, 403, 403, 403]),
+    // No snapshot in the matrix's fixture: nothing to report yet.
+    (
+        "GET",
+        "/secretariat/editions/{id}/scores.csv",
+        "/secretariat/editions/2/scores.csv",
+        [303, 403, 404, 403, 403, 403],
+    ),
     (
         "POST",
         "/secretariat/editions/{id}/scores/freeze",

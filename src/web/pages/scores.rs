@@ -153,3 +153,73 @@ pub async fn freeze(
     state.store.freeze_scores(edition.summary.id, session.user.id, now).await.map_err(PageError::store(lang))?;
     Ok(Redirect::to(&format!("/secretariat/editions/{}/scores", edition.summary.id)).into_response())
 }
+
+/// `GET /secretariat/editions/{id}/scores.csv`: the committee's report on the latest snapshot —
+/// each entry's place, raw and normalised scores, and every review behind them (scores per
+/// criterion, recommendation, comments), for the record of the decision. UTF-8 with a byte-order
+/// mark, formula-safe.
+pub async fn report(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
+        return Ok(refusal.into_response());
+    }
+    let lang = viewer.lang;
+    let edition = edition_of(&state, lang, &raw).await?;
+    let id = edition.summary.id;
+    let Some((_, sheets)) = state.store.score_snapshot(id).await.map_err(PageError::store(lang))? else {
+        return Err(PageError::not_found(lang, "what-snapshot"));
+    };
+    let criteria: Vec<_> = edition.criteria.iter().filter(|k| k.stage == Stage::TechnicalCommittee).cloned().collect();
+    let ranked = scoring::rank(&sheets, &scoring::weights(&criteria), Aggregation::Mean, true);
+    let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
+    let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut writer = csv::Writer::from_writer(&mut out);
+        let mut header =
+            vec!["place".to_string(), "entry_id".into(), "title".into(), "raw_0_10".into(), "normalised".into()];
+        header.extend(["disagreement".to_string(), "reviewer".into()]);
+        header.extend(criteria.iter().map(|k| format!("score: {}", k.name.get(lang.0))));
+        header.extend(["recommendation".to_string(), "confidence".into(), "comments".into()]);
+        let _ = writer.write_record(&header);
+        for (place, r) in ranked.iter().enumerate() {
+            let title = entries.iter().find(|e| e.entry == r.entry).map(|e| e.title.clone()).unwrap_or_default();
+            let reviews = state.store.entry_reviews(r.entry).await.map_err(PageError::store(lang))?;
+            for sheet in sheets.iter().filter(|s| s.entry == r.entry) {
+                let review = reviews.iter().find(|x| x.member == sheet.reviewer);
+                let reviewer =
+                    committee.iter().find(|m| m.id == sheet.reviewer).map(|m| m.name.clone()).unwrap_or_default();
+                let mut row = vec![
+                    (place + 1).to_string(),
+                    r.entry.to_string(),
+                    crate::interchange::escape_cell(&title),
+                    format!("{:.2}", r.raw * 10.0),
+                    format!("{:.3}", r.normalised),
+                    r.disagreement.to_string(),
+                    crate::interchange::escape_cell(&reviewer),
+                ];
+                row.extend(criteria.iter().map(|k| sheet.scores.get(&k.id).map(i64::to_string).unwrap_or_default()));
+                row.push(review.and_then(|x| x.content.recommendation).map(|x| x.to_string()).unwrap_or_default());
+                row.push(review.and_then(|x| x.content.confidence).map(|x| x.to_string()).unwrap_or_default());
+                let comments = review
+                    .map(|x| x.content.comments.values().cloned().collect::<Vec<_>>().join(" | "))
+                    .unwrap_or_default();
+                row.push(crate::interchange::escape_cell(&comments));
+                let _ = writer.write_record(&row);
+            }
+        }
+        writer.flush().map_err(|_| PageError::unavailable(lang))?;
+    }
+    let name = format!("attachment; filename=\"edition-{id}-committee-report.csv\"");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("text/csv; charset=utf-8")),
+            (axum::http::header::CONTENT_DISPOSITION, axum::http::HeaderValue::from_str(&name).expect("ASCII")),
+        ],
+        out,
+    )
+        .into_response())
+}
