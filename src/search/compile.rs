@@ -42,6 +42,8 @@ pub(crate) struct Token {
 pub(crate) struct Compiler<'a> {
     pub fields: &'a Fields,
     pub analyzers: &'a HashMap<Field, TextAnalyzer>,
+    /// To tell words the index has from typos.
+    pub searcher: Option<&'a tantivy::Searcher>,
 }
 
 type Boxed = Box<dyn TantivyQuery>;
@@ -116,7 +118,11 @@ impl Compiler<'_> {
     fn scoped(&self, scope: Scope, text: &str, phrase: bool) -> Boxed {
         let fields = self.fields;
         let mut disjuncts: Vec<Boxed> = Vec::new();
-        let fuzzy = !phrase && forgives_typos(text);
+        // A word some title or government name has is not a typo (of a title word or a city).
+        let fuzzy = !phrase
+            && forgives_typos(text)
+            && !self.is_known(fields.title_words, text)
+            && !self.is_known(fields.city_names, text);
         let mut add = |field: Field, boost: f32, fuzzy: bool| {
             if let Some(query) = self.match_in(field, text, phrase) {
                 disjuncts.push(boosted(query, boost));
@@ -201,14 +207,31 @@ impl Compiler<'_> {
         }
     }
 
+    /// Whether `text` is one word that `field` has.
+    fn is_known(&self, field: Field, text: &str) -> bool {
+        let tokens = self.tokens(field, text);
+        let (Some(searcher), [token]) = (self.searcher, tokens.as_slice()) else {
+            return false;
+        };
+        searcher.doc_freq(&Term::from_field_text(field, &token.text)).is_ok_and(|n| n > 0)
+    }
+
+    /// Words one typo away from `text` in `field`, unless `text` itself is a word there: a word
+    /// spelt as the library spells it needs no forgiveness (and looking for its neighbours, such
+    /// as "parts" for "parks", would only add noise and time).
     fn fuzzy_in(&self, field: Field, text: &str) -> Option<Boxed> {
         let tokens = self.tokens(field, text);
-        match tokens.as_slice() {
-            [token] if token.text.chars().count() >= FUZZY_MIN_CHARS => {
-                Some(Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &token.text), 1, true)))
-            }
-            _ => None,
+        let [token] = tokens.as_slice() else { return None };
+        if token.text.chars().count() < FUZZY_MIN_CHARS {
+            return None;
         }
+        let term = Term::from_field_text(field, &token.text);
+        if let Some(searcher) = self.searcher
+            && searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+        {
+            return None;
+        }
+        Some(Box::new(FuzzyTermQuery::new(term, 1, true)))
     }
 }
 

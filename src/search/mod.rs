@@ -19,6 +19,7 @@ pub mod facets;
 pub mod query;
 pub mod snippet;
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
@@ -31,7 +32,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
 use crate::domain::{
     AwardId, CityId, Continent, EditionId, EntryId, EntryStatus, GovernmentLevel, HonourKind, InitiativeId,
@@ -42,7 +43,7 @@ pub use collect::{Sort, SortKey};
 pub use facets::{BadFilter, Facet, Filters, Label};
 pub use query::{MAX_QUERY_CHARS, Query, QueryError};
 
-use collect::{LibraryCollector, Plan};
+use collect::{LibraryCollector, Plan, SegmentFacets};
 use compile::Compiler;
 use facets::{Dictionary, DictionaryBuilder};
 use snippet::Highlighter;
@@ -506,14 +507,22 @@ pub struct SearchResults {
     pub facets: Vec<FacetCounts>,
 }
 
+/// Every published entry in one order, and the facet counts of them all.
+struct Everything {
+    order: Vec<(SortKey, DocAddress)>,
+    counts: Vec<Vec<u32>>,
+}
+
 struct Generation {
     name: String,
     reader: IndexReader,
     fields: Fields,
     dictionary: Dictionary,
     analyzers: HashMap<Field, TextAnalyzer>,
-    /// Facet counts of the whole library (the unfiltered page), computed once.
-    everything: OnceLock<Vec<Vec<u32>>>,
+    /// The unfiltered library, newest first and oldest first, computed on first use.
+    everything: [OnceLock<Everything>; 2],
+    /// Each segment's facet values and sort keys, unpacked.
+    segments: Arc<Vec<SegmentFacets>>,
 }
 
 /// The index as the server reads it: the current generation, swapped on `refresh`.
@@ -577,8 +586,18 @@ impl Search {
         for field in text_fields {
             analyzers.insert(field, index.tokenizer_for_field(field)?);
         }
-        let generation =
-            Arc::new(Generation { name, reader, fields, dictionary, analyzers, everything: OnceLock::new() });
+        let searcher = reader.searcher();
+        let segments =
+            Arc::new(searcher.segment_readers().iter().map(SegmentFacets::load).collect::<tantivy::Result<Vec<_>>>()?);
+        let generation = Arc::new(Generation {
+            name,
+            reader,
+            fields,
+            dictionary,
+            analyzers,
+            everything: Default::default(),
+            segments,
+        });
         if let Ok(mut current) = self.current.write() {
             *current = Some(generation);
         }
@@ -595,12 +614,54 @@ impl Search {
 }
 
 impl Generation {
-    fn compiler(&self) -> Compiler<'_> {
-        Compiler { fields: &self.fields, analyzers: &self.analyzers }
+    fn compiler<'a>(&'a self, searcher: &'a Searcher) -> Compiler<'a> {
+        Compiler { fields: &self.fields, analyzers: &self.analyzers, searcher: Some(searcher) }
+    }
+
+    /// The whole library in one order (newest or oldest first) and its facet counts, computed
+    /// once per generation: the unfiltered page is the most asked for, and needs no search.
+    fn everything(&self, searcher: &Searcher, oldest: bool) -> Result<&Everything, SearchError> {
+        let slot = &self.everything[usize::from(oldest)];
+        if let Some(everything) = slot.get() {
+            return Ok(everything);
+        }
+        let plan = Plan {
+            sort: if oldest { Sort::Oldest } else { Sort::Newest },
+            want: usize::MAX,
+            after: None,
+            scoring: false,
+            filters: vec![None; Facet::ALL.len()],
+            count: true,
+            cardinalities: Facet::ALL.iter().map(|f| self.dictionary.cardinality(*f)).collect(),
+            segments: self.segments.clone(),
+        };
+        let harvest = searcher.search(&AllQuery, &LibraryCollector { plan: Arc::new(plan) })?;
+        let _ = slot.set(Everything { order: harvest.top, counts: harvest.counts });
+        Ok(slot.get().expect("just set"))
     }
 
     fn search(&self, request: &SearchRequest<'_>) -> Result<SearchResults, SearchError> {
-        let compiler = self.compiler();
+        let searcher = self.reader.searcher();
+        let compiler = self.compiler(&searcher);
+        let (offset, limit, after) = match request.window {
+            Window::Offset { offset, limit } => (offset, limit, None),
+            Window::After { key, limit } => (0, limit, Some(key)),
+        };
+        let highlighter = Highlighter::new(&compiler, request.query);
+        if request.query.is_none() && request.filters.is_empty() {
+            // Without words every score is equal: best match first is newest first.
+            let everything = self.everything(&searcher, request.sort == Sort::Oldest)?;
+            let order = &everything.order;
+            let start = match after {
+                None => offset.min(order.len()),
+                Some(key) => order.partition_point(|(k, _)| request.sort.compare(k, &key) != Ordering::Greater),
+            };
+            let page = &order[start..(start.saturating_add(limit)).min(order.len())];
+            let hits = self.hits(&searcher, &highlighter, page, request.languages)?;
+            let facets = self.all_facet_counts(&everything.counts, request);
+            let more_after = start + page.len() < order.len();
+            return Ok(SearchResults { total: order.len(), more_after, hits, facets });
+        }
         let query: Box<dyn TantivyQuery> = match request.query {
             Some(query) => compiler.compile(query),
             None => Box::new(AllQuery),
@@ -619,52 +680,51 @@ impl Generation {
                 Some(allowed)
             })
             .collect();
-        let everything = request.query.is_none() && request.filters.is_empty();
-        let cached = if everything { self.everything.get() } else { None };
-        let (offset, limit, after) = match request.window {
-            Window::Offset { offset, limit } => (offset, limit, None),
-            Window::After { key, limit } => (0, limit, Some(key)),
-        };
         let plan = Plan {
             sort: request.sort,
             want: offset.saturating_add(limit),
             after,
             scoring: request.sort == Sort::Relevance && request.query.is_some(),
             filters,
-            count: cached.is_none(),
+            count: true,
             cardinalities: Facet::ALL.iter().map(|f| self.dictionary.cardinality(*f)).collect(),
+            segments: self.segments.clone(),
         };
-        let searcher = self.reader.searcher();
         let harvest = searcher.search(&*query, &LibraryCollector { plan: Arc::new(plan) })?;
+        let page = &harvest.top[offset.min(harvest.top.len())..];
+        let page = &page[..limit.min(page.len())];
+        let hits = self.hits(&searcher, &highlighter, page, request.languages)?;
+        let facets = self.all_facet_counts(&harvest.counts, request);
         // The total counts every match, also with a cursor (only the kept results are after it).
-        let total = harvest.total;
-        if everything && cached.is_none() {
-            let _ = self.everything.set(harvest.counts.clone());
-        }
-        let counts: &[Vec<u32>] = match cached {
-            Some(counts) => counts,
-            None => &harvest.counts,
-        };
+        let more_after = harvest.beyond > offset + page.len();
+        Ok(SearchResults { total: harvest.total, more_after, hits, facets })
+    }
 
-        let highlighter = Highlighter::new(&compiler, request.query);
-        let mut hits = Vec::with_capacity(limit);
-        for (key, address) in harvest.top.iter().skip(offset).take(limit).copied() {
+    /// The list items of `page`, with their snippets.
+    fn hits(
+        &self,
+        searcher: &Searcher,
+        highlighter: &Highlighter,
+        page: &[(SortKey, DocAddress)],
+        languages: &[&str],
+    ) -> Result<Vec<Hit>, SearchError> {
+        let mut hits = Vec::with_capacity(page.len());
+        for (key, address) in page.iter().copied() {
             let doc: TantivyDocument = searcher.doc(address)?;
             let Some(stored) = doc.get_first(self.fields.stored).and_then(|v| v.as_str()) else {
                 continue;
             };
             let summary: StoredEntry = serde_json::from_str(stored)?;
-            let mut prefer: Vec<&str> = request.languages.to_vec();
+            let mut prefer: Vec<&str> = languages.to_vec();
             prefer.push(summary.original_language.as_str());
             let snippet = highlighter.snippet(&doc, &prefer);
             hits.push(Hit { summary: summary.into(), snippet, key });
         }
-        let facets = Facet::ALL
-            .iter()
-            .map(|facet| self.facet_counts(*facet, counts, request.filters, request.facet_limit))
-            .collect();
-        let more_after = harvest.beyond > offset + hits.len();
-        Ok(SearchResults { total, more_after, hits, facets })
+        Ok(hits)
+    }
+
+    fn all_facet_counts(&self, counts: &[Vec<u32>], request: &SearchRequest<'_>) -> Vec<FacetCounts> {
+        Facet::ALL.iter().map(|facet| self.facet_counts(*facet, counts, request.filters, request.facet_limit)).collect()
     }
 
     fn facet_counts(&self, facet: Facet, counts: &[Vec<u32>], filters: &Filters, limit: usize) -> FacetCounts {
@@ -938,6 +998,33 @@ mod tests {
         assert!(chinese.hits[0].snippet.as_deref().unwrap().contains("<mark>回收</mark>"));
         let browse = f.run("", &Filters::default(), Sort::Newest);
         assert!(browse.hits.iter().all(|h| h.snippet.as_deref().is_some_and(|s| !s.contains("<mark>"))));
+    }
+
+    #[test]
+    fn snippets_find_words_deep_in_long_texts() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = format!(
+            "{} The pilot removed microplastics from the river. {}",
+            "Filler words here. ".repeat(400),
+            "More. ".repeat(50)
+        );
+        let mut doc = corpus().remove(5);
+        doc.texts.values_mut().next().unwrap().summary = Some(long);
+        build(dir.path(), &[doc], &|_| {}).unwrap();
+        let search = Search::open(dir.path());
+        let query = query::parse("microplastics").unwrap();
+        let filters = Filters::default();
+        let request = SearchRequest {
+            query: query.as_ref(),
+            filters: &filters,
+            sort: Sort::Relevance,
+            window: Window::Offset { offset: 0, limit: 1 },
+            languages: &["en"],
+            facet_limit: 5,
+        };
+        let results = search.search(&request).unwrap().unwrap();
+        let snippet = results.hits[0].snippet.as_deref().unwrap();
+        assert!(snippet.contains("<mark>microplastics</mark>") && snippet.starts_with('…'), "{snippet}");
     }
 
     #[test]

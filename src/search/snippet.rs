@@ -69,10 +69,30 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     render(text[..end].trim_end_matches([',', ';', ':', '.']), &[], false, true)
 }
 
+/// Characters of a text looked at around the first likely match, and at its start: analysing
+/// whole texts (stemming every word) for every result would cost more than the search.
+const WINDOW_BEFORE: usize = 300;
+const WINDOW_AFTER: usize = 900;
+const HEAD: usize = 1_500;
+
 /// Snippet generators for the texts of each language, for one query.
 pub(crate) struct Highlighter {
-    /// (language code, body field, generator), in the fields' order.
+    /// (language code, body field, generator) of the languages the query has words in.
     generators: Vec<(&'static str, Field, SnippetGenerator)>,
+    /// Lower-case forms to look for in a text to find where a match may be: the query's words
+    /// as typed and as analysed (a stem is usually the start of the word in the text).
+    needles: Vec<String>,
+    /// (language code, body field) of every language, for excerpts.
+    all_fields: Vec<(&'static str, Field)>,
+}
+
+/// The largest character boundary at or before `at`.
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 impl Highlighter {
@@ -87,6 +107,12 @@ impl Highlighter {
                 _ => None,
             })
             .collect();
+        let mut needles: Vec<String> = words
+            .iter()
+            .flat_map(|w| w.split_whitespace())
+            .map(|w| w.to_ascii_lowercase())
+            .filter(|w| w.len() >= 2)
+            .collect();
         let generators = compiler
             .fields
             .languages
@@ -95,8 +121,14 @@ impl Highlighter {
                 let mut terms = BTreeMap::new();
                 for word in &words {
                     for token in compiler.tokens(language.body, word) {
+                        if token.text.len() >= 2 {
+                            needles.push(token.text.clone());
+                        }
                         terms.insert(token.text, 1.0);
                     }
+                }
+                if terms.is_empty() {
+                    return None;
                 }
                 let analyzer = compiler.analyzers.get(&language.body)?.clone();
                 Some((
@@ -106,7 +138,34 @@ impl Highlighter {
                 ))
             })
             .collect();
-        Highlighter { generators }
+        needles.sort();
+        needles.dedup();
+        let all_fields = compiler.fields.languages.iter().map(|l| (l.code, l.body)).collect();
+        Highlighter { generators, needles, all_fields }
+    }
+
+    /// The passage of `text` with the query's words marked, if the words are in it: looked for
+    /// around the first place a needle occurs, then at the start of the text.
+    fn highlight(&self, generator: &SnippetGenerator, text: &str) -> Option<String> {
+        let lower = text.to_ascii_lowercase(); // the same byte offsets as `text`
+        let first = self.needles.iter().filter_map(|n| lower.find(n.as_str())).min();
+        let mut windows = Vec::with_capacity(2);
+        if let Some(at) = first {
+            windows.push(boundary(text, at.saturating_sub(WINDOW_BEFORE))..boundary(text, at + WINDOW_AFTER));
+        }
+        windows.push(0..boundary(text, HEAD));
+        for window in windows {
+            let part = &text[window.clone()];
+            let snippet = generator.snippet(part);
+            if snippet.highlighted().is_empty() {
+                continue;
+            }
+            let fragment = snippet.fragment();
+            let start = window.start + part.find(fragment).unwrap_or(0);
+            let clean = fragment.replace('\n', " ");
+            return Some(render(&clean, snippet.highlighted(), start > 0, start + fragment.len() < text.len()));
+        }
+        None
     }
 
     /// The best passage of `doc` with the query's words marked, preferring the languages in
@@ -124,15 +183,14 @@ impl Highlighter {
             if text.is_empty() {
                 continue;
             }
-            let snippet = generator.snippet(&text);
-            if !snippet.highlighted().is_empty() {
-                let fragment = snippet.fragment();
-                let start = text.find(fragment).unwrap_or(0);
-                let clean = fragment.replace('\n', " ");
-                return Some(render(&clean, snippet.highlighted(), start > 0, start + fragment.len() < text.len()));
+            if let Some(html) = self.highlight(generator, &text) {
+                return Some(html);
             }
         }
-        for (_, field, _) in ordered() {
+        // No words to mark (or none found): the start of the text in the preferred language.
+        let preferred = prefer.iter().flat_map(|code| self.all_fields.iter().filter(move |(c, _)| c == code));
+        let others = self.all_fields.iter().filter(|(c, _)| !prefer.contains(c));
+        for (_, field) in preferred.chain(others) {
             if let Some(first) = doc.get_first(*field).and_then(|v| v.as_str()).filter(|t| !t.trim().is_empty()) {
                 return Some(excerpt(first, SNIPPET_CHARS));
             }
