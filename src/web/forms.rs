@@ -65,6 +65,47 @@ fn forged(lang: Lang) -> PageError {
     PageError::forbidden(lang, crate::i18n::Tr::new(lang.0).t("error-form-expired"))
 }
 
+/// The fields of a signed-in user's form post, read strictly (text that is not UTF-8 is refused;
+/// a repeated name keeps every value), once its origin and the session's CSRF token are checked.
+pub struct PostedFields(std::collections::BTreeMap<String, Vec<String>>);
+
+impl PostedFields {
+    pub fn read(lang: Lang, headers: &HeaderMap, session: &Session, body: &[u8]) -> Result<Self, PageError> {
+        let fields = parse_form(body)
+            .map_err(|_| PageError::bad_request(lang, crate::i18n::Tr::new(lang.0).t("error-not-utf8")))?;
+        let posted = PostedFields(fields);
+        check_session_post(lang, headers, session, &posted.one("csrf"))?;
+        Ok(posted)
+    }
+
+    /// The first value of a field, trimmed; "" when it was not sent.
+    pub fn one(&self, name: &str) -> String {
+        self.0.get(name).and_then(|values| values.first()).map(|v| v.trim().to_string()).unwrap_or_default()
+    }
+
+    /// Every value of a field, in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.get(name).cloned().unwrap_or_default()
+    }
+
+    pub fn number(&self, name: &str) -> Option<i64> {
+        self.one(name).parse().ok()
+    }
+
+    /// Whether the form's confirmation box (`confirm=yes`) was ticked.
+    pub fn confirmed(&self) -> bool {
+        self.one("confirm") == "yes"
+    }
+
+    /// Every field whose name starts with `prefix`, with the rest of its name and its first value.
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, String)> + 'a {
+        self.0.iter().filter_map(move |(name, values)| {
+            let rest = name.strip_prefix(prefix)?;
+            Some((rest, values.first().map(|v| v.trim().to_string()).unwrap_or_default()))
+        })
+    }
+}
+
 /// Problems with the fields of a submitted form, shown together above the form, each linked
 /// to its field.
 #[derive(Debug, Default)]

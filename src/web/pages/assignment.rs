@@ -19,7 +19,7 @@ use crate::storage::evaluation::{EvaluatedEntry, Member, Pair};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::{check_session_post, parse_form};
+use crate::web::forms::PostedFields;
 
 /// Everything the assignment of an edition is computed from.
 struct Setting {
@@ -145,28 +145,6 @@ pub async fn show(
     Ok(super::render(lang, page)?.into_response())
 }
 
-/// Reads a post of the assignment pages: the Secretariat's session and the form fields.
-async fn post_fields(
-    viewer: &Viewer,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<Result<(crate::domain::UserId, BTreeMap<String, Vec<String>>), Response>, PageError> {
-    let session = match require_role(viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(Err(refusal.into_response())),
-    };
-    let lang = viewer.lang;
-    let fields =
-        parse_form(body).map_err(|_| PageError::bad_request(lang, crate::i18n::Tr::new(lang.0).t("error-not-utf8")))?;
-    let csrf = fields.get("csrf").and_then(|v| v.first()).cloned().unwrap_or_default();
-    check_session_post(lang, headers, session, &csrf)?;
-    Ok(Ok((session.user.id, fields)))
-}
-
-fn number(fields: &BTreeMap<String, Vec<String>>, name: &str) -> Option<i64> {
-    fields.get(name).and_then(|v| v.first()).and_then(|v| v.trim().parse().ok())
-}
-
 /// `POST /secretariat/editions/{id}/assignment/propose`: the optimal assignment for k and L.
 pub async fn propose(
     State(state): State<AppState>,
@@ -175,14 +153,16 @@ pub async fn propose(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
-        Ok(ok) => ok,
-        Err(refusal) => return Ok(refusal),
+    let session = match require_role(&viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
     };
     let lang = viewer.lang;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     let (setting, _) = setting(&state, lang, &raw).await?;
-    let limits = match (number(&fields, "per_entry"), number(&fields, "max_per_reviewer")) {
+    let limits = match (form.number("per_entry"), form.number("max_per_reviewer")) {
         (Some(k), Some(l)) if (1..=20).contains(&k) && (1..=10_000).contains(&l) => {
             kapok_assign::Limits { per_entry: k as usize, max_per_reviewer: l as usize }
         }
@@ -229,22 +209,24 @@ pub async fn adjust(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
-        Ok(ok) => ok,
-        Err(refusal) => return Ok(refusal),
+    let session = match require_role(&viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
     };
     let lang = viewer.lang;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     let (setting, _) = setting(&state, lang, &raw).await?;
-    let entry = number(&fields, "entry").map(EntryId).and_then(|id| setting.entries.iter().find(|e| e.entry == id));
-    let member = number(&fields, "member").and_then(|id| setting.members.iter().find(|m| m.id == id));
+    let entry = form.number("entry").map(EntryId).and_then(|id| setting.entries.iter().find(|e| e.entry == id));
+    let member = form.number("member").and_then(|id| setting.members.iter().find(|m| m.id == id));
     let (Some(entry), Some(member)) = (entry, member) else {
         return Err(PageError::bad_request(lang, tr.t("assign-pair-unknown")));
     };
     let mut pairs = state.store.proposal(setting.edition).await.map_err(PageError::store(lang))?;
     let exists = pairs.iter().any(|(e, m, _)| *e == entry.entry && *m == member.id);
-    match fields.get("action").and_then(|v| v.first()).map(String::as_str) {
-        Some("add") => {
+    match form.one("action").as_str() {
+        "add" => {
             if setting.blocked.contains(&(member.id, entry.entry)) {
                 return Err(PageError::bad_request(lang, tr.t("assign-conflicted")));
             }
@@ -252,7 +234,7 @@ pub async fn adjust(
                 pairs.push((entry.entry, member.id, setting.affinity(entry, member)));
             }
         }
-        Some("remove") => pairs.retain(|(e, m, _)| !(*e == entry.entry && *m == member.id)),
+        "remove" => pairs.retain(|(e, m, _)| !(*e == entry.entry && *m == member.id)),
         _ => return Err(PageError::bad_request(lang, tr.t("assign-pair-unknown"))),
     }
     let now = jiff::Timestamp::now().as_second();
@@ -268,13 +250,15 @@ pub async fn deploy(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
-        Ok(ok) => ok,
-        Err(refusal) => return Ok(refusal),
+    let session = match require_role(&viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
     };
     let lang = viewer.lang;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
-    if fields.get("confirm").and_then(|v| v.first()).map(String::as_str) != Some("yes") {
+    if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
     let (setting, _) = setting(&state, lang, &raw).await?;
@@ -300,13 +284,15 @@ pub async fn undo(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let (by, fields) = match post_fields(&viewer, &headers, &body).await? {
-        Ok(ok) => ok,
-        Err(refusal) => return Ok(refusal),
+    let session = match require_role(&viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
     };
     let lang = viewer.lang;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
-    if fields.get("confirm").and_then(|v| v.first()).map(String::as_str) != Some("yes") {
+    if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
     let edition = edition_of(&state, lang, &raw).await?.summary.id;
@@ -385,11 +371,13 @@ pub async fn remind(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let (by, _) = match post_fields(&viewer, &headers, &body).await? {
-        Ok(ok) => ok,
-        Err(refusal) => return Ok(refusal),
+    let session = match require_role(&viewer, Role::Secretariat) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refusal.into_response()),
     };
     let lang = viewer.lang;
+    let _ = PostedFields::read(lang, &headers, session, &body)?;
+    let by = session.user.id;
     let (setting, edition_name) = setting(&state, lang, &raw).await?;
     let mut reminded = Vec::new();
     for (member, line) in progress(&state, lang, &setting).await? {

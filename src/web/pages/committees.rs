@@ -16,7 +16,7 @@ use crate::storage::{NewEmailToken, NewUser};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::{check_session_post, parse_form};
+use crate::web::forms::PostedFields;
 
 /// An invitation link stays valid for a week.
 const INVITATION_SECONDS: i64 = 7 * 24 * 60 * 60;
@@ -174,42 +174,40 @@ pub async fn add(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let all = |name: &str| fields.get(name).cloned().unwrap_or_default();
-    let one = |name: &str| all(name).into_iter().next().unwrap_or_default().trim().to_string();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     let bad = |key: &str| PageError::bad_request(lang, tr.t(key));
-    let email = crate::domain::EmailAddress::parse(&one("email")).map_err(|_| bad("committee-email"))?;
-    let name = one("name");
+    let email = crate::domain::EmailAddress::parse(&form.one("email")).map_err(|_| bad("committee-email"))?;
+    let name = form.one("name");
     if name.is_empty() || name.chars().count() > 200 {
         return Err(bad("committee-name"));
     }
-    let stage: Stage = one("stage").parse().map_err(|_| bad("committee-stage-missing"))?;
-    let country = one("country").to_uppercase();
+    let stage: Stage = form.one("stage").parse().map_err(|_| bad("committee-stage-missing"))?;
+    let country = form.one("country").to_uppercase();
     if !state.store.countries().await.map_err(PageError::store(lang))?.iter().any(|c| c.code == country) {
         return Err(bad("claim-country-invalid"));
     }
-    let city = match one("city").as_str() {
+    let city = match form.one("city").as_str() {
         "" => None,
         text => {
             let found = state.store.search_cities(text, 20).await.map_err(PageError::store(lang))?;
             Some(found.iter().find(|c| c.country_code == country).ok_or_else(|| bad("committee-city"))?.id)
         }
     };
-    let affiliation = one("affiliation");
+    let affiliation = form.one("affiliation");
     if affiliation.chars().count() > 300 {
         return Err(bad("committee-affiliation-long"));
     }
     let mut themes = Vec::new();
-    for raw in all("theme") {
+    for raw in form.all("theme") {
         let theme = raw.parse::<i64>().ok().map(ThemeId).filter(|t| edition.themes.iter().any(|e| e.id == *t));
         themes.push(theme.ok_or_else(|| bad("committee-theme"))?);
     }
-    let mut languages: Vec<String> = all("language").into_iter().filter(|l| LANGUAGES.contains(&l.as_str())).collect();
+    let mut languages: Vec<String> =
+        form.all("language").into_iter().filter(|l| LANGUAGES.contains(&l.as_str())).collect();
     languages.extend(
-        one("other_languages")
+        form.one("other_languages")
             .split(',')
             .map(|l| l.trim().to_lowercase())
             .filter(|l| !l.is_empty() && l.len() <= 8 && l.chars().all(|c| c.is_ascii_alphabetic() || c == '-')),
@@ -279,12 +277,9 @@ pub async fn set_rules(
         Err(refusal) => return Ok(refusal.into_response()),
     };
     let lang = viewer.lang;
-    let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).cloned().unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let edition = edition_of(&state, lang, &raw).await?;
-    let rules = ConflictRules { same_country: one("same_country") == "yes" };
+    let rules = ConflictRules { same_country: form.one("same_country") == "yes" };
     let now = jiff::Timestamp::now().as_second();
     state
         .store

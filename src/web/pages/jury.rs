@@ -19,7 +19,7 @@ use crate::storage::{InitiativeQuery, PageRequest};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::{check_session_post, parse_form};
+use crate::web::forms::PostedFields;
 
 /// The shortlist of an edition, in a fixed order (entry id), with titles.
 async fn shortlist(state: &AppState, lang: Lang, edition: EditionId) -> Result<Vec<(EntryId, String)>, PageError> {
@@ -112,19 +112,15 @@ pub async fn cast(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
     let session = viewer.session.as_ref().expect("a Jury member is signed in");
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let edition = EditionId(super::parse_id(lang, &raw, "what-edition")?);
     let Some(member) = members.into_iter().find(|m| m.edition == edition) else {
         return Err(PageError::not_found(lang, "what-edition"));
     };
     let entries = ballot_entries(&state, lang, &member).await?;
     let mut by_rank: BTreeMap<i64, Vec<EntryId>> = BTreeMap::new();
-    for (name, values) in &fields {
-        let Some(entry) = name.strip_prefix("rank-") else { continue };
-        let value = values.first().map(|v| v.trim()).unwrap_or("");
+    for (entry, value) in form.with_prefix("rank-") {
         if value.is_empty() {
             continue;
         }
@@ -219,14 +215,12 @@ pub async fn close(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
-    if one("confirm") != "yes" {
+    let form = PostedFields::read(lang, &headers, session, &body)?;
+    if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
     let method: kapok_tally::Method =
-        one("method").parse().map_err(|_| PageError::bad_request(lang, tr.t("jury-method")))?;
+        form.one("method").parse().map_err(|_| PageError::bad_request(lang, tr.t("jury-method")))?;
     let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     if state.store.jury_result(id).await.map_err(PageError::store(lang))?.is_some() {
@@ -280,10 +274,8 @@ pub async fn publish(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
-    if one("confirm") != "yes" {
+    let form = PostedFields::read(lang, &headers, session, &body)?;
+    if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
     let edition = edition_of(&state, lang, &raw).await?;

@@ -18,7 +18,7 @@ use crate::storage::evaluation::{EvaluatedEntry, Member, ReviewSave, ReviewWrite
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Session, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::{check_session_post, parse_form};
+use crate::web::forms::PostedFields;
 
 /// The signed-in committee member's session; otherwise the refusal to answer with.
 fn member_session(viewer: &Viewer) -> Result<&Session, super::Refusal> {
@@ -115,16 +115,14 @@ pub async fn declare(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let memberships = state.store.memberships(session.user.id).await.map_err(PageError::store(lang))?;
-    let member = one("member").parse::<i64>().ok().and_then(|id| memberships.into_iter().find(|m| m.id == id));
+    let member = form.one("member").parse::<i64>().ok().and_then(|id| memberships.into_iter().find(|m| m.id == id));
     let Some(member) = member else { return Err(PageError::bad_request(lang, tr.t("review-no-member"))) };
     let entries = state.store.evaluated_entries(member.edition).await.map_err(PageError::store(lang))?;
-    let entry = one("entry").parse::<i64>().ok().map(EntryId).filter(|e| entries.iter().any(|x| x.entry == *e));
+    let entry = form.one("entry").parse::<i64>().ok().map(EntryId).filter(|e| entries.iter().any(|x| x.entry == *e));
     let Some(entry) = entry else { return Err(PageError::bad_request(lang, tr.t("review-no-entry"))) };
-    let reason = one("reason");
+    let reason = form.one("reason");
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(PageError::bad_request(lang, tr.t("review-conflict-reason")));
     }
@@ -201,9 +199,7 @@ async fn render_entry(
     let c = Chrome::new(viewer, "account");
     let initiative = state.store.initiative(found.initiative).await.map_err(PageError::store(lang))?;
     let Some(initiative) = initiative else { return Err(PageError::not_found(lang, "what-initiative")) };
-    let edition = state.store.edition(member.edition).await.map_err(PageError::store(lang))?;
-    let criteria: Vec<Criterion> =
-        edition.map(|e| e.criteria.into_iter().filter(|c| c.stage == member.stage).collect()).unwrap_or_default();
+    let (edition, criteria) = edition_and_criteria(state, lang, member).await?;
     let reviews = state.store.entry_reviews(found.entry).await.map_err(PageError::store(lang))?;
     let own = reviews.iter().find(|r| r.member == member.id);
     let submitted = own.is_some_and(|r| r.submitted_at.is_some());
@@ -240,7 +236,7 @@ async fn render_entry(
         Vec::new()
     };
     let discussion = if submitted {
-        let zone = edition_zone(state, lang, member).await?;
+        let zone = &edition.timezone;
         state
             .store
             .discussion(found.entry)
@@ -295,15 +291,16 @@ async fn render_entry(
     Ok((status, super::render(lang, page)?).into_response())
 }
 
-async fn edition_zone(
+/// The member's edition and the criteria of the member's stage.
+async fn edition_and_criteria(
     state: &AppState,
     lang: Lang,
     member: &Member,
-) -> Result<crate::domain::EditionTimeZone, PageError> {
+) -> Result<(crate::domain::Edition, Vec<Criterion>), PageError> {
     let edition = state.store.edition(member.edition).await.map_err(PageError::store(lang))?;
-    Ok(edition
-        .map(|e| e.timezone)
-        .unwrap_or_else(|| crate::domain::EditionTimeZone::parse("UTC").expect("UTC is known")))
+    let edition = edition.ok_or_else(|| PageError::not_found(lang, "what-edition"))?;
+    let criteria = edition.criteria.iter().filter(|c| c.stage == member.stage).cloned().collect();
+    Ok((edition, criteria))
 }
 
 /// `GET /review/entries/{entry}`: an assigned entry's texts and the member's review form, for a
@@ -340,42 +337,38 @@ pub async fn save(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let id = EntryId(super::parse_id(lang, &raw, "what-initiative")?);
     let Some((member, found)) = reviewable(&state, lang, session, id).await? else {
         return Err(PageError::not_found(lang, "what-initiative"));
     };
-    let edition = state.store.edition(member.edition).await.map_err(PageError::store(lang))?;
-    let criteria: Vec<Criterion> =
-        edition.map(|e| e.criteria.into_iter().filter(|c| c.stage == member.stage).collect()).unwrap_or_default();
+    let (_, criteria) = edition_and_criteria(&state, lang, &member).await?;
     let mut content = ReviewContent::default();
     for criterion in &criteria {
-        let score = one(&format!("score-{}", criterion.id));
+        let score = form.one(&format!("score-{}", criterion.id));
         if !score.is_empty() {
             let value = score.parse::<i64>().map_err(|_| PageError::bad_request(lang, tr.t("review-out-of-scale")))?;
             content.scores.insert(criterion.id, value);
         }
-        let comment = one(&format!("comment-{}", criterion.id));
+        let comment = form.one(&format!("comment-{}", criterion.id));
         if !comment.is_empty() {
             content.comments.insert(criterion.id, comment);
         }
     }
-    content.recommendation = match one("recommendation").as_str() {
+    content.recommendation = match form.one("recommendation").as_str() {
         "" => None,
         text => Some(text.parse().map_err(|_| PageError::bad_request(lang, tr.t("review-no-recommendation")))?),
     };
-    content.confidence = match one("confidence").as_str() {
+    content.confidence = match form.one("confidence").as_str() {
         "" => None,
         text => Some(text.parse().map_err(|_| PageError::bad_request(lang, tr.t("review-confidence")))?),
     };
-    let submit = one("action") == "submit";
+    let submit = form.one("action") == "submit";
     let checked = if submit { content.check_complete(&criteria) } else { content.check(&criteria) };
     if let Err(error) = checked {
         return Err(PageError::bad_request(lang, tr.t(error.message_id())));
     }
-    let version: i64 = one("version").parse().map_err(|_| PageError::bad_request(lang, tr.t("review-stale")))?;
+    let version: i64 = form.one("version").parse().map_err(|_| PageError::bad_request(lang, tr.t("review-stale")))?;
     let now = jiff::Timestamp::now().as_second();
     let saved = state
         .store
@@ -412,9 +405,7 @@ pub async fn discuss(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let id = EntryId(super::parse_id(lang, &raw, "what-initiative")?);
     let Some((member, _)) = reviewable(&state, lang, session, id).await? else {
         return Err(PageError::not_found(lang, "what-initiative"));
@@ -423,7 +414,7 @@ pub async fn discuss(
     if !reviews.iter().any(|r| r.member == member.id && r.submitted_at.is_some()) {
         return Err(PageError::bad_request(lang, tr.t("review-discussion-after")));
     }
-    let text = one("body");
+    let text = form.one("body");
     if text.is_empty() || text.chars().count() > 5_000 {
         return Err(PageError::bad_request(lang, tr.t("review-too-long")));
     }

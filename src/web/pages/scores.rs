@@ -16,7 +16,7 @@ use crate::evaluation::scoring::{self, Aggregation, Weight};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::{check_session_post, parse_form};
+use crate::web::forms::PostedFields;
 
 struct Line {
     place: usize,
@@ -144,10 +144,7 @@ pub async fn freeze(
         Err(refusal) => return Ok(refusal.into_response()),
     };
     let lang = viewer.lang;
-    let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let csrf = fields.get("csrf").and_then(|v| v.first()).cloned().unwrap_or_default();
-    check_session_post(lang, &headers, session, &csrf)?;
+    PostedFields::read(lang, &headers, session, &body)?;
     let edition = edition_of(&state, lang, &raw).await?;
     let now = jiff::Timestamp::now().as_second();
     state.store.freeze_scores(edition.summary.id, session.user.id, now).await.map_err(PageError::store(lang))?;

@@ -16,7 +16,7 @@ use crate::storage::evaluation::{ScreenError, ScreeningRow};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::{check_session_post, parse_form};
+use crate::web::forms::PostedFields;
 
 /// The reasons of a screening in the reader's language, with its note.
 pub fn explain(c: &Chrome, checklist: &[ChecklistItem], screening: &Screening) -> String {
@@ -150,19 +150,17 @@ pub async fn decide(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let all = |name: &str| fields.get(name).cloned().unwrap_or_default();
-    let one = |name: &str| all(name).into_iter().next().unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let edition = edition_of(&state, lang, &raw).await?;
-    let entries: Vec<EntryId> = all("entry").iter().filter_map(|v| v.parse().ok().map(EntryId)).collect();
-    if entries.is_empty() || entries.len() != all("entry").len() {
+    let entries: Vec<EntryId> = form.all("entry").iter().filter_map(|v| v.parse().ok().map(EntryId)).collect();
+    if entries.is_empty() || entries.len() != form.all("entry").len() {
         return Err(PageError::bad_request(lang, tr.t("screening-no-entry")));
     }
     let outcome: ScreeningOutcome =
-        one("outcome").parse().map_err(|_| PageError::bad_request(lang, tr.t("screening-no-outcome")))?;
-    let screening = Screening::new(outcome, all("reason"), &one("note"), &edition.application.screening_checklist)
-        .map_err(|e| PageError::bad_request(lang, tr.t(e.message_id())))?;
+        form.one("outcome").parse().map_err(|_| PageError::bad_request(lang, tr.t("screening-no-outcome")))?;
+    let screening =
+        Screening::new(outcome, form.all("reason"), &form.one("note"), &edition.application.screening_checklist)
+            .map_err(|e| PageError::bad_request(lang, tr.t(e.message_id())))?;
     let now = jiff::Timestamp::now().as_second();
     let id = edition.summary.id;
     match state
@@ -172,7 +170,7 @@ pub async fn decide(
         .map_err(PageError::store(lang))?
     {
         Ok(_) => {
-            Ok(Redirect::to(&format!("/secretariat/editions/{id}/screening?show={}", one("show"))).into_response())
+            Ok(Redirect::to(&format!("/secretariat/editions/{id}/screening?show={}", form.one("show"))).into_response())
         }
         Err(ScreenError::NotInEdition(entry)) => {
             Err(PageError::bad_request(lang, tr.t1("screening-not-in-edition", "id", entry.0)))

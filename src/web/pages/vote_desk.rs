@@ -17,7 +17,7 @@ use crate::vote::{self, BallotShape, Frequency, Phase, Verification, VoteSetting
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::{check_session_post, parse_form};
+use crate::web::forms::PostedFields;
 
 struct EditionLine {
     id: EditionId,
@@ -255,9 +255,7 @@ pub async fn save(
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
     let edition = edition_of(&state, lang, &raw).await?;
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let id = edition.summary.id;
     let existing = state.store.vote_settings(id).await.map_err(PageError::store(lang))?;
     if state.store.certified_vote(id).await.map_err(PageError::store(lang))?.is_some() {
@@ -265,27 +263,26 @@ pub async fn save(
     }
     let now = jiff::Timestamp::now().as_second();
     let fallback = existing.clone().unwrap_or_else(|| default_settings(&edition, now));
-    let instant = |name: &str| edition.timezone.instant(&one(name)).map(|t| t.as_second());
+    let instant = |name: &str| edition.timezone.instant(&form.one(name)).map(|t| t.as_second());
     let parsed = (|| -> Result<VoteSettings, String> {
         let settings = VoteSettings {
             opens_at: instant("opens").map_err(|_| tr.t("vote-settings-date"))?,
             closes_at: instant("closes").map_err(|_| tr.t("vote-settings-date"))?,
-            candidates: fields
-                .get("candidate")
-                .into_iter()
-                .flatten()
+            candidates: form
+                .all("candidate")
+                .iter()
                 .map(|v| v.parse::<i64>().map(EntryId).map_err(|_| tr.t("vote-settings-candidates")))
                 .collect::<Result<_, _>>()?,
-            shape: one("shape").parse().map_err(|_| tr.t("vote-settings-choices"))?,
-            choices: one("choices").parse().map_err(|_| tr.t("vote-settings-choices"))?,
-            frequency: one("frequency").parse().map_err(|_| tr.t("vote-settings-per-day"))?,
-            per_day: if one("per_day").is_empty() {
+            shape: form.one("shape").parse().map_err(|_| tr.t("vote-settings-choices"))?,
+            choices: form.one("choices").parse().map_err(|_| tr.t("vote-settings-choices"))?,
+            frequency: form.one("frequency").parse().map_err(|_| tr.t("vote-settings-per-day"))?,
+            per_day: if form.one("per_day").is_empty() {
                 1
             } else {
-                one("per_day").parse().map_err(|_| tr.t("vote-settings-per-day"))?
+                form.one("per_day").parse().map_err(|_| tr.t("vote-settings-per-day"))?
             },
-            verification: one("verification").parse().map_err(|_| tr.t("vote-settings-verification"))?,
-            tallies_visible: one("tallies_visible") == "yes",
+            verification: form.one("verification").parse().map_err(|_| tr.t("vote-settings-verification"))?,
+            tallies_visible: form.one("tallies_visible") == "yes",
         };
         settings.check().map_err(|e| tr.t(e.message_id()))?;
         Ok(settings)
@@ -443,23 +440,21 @@ pub async fn invalidate(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let vote = vote_of(&state, lang, &raw).await?;
     let id = vote.edition.summary.id;
     if state.store.certified_vote(id).await.map_err(PageError::store(lang))?.is_some() {
         return Err(PageError::bad_request(lang, tr.t("vote-desk-certified-locked")));
     }
-    let reason = one("reason");
+    let reason = form.one("reason");
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-reason")));
     }
-    if one("confirm") != "yes" {
+    if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
-    let value = one("value");
-    let selection = match one("by").as_str() {
+    let value = form.one("value");
+    let selection = match form.one("by").as_str() {
         "receipts" => {
             let receipts: Vec<String> = value
                 .split(|c: char| c.is_whitespace() || c == ',')
@@ -499,16 +494,14 @@ pub async fn certify(
     };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let fields = parse_form(&body).map_err(|_| PageError::bad_request(lang, tr.t("error-not-utf8")))?;
-    let one = |name: &str| fields.get(name).and_then(|v| v.first()).map(|v| v.trim().to_string()).unwrap_or_default();
-    check_session_post(lang, &headers, session, &one("csrf"))?;
+    let form = PostedFields::read(lang, &headers, session, &body)?;
     let vote = vote_of(&state, lang, &raw).await?;
     let id = vote.edition.summary.id;
     let now = jiff::Timestamp::now().as_second();
     if vote.settings.phase(now) != Phase::Closed {
         return Err(PageError::bad_request(lang, tr.t("vote-certify-not-closed")));
     }
-    if one("confirm") != "yes" {
+    if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
     if state.store.certified_vote(id).await.map_err(PageError::store(lang))?.is_some() {
