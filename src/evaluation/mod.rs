@@ -5,6 +5,7 @@
 pub mod affinity;
 pub mod audit;
 pub mod conflicts;
+pub mod decisions;
 pub mod review;
 pub mod scoring;
 pub mod screening;

@@ -9,6 +9,7 @@ use super::StoreResult;
 use crate::domain::{CityId, EditionId, EntryId, EntryStatus, InitiativeId, Stage, ThemeId, UserId};
 use crate::evaluation::audit::AuditEntry;
 use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile, MemberProfile};
+use crate::evaluation::decisions::{Confirmation, ListKind, Proposal};
 use crate::evaluation::review::ReviewContent;
 use crate::evaluation::scoring::ScoreSheet;
 use crate::evaluation::screening::Screening;
@@ -126,6 +127,65 @@ pub struct JuryResult {
     pub published_at: Option<i64>,
 }
 
+/// A Technical Committee decision on a list (long list or shortlist) of an edition: opened with
+/// its candidates, closed with the proposal the approvals make, confirmed by the Secretariat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionRound {
+    pub id: i64,
+    pub edition: EditionId,
+    pub list: ListKind,
+    /// How many candidates a member may approve, and the list's size at most.
+    pub size: i64,
+    /// The status candidates are chosen from, which those left off have after confirmation.
+    pub unlisted_status: EntryStatus,
+    /// In the order of the score snapshot the round was opened on: the tie-break.
+    pub candidates: Vec<EntryId>,
+    pub opened_at: i64,
+    pub closed_at: Option<i64>,
+    pub proposal: Option<Proposal>,
+    pub confirmed_at: Option<i64>,
+    pub confirmation: Option<Confirmation>,
+}
+
+/// A round to open.
+#[derive(Debug, Clone, Copy)]
+pub struct NewRound<'a> {
+    pub edition: EditionId,
+    pub list: ListKind,
+    pub size: i64,
+    pub unlisted_status: EntryStatus,
+    pub candidates: &'a [EntryId],
+    /// Whether the shortlist waits for a confirmed long list (editions that have one).
+    pub needs_long_list: bool,
+}
+
+/// A member's recorded approval ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApprovalBallot {
+    pub member: i64,
+    pub approved: Vec<EntryId>,
+    pub cast_at: i64,
+}
+
+/// Why a decision round cannot move on; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RoundError {
+    #[error("this list already has its round")]
+    Exists,
+    #[error("the shortlist's round was opened already")]
+    ShortlistStarted,
+    #[error("the long list is not confirmed yet")]
+    LongListFirst,
+    #[error("the round is closed")]
+    Closed,
+    #[error("the round is still open")]
+    StillOpen,
+    #[error("the list is confirmed already")]
+    Confirmed,
+    #[error("entry {entry} is now {status}, no longer a candidate")]
+    NoLongerCandidate { entry: EntryId, status: EntryStatus },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewSave {
     Saved {
@@ -239,6 +299,49 @@ pub trait EvaluationStore: Send + Sync {
     /// Publishes the result: the first `winners` become winners, the other entries ranked get a
     /// Medal of Honour (logged with every status before and after).
     async fn publish_jury_result(&self, edition: EditionId, winners: usize, by: UserId, now: i64) -> StoreResult<()>;
+    /// Opens the decision round on a list (logged): one round per edition and list; the long
+    /// list's round before any shortlist round, and the shortlist's after the long list is
+    /// confirmed when the edition has one.
+    async fn open_decision_round(
+        &self,
+        round: &NewRound<'_>,
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<Result<i64, RoundError>>;
+    /// The rounds of an edition, in the order they were opened.
+    async fn decision_rounds(&self, edition: EditionId) -> StoreResult<Vec<DecisionRound>>;
+    async fn decision_round(&self, round: i64) -> StoreResult<Option<DecisionRound>>;
+    /// Records (or replaces) a member's approvals while the round is open (logged, approvals
+    /// included: these votes are on the record); false once it is closed.
+    async fn cast_approval_ballot(
+        &self,
+        round: i64,
+        member: i64,
+        approved: &[EntryId],
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// The ballots of a round, by member.
+    async fn approval_ballots(&self, round: i64) -> StoreResult<Vec<ApprovalBallot>>;
+    /// Closes a round: no ballot after this. Counts the ballots cast (approvals of `blocked`
+    /// pairs not counted) into the proposal, stored and logged with it.
+    async fn close_decision_round(
+        &self,
+        round: i64,
+        blocked: &std::collections::BTreeSet<(i64, EntryId)>,
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<Result<Proposal, RoundError>>;
+    /// Confirms a closed round's list: entries on it get the list's status, the other candidates
+    /// the status the list is chosen from, all in one transaction with every change logged.
+    /// Refused, changing nothing, when a candidate's status has moved out of the round's range.
+    async fn confirm_decision_round(
+        &self,
+        round: i64,
+        confirmation: &Confirmation,
+        by: UserId,
+        now: i64,
+    ) -> StoreResult<Result<(), RoundError>>;
     /// Logs an evaluation action that changes no table of its own (reminders sent …).
     async fn log_evaluation(
         &self,
@@ -256,6 +359,7 @@ macro_rules! evaluation_store {
             use super::*;
             use crate::evaluation::audit::{AuditChange, AuditEntry, entry_hash};
             use crate::evaluation::conflicts::{CityLink, ConflictRules, EntryProfile};
+            use crate::evaluation::decisions::{Confirmation, ListKind, Proposal, propose};
             use crate::evaluation::review::ReviewContent;
             use crate::evaluation::scoring::ScoreSheet;
             use crate::evaluation::screening::{Screening, ScreeningOutcome};
@@ -366,6 +470,32 @@ macro_rules! evaluation_store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 row.map(review_of).transpose()
+            }
+
+            const ROUND_COLUMNS: &str = "SELECT id, edition_id, list_kind, size, unlisted_status, candidates, opened_at, closed_at, \
+                proposal, confirmed_at, confirmation FROM decision_rounds";
+
+            type RoundRow = (i64, i64, String, i64, String, String, i64, Option<i64>, Option<String>, Option<i64>, Option<String>);
+
+            fn round_of(row: RoundRow) -> StoreResult<DecisionRound> {
+                let (id, edition, list, size, unlisted, candidates, opened_at, closed_at, proposal, confirmed_at, confirmation) = row;
+                let corrupt = |e: String| StoreError::Corrupt(format!("decision round {id}: {e}"));
+                let json = |text: Option<String>| -> StoreResult<Option<serde_json::Value>> {
+                    text.map(|t| serde_json::from_str(&t).map_err(|e| corrupt(e.to_string()))).transpose()
+                };
+                Ok(DecisionRound {
+                    id,
+                    edition: EditionId(edition),
+                    list: list.parse().map_err(|e: UnknownValue| corrupt(e.to_string()))?,
+                    size,
+                    unlisted_status: unlisted.parse().map_err(|e: UnknownValue| corrupt(e.to_string()))?,
+                    candidates: serde_json::from_str(&candidates).map_err(|e| corrupt(e.to_string()))?,
+                    opened_at,
+                    closed_at,
+                    proposal: json(proposal)?.map(serde_json::from_value).transpose().map_err(|e| corrupt(e.to_string()))?,
+                    confirmed_at,
+                    confirmation: json(confirmation)?.map(serde_json::from_value).transpose().map_err(|e| corrupt(e.to_string()))?,
+                })
             }
 
             #[async_trait]
@@ -1123,6 +1253,266 @@ macro_rules! evaluation_store {
                     append_audit(&mut tx, &change, now).await?;
                     tx.commit().await?;
                     Ok(())
+                }
+
+                async fn open_decision_round(&self, round: &NewRound<'_>, by: UserId, now: i64) -> StoreResult<Result<i64, RoundError>> {
+                    let mut tx = self.begin_write().await?;
+                    let existing: Vec<(String, Option<i64>)> =
+                        sqlx::query_as("SELECT list_kind, confirmed_at FROM decision_rounds WHERE edition_id = $1")
+                            .bind(round.edition.0)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    let of = |list: ListKind| existing.iter().find(|(l, _)| l == list.as_str());
+                    if of(round.list).is_some() {
+                        return Ok(Err(RoundError::Exists));
+                    }
+                    match round.list {
+                        ListKind::LongList if of(ListKind::Shortlist).is_some() => return Ok(Err(RoundError::ShortlistStarted)),
+                        ListKind::Shortlist if round.needs_long_list && of(ListKind::LongList).is_none_or(|(_, at)| at.is_none()) => {
+                            return Ok(Err(RoundError::LongListFirst));
+                        }
+                        _ => {}
+                    }
+                    // The unique key settles two Secretariat tabs opening the same list at once.
+                    let id: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO decision_rounds (edition_id, list_kind, size, unlisted_status, candidates, opened_at, opened_by) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (edition_id, list_kind) DO NOTHING RETURNING id",
+                    )
+                    .bind(round.edition.0)
+                    .bind(round.list.as_str())
+                    .bind(round.size)
+                    .bind(round.unlisted_status.as_str())
+                    .bind(to_json(&round.candidates))
+                    .bind(now)
+                    .bind(by.0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some(id) = id else { return Ok(Err(RoundError::Exists)) };
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(round.edition.0),
+                        action: "decision round opened".into(),
+                        subject: format!("{} round {id}", round.list),
+                        before: serde_json::Value::Null,
+                        after: serde_json::json!({"list": round.list, "size": round.size, "candidates": round.candidates}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(Ok(id))
+                }
+
+                async fn decision_rounds(&self, edition: EditionId) -> StoreResult<Vec<DecisionRound>> {
+                    let rows: Vec<RoundRow> = sqlx::query_as(&format!("{ROUND_COLUMNS} WHERE edition_id = $1 ORDER BY id"))
+                        .bind(edition.0)
+                        .fetch_all(self.read())
+                        .await?;
+                    rows.into_iter().map(round_of).collect()
+                }
+
+                async fn decision_round(&self, round: i64) -> StoreResult<Option<DecisionRound>> {
+                    let row: Option<RoundRow> = sqlx::query_as(&format!("{ROUND_COLUMNS} WHERE id = $1"))
+                        .bind(round)
+                        .fetch_optional(self.read())
+                        .await?;
+                    row.map(round_of).transpose()
+                }
+
+                async fn cast_approval_ballot(
+                    &self,
+                    round: i64,
+                    member: i64,
+                    approved: &[EntryId],
+                    by: UserId,
+                    now: i64,
+                ) -> StoreResult<bool> {
+                    let mut tx = self.begin_write().await?;
+                    // A write on the round's row: a close waits for this ballot, or this ballot sees the close.
+                    let open = sqlx::query("UPDATE decision_rounds SET last_ballot_at = $2 WHERE id = $1 AND closed_at IS NULL")
+                        .bind(round)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if open == 0 {
+                        return Ok(false);
+                    }
+                    let edition: i64 = sqlx::query_scalar("SELECT edition_id FROM decision_rounds WHERE id = $1")
+                        .bind(round)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let before: Option<String> =
+                        sqlx::query_scalar("SELECT approved FROM approval_ballots WHERE round_id = $1 AND member_id = $2")
+                            .bind(round)
+                            .bind(member)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    sqlx::query(
+                        "INSERT INTO approval_ballots (round_id, member_id, approved, cast_at) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (round_id, member_id) DO UPDATE SET approved = $3, cast_at = $4",
+                    )
+                    .bind(round)
+                    .bind(member)
+                    .bind(to_json(&approved))
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    let before = match before {
+                        Some(text) => serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("approval ballot: {e}")))?,
+                        None => serde_json::Value::Null,
+                    };
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(edition),
+                        action: "approval ballot cast".into(),
+                        subject: format!("member {member}, round {round}"),
+                        before,
+                        after: serde_json::json!(approved),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(true)
+                }
+
+                async fn approval_ballots(&self, round: i64) -> StoreResult<Vec<ApprovalBallot>> {
+                    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+                        "SELECT member_id, approved, cast_at FROM approval_ballots WHERE round_id = $1 ORDER BY member_id",
+                    )
+                    .bind(round)
+                    .fetch_all(self.read())
+                    .await?;
+                    rows.into_iter()
+                        .map(|(member, approved, cast_at)| {
+                            let approved = serde_json::from_str(&approved).map_err(|e| StoreError::Corrupt(format!("approval ballot: {e}")))?;
+                            Ok(ApprovalBallot { member, approved, cast_at })
+                        })
+                        .collect()
+                }
+
+                async fn close_decision_round(
+                    &self,
+                    round: i64,
+                    blocked: &std::collections::BTreeSet<(i64, EntryId)>,
+                    by: UserId,
+                    now: i64,
+                ) -> StoreResult<Result<Proposal, RoundError>> {
+                    let mut tx = self.begin_write().await?;
+                    let closed = sqlx::query("UPDATE decision_rounds SET closed_at = $2, closed_by = $3 WHERE id = $1 AND closed_at IS NULL")
+                        .bind(round)
+                        .bind(now)
+                        .bind(by.0)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if closed == 0 {
+                        return Ok(Err(RoundError::Closed));
+                    }
+                    let row: RoundRow = sqlx::query_as(&format!("{ROUND_COLUMNS} WHERE id = $1")).bind(round).fetch_one(&mut *tx).await?;
+                    let current = round_of(row)?;
+                    let ballots: Vec<(i64, String)> =
+                        sqlx::query_as("SELECT member_id, approved FROM approval_ballots WHERE round_id = $1 ORDER BY member_id")
+                            .bind(round)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    let ballots = ballots
+                        .into_iter()
+                        .map(|(member, approved)| {
+                            Ok((member, serde_json::from_str(&approved).map_err(|e| StoreError::Corrupt(format!("approval ballot: {e}")))?))
+                        })
+                        .collect::<StoreResult<Vec<(i64, Vec<EntryId>)>>>()?;
+                    let proposal = propose(&current.candidates, &ballots, blocked, current.size.max(0) as usize);
+                    sqlx::query("UPDATE decision_rounds SET proposal = $2 WHERE id = $1")
+                        .bind(round)
+                        .bind(to_json(&proposal))
+                        .execute(&mut *tx)
+                        .await?;
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(current.edition.0),
+                        action: "decision round closed".into(),
+                        subject: format!("{} round {round}", current.list),
+                        before: serde_json::json!({"ballots": ballots.len()}),
+                        after: serde_json::to_value(&proposal).unwrap_or_default(),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(Ok(proposal))
+                }
+
+                async fn confirm_decision_round(
+                    &self,
+                    round: i64,
+                    confirmation: &Confirmation,
+                    by: UserId,
+                    now: i64,
+                ) -> StoreResult<Result<(), RoundError>> {
+                    let mut tx = self.begin_write().await?;
+                    let row: Option<RoundRow> =
+                        sqlx::query_as(&format!("{ROUND_COLUMNS} WHERE id = $1")).bind(round).fetch_optional(&mut *tx).await?;
+                    let Some(current) = row.map(round_of).transpose()? else { return Ok(Err(RoundError::StillOpen)) };
+                    let confirmed = sqlx::query(
+                        "UPDATE decision_rounds SET confirmed_at = $2, confirmed_by = $3, confirmation = $4 \
+                         WHERE id = $1 AND closed_at IS NOT NULL AND confirmed_at IS NULL",
+                    )
+                    .bind(round)
+                    .bind(now)
+                    .bind(by.0)
+                    .bind(to_json(confirmation))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    if confirmed == 0 {
+                        return Ok(Err(if current.closed_at.is_none() { RoundError::StillOpen } else { RoundError::Confirmed }));
+                    }
+                    let listed_status = current.list.listed_status();
+                    let range = current.unlisted_status..=listed_status;
+                    let mut changed = Vec::new();
+                    for entry in &current.candidates {
+                        let status: String = sqlx::query_scalar("SELECT status FROM entries WHERE id = $1")
+                            .bind(entry.0)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        let status: EntryStatus = status.parse().map_err(|e: UnknownValue| StoreError::Corrupt(e.to_string()))?;
+                        let listed = confirmation.listed.contains(entry);
+                        if !range.contains(&status) {
+                            // Only an entry on the list must still be a candidate; one left off that went
+                            // elsewhere (withdrawn, screened out) is left as it is.
+                            if listed {
+                                return Ok(Err(RoundError::NoLongerCandidate { entry: *entry, status }));
+                            }
+                            continue;
+                        }
+                        let new = if listed { listed_status } else { current.unlisted_status };
+                        if new != status {
+                            changed.push((*entry, status, new));
+                        }
+                    }
+                    for (entry, before, after) in &changed {
+                        sqlx::query("UPDATE entries SET status = $2 WHERE id = $1")
+                            .bind(entry.0)
+                            .bind(after.as_str())
+                            .execute(&mut *tx)
+                            .await?;
+                        let change = AuditChange {
+                            actor: Some(by.0),
+                            edition: Some(current.edition.0),
+                            action: "list decision".into(),
+                            subject: format!("entry {entry}"),
+                            before: serde_json::json!({"status": before}),
+                            after: serde_json::json!({"status": after, "list": current.list}),
+                        };
+                        append_audit(&mut tx, &change, now).await?;
+                    }
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(current.edition.0),
+                        action: "list confirmed".into(),
+                        subject: format!("{} round {round}", current.list),
+                        before: serde_json::json!({"proposed": current.proposal.map(|p| p.listed)}),
+                        after: serde_json::to_value(confirmation).unwrap_or_default(),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(Ok(()))
                 }
             }
         }
