@@ -383,15 +383,8 @@ async fn run_demo(config: Config) -> anyhow::Result<()> {
 pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String>) -> anyhow::Result<()> {
     let listener = TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
     let search = Arc::new(Search::open(&library::index_dir(&config.data_dir)));
-    if !search.is_ready() {
-        let (store, search) = (store.clone(), search.clone());
-        tokio::spawn(async move {
-            match library::reindex(&*store, search.dir(), Arc::new(|_, _| {})).await {
-                Ok(count) => tracing::info!(count, "search index built"),
-                Err(error) => tracing::error!(%error, "building the search index failed"),
-            }
-        });
-    }
+    // Rebuilds made by other processes (`kapok reindex`, `kapok import`) are picked up here;
+    // the server's own go through its reindexer.
     let refresher = search.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
@@ -413,7 +406,10 @@ pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String
         }),
     };
     let files = crate::files::open(&config.files_url).await.map_err(anyhow::Error::msg)?;
-    let state = web::AppState::new(store.clone(), search, files, settings);
+    let state = web::AppState::new(store.clone(), search.clone(), files, settings);
+    if !search.is_ready() {
+        state.reindexer.notify();
+    }
     match &config.smtp_url {
         Some(url) => {
             let mailer = Mailer::new(url, &config.mail_from).map_err(anyhow::Error::msg)?;

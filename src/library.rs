@@ -2,9 +2,11 @@
 //! text in the search syntax, facet filters, sort), answered from the search index with
 //! snippets and facet counts; and rebuilding the index from the store.
 
-use std::collections::{BTreeMap, BTreeSet};
+pub mod reindexer;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use sha2::{Digest, Sha256};
 
@@ -13,6 +15,8 @@ use crate::search::{
     Facet, FacetCounts, Filters, Hit, Query, QueryError, Search, SearchError, SearchRequest, Sort, SortKey, Window,
 };
 use crate::storage::{InitiativeOrder, InitiativeQuery, PageRequest, Store, StoreError};
+
+pub use reindexer::Reindexer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -26,6 +30,10 @@ pub enum LibraryError {
     Store(#[from] StoreError),
 }
 
+/// One lock per index directory: rebuilds of one directory in one process (the server's
+/// reindexer, a test's explicit rebuild) take turns, so a later build never races an earlier one.
+static BUILDING: LazyLock<Mutex<HashMap<PathBuf, Arc<tokio::sync::Mutex<()>>>>> = LazyLock::new(Default::default);
+
 /// Rebuilds the search index under `dir` from the database, while readers keep using the
 /// previous generation. Returns the number of initiatives indexed (each published entry is a
 /// document; an initiative in two editions is two).
@@ -34,6 +42,13 @@ pub async fn reindex(
     dir: &Path,
     progress: Arc<dyn Fn(u64, u64) + Send + Sync>,
 ) -> anyhow::Result<usize> {
+    let lock = BUILDING
+        .lock()
+        .map_err(|_| anyhow::anyhow!("index lock poisoned"))?
+        .entry(dir.to_path_buf())
+        .or_default()
+        .clone();
+    let _turn = lock.lock().await;
     let documents = store.search_documents().await?;
     let initiatives = documents.iter().map(|d| d.summary.id).collect::<BTreeSet<_>>().len();
     let dir = dir.to_path_buf();

@@ -405,7 +405,9 @@ fn to_document(fields: &Fields, dictionary: &Dictionary, document: &SearchDocume
 /// Builds a new generation from `documents` and makes it current. Returns its name.
 pub fn build(dir: &Path, documents: &[SearchDocument], progress: &dyn Fn(u64)) -> Result<String, SearchError> {
     std::fs::create_dir_all(dir)?;
-    let generation = format!("g{}-{}", jiff::Timestamp::now().as_millisecond(), std::process::id());
+    static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let sequence = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let generation = format!("g{}-{}-{sequence}", jiff::Timestamp::now().as_millisecond(), std::process::id());
     let path = dir.join(&generation);
     std::fs::create_dir_all(&path)?;
     let (schema, fields) = schema();
@@ -437,14 +439,18 @@ pub fn build(dir: &Path, documents: &[SearchDocument], progress: &dyn Fn(u64)) -
 }
 
 /// Old generations are removed once the pointer has moved on; a reader that still has one
-/// open keeps its files until it lets go (they are unlinked, not truncated).
+/// open keeps its files until it lets go (they are unlinked, not truncated). A generation
+/// started after the current one is another build still in progress, and is left alone.
 fn remove_old_generations(dir: &Path, current: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let started = |name: &str| name.strip_prefix('g')?.split('-').next()?.parse::<i64>().ok();
+    let current_started = started(current).unwrap_or(i64::MAX);
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('g') && name != current && entry.path().is_dir() {
+        let older = started(&name).is_none_or(|s| s <= current_started);
+        if name.starts_with('g') && name != current && older && entry.path().is_dir() {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }

@@ -67,6 +67,9 @@ impl Settings {
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
+    /// Rebuilds the search index in the background: call `state.reindexer.notify()` after any
+    /// write that changes what the library shows.
+    pub reindexer: crate::library::Reindexer,
     /// Uploaded files (attachments).
     pub files: Arc<dyn ObjectStore>,
     pub settings: Arc<Settings>,
@@ -81,7 +84,9 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Arc<dyn Store>, search: Arc<Search>, files: Arc<dyn ObjectStore>, settings: Settings) -> Self {
         let ballots = BallotWriter::start(store.clone(), settings.ballot_commit);
+        let reindexer = crate::library::Reindexer::start(store.clone(), search.clone());
         AppState {
+            reindexer,
             ballots,
             vote_cache: Arc::default(),
             sms: Arc::new(LoggingSms::default()),

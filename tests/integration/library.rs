@@ -508,3 +508,62 @@ fn ndcg_is_one_for_the_ideal_order_and_less_otherwise() {
     assert_eq!(ndcg(&[0, 0], &[2], 10), 0.0);
     assert!((ndcg(&[0, 2], &[2], 10) - 1.0 / 3f64.log2()).abs() < 1e-9);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The index follows the database.
+
+/// Polls `check` until it holds or `deadline` passes; true when it held.
+async fn eventually<F, Fut>(deadline: std::time::Duration, mut check: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let until = std::time::Instant::now() + deadline;
+    loop {
+        if check().await {
+            return true;
+        }
+        if std::time::Instant::now() > until {
+            return false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// The entry ids offered on a screening page, with the row's text.
+fn screening_rows(html: &str) -> Vec<(String, String)> {
+    html.split(r#"name="entry" value=""#)
+        .skip(1)
+        .map(|rest| {
+            let id = rest.split('"').next().unwrap().to_string();
+            let row = rest.split("</tr>").next().unwrap_or("").to_string();
+            (id, row)
+        })
+        .collect()
+}
+
+both_engines! {
+    async fn screening_an_entry_valid_puts_it_in_the_library_within_seconds(engine) {
+        let app = app(engine).await;
+        assert!(search(&app, "superblocks").await.is_empty(), "not screened yet: not public");
+        let desk = app.login_as(kapok::domain::Role::Secretariat).await;
+        let page_url = "/secretariat/editions/2/screening";
+        let (status, page) = desk.get(page_url).await;
+        assert_eq!(status, StatusCode::OK);
+        let (entry, _) = screening_rows(&page).into_iter().find(|(_, row)| row.contains("Superblocks")).expect("the Barcelona entry is listed");
+        let fields = vec![("csrf", desk.csrf.clone()), ("entry", entry.clone()), ("outcome", "valid".into())];
+        assert_eq!(desk.post_fields(page_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        let found = eventually(std::time::Duration::from_secs(10), || async { search(&app, "superblocks").await == ["Secret Draft Superblocks"] }).await;
+        assert!(found, "the valid entry is found by the library search within seconds");
+        let (_, library) = app.get("/library?country=ES").await;
+        assert!(library.contains("Secret Draft Superblocks") && library.contains("1 entry"), "{library}");
+        let (status, _) = app.get("/initiatives/5").await;
+        assert_eq!(status, StatusCode::OK, "its case page is public");
+
+        // Screened out again on appeal: it leaves the library the same way.
+        let fields = vec![("csrf", desk.csrf.clone()), ("entry", entry), ("outcome", "not_valid".into()), ("reason", "impact".into())];
+        assert_eq!(desk.post_fields(page_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        let gone = eventually(std::time::Duration::from_secs(10), || async { search(&app, "superblocks").await.is_empty() }).await;
+        assert!(gone, "an entry screened out leaves the library search");
+    }
+}

@@ -288,5 +288,6 @@ pub async fn publish(
     let winners = edition.max_winners.max(0) as usize;
     let now = jiff::Timestamp::now().as_second();
     state.store.publish_jury_result(id, winners, session.user.id, now).await.map_err(PageError::store(lang))?;
+    state.reindexer.notify();
     Ok(Redirect::to(&format!("/secretariat/editions/{id}/jury")).into_response())
 }

@@ -170,6 +170,8 @@ pub async fn decide(
         .map_err(PageError::store(lang))?
     {
         Ok(_) => {
+            // Valid entries join the library; entries screened out again leave it.
+            state.reindexer.notify();
             Ok(Redirect::to(&format!("/secretariat/editions/{id}/screening?show={}", form.one("show"))).into_response())
         }
         Err(ScreenError::NotInEdition(entry)) => {

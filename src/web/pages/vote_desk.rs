@@ -519,6 +519,8 @@ pub async fn certify(
         digest,
     };
     state.store.certify_vote(id, &result, session.user.id).await.map_err(PageError::store(lang))?;
+    // Public-vote counts and the public-vote honour show in the library.
+    state.reindexer.notify();
     Ok(Redirect::to(&format!("/vote/{id}/results")).into_response())
 }
 
