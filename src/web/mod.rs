@@ -78,6 +78,7 @@ pub struct AppState {
     pub mail_wakeup: Arc<Notify>,
     pub ballots: BallotWriter,
     pub vote_cache: Arc<pages::vote::VoteCache>,
+    pub voter_sessions: Arc<pages::vote::VoterSessionCache>,
     pub sms: Arc<dyn SmsSender>,
 }
 
@@ -89,6 +90,7 @@ impl AppState {
             reindexer,
             ballots,
             vote_cache: Arc::default(),
+            voter_sessions: Arc::default(),
             sms: Arc::new(LoggingSms::default()),
             store,
             search,

@@ -377,4 +377,64 @@ both_engines! {
         assert_eq!(stored.len(), counted.len(), "exactly the acknowledged ballots are stored");
         assert!(counted.iter().all(|r| stored.iter().any(|b| &&b.receipt == r)));
     }
+
+    async fn a_group_counts_each_identity_up_to_its_limit_across_groups_and_periods(engine) {
+        let app = TestApp::with_fixture(engine).await.unwrap();
+        let edition = EditionId(2);
+        let candidates = open_vote(&app, edition).await;
+        let mut voters = Vec::new();
+        for n in 0..3 {
+            let session = NewVoterSession { token_hash: format!("group-{n}"), csrf: "c".into(), expires_at: i64::MAX };
+            voters.push(app.store.open_voter_session(edition, &format!("g{n}@example.org"), &session, 0).await.unwrap());
+        }
+        let mut receipts = 0;
+        let mut ballot = |voter: usize, period: &str| {
+            receipts += 1;
+            NewBallot {
+                edition,
+                voter: voters[voter],
+                receipt: format!("G{receipts}"),
+                period: period.into(),
+                max_per_period: 2,
+                choices: vec![candidates[0]],
+                cast_at: 1,
+                ip: "203.0.113.9".into(),
+                subnet: "203.0.113.0/24".into(),
+            }
+        };
+        use CastOutcome::{Counted, LimitReached};
+        // Voter 0 casts three in one group: the third is over the limit of two.
+        let first = vec![ballot(0, "d1"), ballot(1, "d1"), ballot(0, "d1"), ballot(0, "d1")];
+        assert_eq!(app.store.cast_ballots(&first).await.unwrap(), [Counted, Counted, Counted, LimitReached]);
+        // The next group continues from what is stored; another period starts afresh.
+        let second = vec![ballot(1, "d1"), ballot(0, "d1"), ballot(1, "d1"), ballot(0, "d2"), ballot(2, "d2")];
+        assert_eq!(app.store.cast_ballots(&second).await.unwrap(), [Counted, LimitReached, LimitReached, Counted, Counted]);
+        let stored = app.store.ballots(edition).await.unwrap();
+        let mut receipts: Vec<&str> = stored.iter().map(|b| b.receipt.as_str()).collect();
+        receipts.sort();
+        assert_eq!(receipts, ["G1", "G2", "G3", "G5", "G8", "G9"]);
+        assert_eq!(app.store.ballots_in_period(voters[0], "d1").await.unwrap(), 2);
+        assert_eq!(app.store.ballots_in_period(voters[1], "d1").await.unwrap(), 2);
+    }
+
+    async fn a_voter_who_signed_out_can_no_longer_vote_with_the_old_cookie(engine) {
+        let app = TestApp::with_fixture(engine).await.unwrap();
+        let edition = EditionId(2);
+        let candidates = public_entries(&app, edition).await;
+        let by = secretariat_id(&app).await;
+        app.store.save_vote_settings(edition, &settings(candidates.clone(), Frequency::PerDay, 5), by, 0).await.unwrap();
+        let token = kapok::auth::new_token();
+        let session = NewVoterSession { token_hash: kapok::auth::token_hash(&token), csrf: "form-token".into(), expires_at: i64::MAX };
+        app.store.open_voter_session(edition, "leaving@example.org", &session, 0).await.unwrap();
+        // A client that keeps sending the cookie after signing out, as a copied cookie would.
+        let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let post = |path: &str, fields: Vec<(&'static str, String)>| {
+            no_redirects.post(app.url(path)).header("cookie", format!("kapok_voter={token}")).form(&fields).send()
+        };
+        let ballot = || vec![("csrf", "form-token".to_string()), ("choice", candidates[0].0.to_string())];
+        assert_eq!(post("/vote/2/ballot", ballot()).await.unwrap().status(), StatusCode::CREATED);
+        assert_eq!(post("/vote/2/signout", vec![]).await.unwrap().status(), StatusCode::SEE_OTHER);
+        assert_eq!(post("/vote/2/ballot", ballot()).await.unwrap().status(), StatusCode::FORBIDDEN);
+        assert_eq!(ballot_count(&app, edition).await, 1);
+    }
 }

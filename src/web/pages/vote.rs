@@ -119,19 +119,57 @@ pub async fn candidates(
     Ok(found)
 }
 
-/// The voter session of this request for this edition, if any.
-async fn voter(state: &AppState, headers: &HeaderMap, edition: EditionId) -> Option<(VoterSession, String)> {
-    let token = cookie(headers, VOTER_COOKIE)?;
-    let token_hash = auth::token_hash(token);
-    let found = state.store.voter_session(&token_hash, jiff::Timestamp::now().as_second()).await;
-    match found {
-        Ok(Some(session)) if session.edition == edition => Some((session, token_hash)),
-        Ok(_) => None,
-        Err(error) => {
-            tracing::error!(%error, "voter session lookup failed");
-            None
+/// Voter sessions as ballots need them, kept for half a minute: a ballot would otherwise read its
+/// session from the database on every request, the one read left on the ballot's path. Signing
+/// out here forgets the session at once; another server sees it within the half minute. Only
+/// sessions found are kept, so made-up cookies cannot fill it.
+#[derive(Default)]
+pub struct VoterSessionCache(std::sync::Mutex<HashMap<String, (std::time::Instant, VoterSession)>>);
+
+const VOTER_SESSION_CACHE_SECONDS: u64 = 30;
+/// Past this many sessions the cache starts over, which bounds its memory.
+const VOTER_SESSION_CACHE_SIZE: usize = 200_000;
+
+impl VoterSessionCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (std::time::Instant, VoterSession)>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    async fn get(&self, store: &dyn crate::storage::Store, token_hash: &str) -> Option<VoterSession> {
+        let now = jiff::Timestamp::now().as_second();
+        if let Some((at, session)) = self.lock().get(token_hash)
+            && at.elapsed().as_secs() < VOTER_SESSION_CACHE_SECONDS
+            && session.expires_at > now
+        {
+            return Some(session.clone());
+        }
+        match store.voter_session(token_hash, now).await {
+            Ok(Some(session)) => {
+                let mut sessions = self.lock();
+                if sessions.len() >= VOTER_SESSION_CACHE_SIZE {
+                    sessions.clear();
+                }
+                sessions.insert(token_hash.to_string(), (std::time::Instant::now(), session.clone()));
+                Some(session)
+            }
+            Ok(None) => None,
+            Err(error) => {
+                tracing::error!(%error, "voter session lookup failed");
+                None
+            }
         }
     }
+
+    fn forget(&self, token_hash: &str) {
+        self.lock().remove(token_hash);
+    }
+}
+
+/// The voter session of this request for this edition, if any.
+async fn voter(state: &AppState, headers: &HeaderMap, edition: EditionId) -> Option<(VoterSession, String)> {
+    let token_hash = auth::token_hash(cookie(headers, VOTER_COOKIE)?);
+    let session = state.voter_sessions.get(&*state.store, &token_hash).await?;
+    (session.edition == edition).then_some((session, token_hash))
 }
 
 struct CandidateView {
@@ -661,6 +699,7 @@ pub async fn sign_out(
     }
     if let Some((_, token_hash)) = voter(&state, &headers, edition).await {
         state.store.close_voter_session(&token_hash).await.map_err(PageError::store(lang))?;
+        state.voter_sessions.forget(&token_hash);
     }
     let mut response = Redirect::to(&format!("/vote/{edition}")).into_response();
     response.headers_mut().append(header::SET_COOKIE, cookie_header(VOTER_COOKIE, "", 0));
