@@ -854,6 +854,16 @@ search-error-year = “{ $query }” is not a year or a range of years: write ye
 search-error-sdg = “{ $query }” is not a Sustainable Development Goal: write sdg: and a number from 1 to 17.
 search-error-operator = { $what } needs something to search for on each side.
 search-cursor-other-search = This cursor belongs to another search: use the `next` value of an answer to the same search.
+library-view = Show the results as
+library-view-list = List
+library-view-map = Map
+library-map-title = Map of the results: one marker per city, larger where there are more entries
+library-map-summary = { $cities ->
+    [one] The results come from { $cities } city or region.
+   *[other] The results come from { $cities } cities and regions.
+}
+library-map-attribution = Map data: Natural Earth, via world-atlas.
+library-map-cities = The cities on the map
 
 ## Jury
 jury-title = Jury vote

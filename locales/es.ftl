@@ -865,6 +865,16 @@ search-error-year = «{ $query }» no es un año ni un periodo: escriba year:202
 search-error-sdg = «{ $query }» no es un Objetivo de Desarrollo Sostenible: escriba sdg: y un número del 1 al 17.
 search-error-operator = { $what } necesita algo que buscar a cada lado.
 search-cursor-other-search = Este cursor pertenece a otra búsqueda: use el valor `next` de una respuesta a la misma búsqueda.
+library-view = Mostrar los resultados como
+library-view-list = Lista
+library-view-map = Mapa
+library-map-title = Mapa de los resultados: un marcador por ciudad, más grande donde hay más candidaturas
+library-map-summary = { $cities ->
+    [one] Los resultados vienen de { $cities } ciudad o región.
+   *[other] Los resultados vienen de { $cities } ciudades y regiones.
+}
+library-map-attribution = Datos del mapa: Natural Earth, vía world-atlas.
+library-map-cities = Las ciudades del mapa
 
 ## Jury
 jury-title = Votación del jurado

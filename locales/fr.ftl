@@ -862,6 +862,16 @@ search-error-year = « { $query } » n’est ni une année ni une période : éc
 search-error-sdg = « { $query } » n’est pas un objectif de développement durable : écrivez sdg: suivi d’un nombre de 1 à 17.
 search-error-operator = { $what } doit avoir quelque chose à chercher de chaque côté.
 search-cursor-other-search = Ce curseur (cursor) appartient à une autre recherche : utilisez la valeur `next` d’une réponse à la même recherche.
+library-view = Afficher les résultats en
+library-view-list = Liste
+library-view-map = Carte
+library-map-title = Carte des résultats : un repère par ville, plus grand là où il y a plus de candidatures
+library-map-summary = { $cities ->
+    [one] Les résultats viennent de { $cities } ville ou région.
+   *[other] Les résultats viennent de { $cities } villes et régions.
+}
+library-map-attribution = Données cartographiques : Natural Earth, via world-atlas.
+library-map-cities = Les villes de la carte
 
 ## Jury
 jury-title = Vote du jury

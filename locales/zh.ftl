@@ -839,6 +839,13 @@ search-error-year = “{ $query }”不是年份或年份范围：请写 year:20
 search-error-sdg = “{ $query }”不是可持续发展目标：请在 sdg: 后写 1 到 17 之间的数字。
 search-error-operator = { $what } 两边都需要有要查找的内容。
 search-cursor-other-search = 此游标（cursor）属于另一次搜索：请使用同一搜索的回答中的 `next` 值。
+library-view = 结果显示方式
+library-view-list = 列表
+library-view-map = 地图
+library-map-title = 结果地图：每个城市一个标记，案例越多标记越大
+library-map-summary = 结果来自 { $cities } 个城市和地区。
+library-map-attribution = 地图数据：Natural Earth，经由 world-atlas。
+library-map-cities = 地图上的城市
 
 ## Jury
 jury-title = 评审团投票

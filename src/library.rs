@@ -2,6 +2,7 @@
 //! text in the search syntax, facet filters, sort), answered from the search index with
 //! snippets and facet counts; and rebuilding the index from the store.
 
+pub mod map;
 pub mod reindexer;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -126,6 +126,18 @@ pub struct FacetValue {
     /// Where it goes when values are listed in their natural order (years newest first,
     /// statuses best first); counts decide otherwise.
     pub order: i64,
+    /// Where a city is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+}
+
+/// Where a city of the gazetteer is, and its country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub lat: f64,
+    pub lng: f64,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
 }
 
 /// Every value of every dimension in one generation, by ordinal.
@@ -165,6 +177,7 @@ impl Dictionary {
 #[derive(Default)]
 pub(crate) struct DictionaryBuilder {
     values: BTreeMap<Facet, BTreeMap<String, (Label, i64)>>,
+    places: HashMap<String, Place>,
 }
 
 impl DictionaryBuilder {
@@ -172,13 +185,22 @@ impl DictionaryBuilder {
         self.values.entry(facet).or_default().entry(key).or_insert((label, order));
     }
 
+    /// Where the city of key `city` is.
+    pub fn place(&mut self, city: String, place: Place) {
+        self.places.entry(city).or_insert(place);
+    }
+
     pub fn build(self) -> Dictionary {
+        let mut places = self.places;
         let mut dictionary = Dictionary {
             dimensions: self
                 .values
                 .into_iter()
                 .map(|(facet, values)| {
-                    let values = values.into_iter().map(|(key, (label, order))| FacetValue { key, label, order });
+                    let values = values.into_iter().map(|(key, (label, order))| {
+                        let place = if facet == Facet::City { places.remove(&key) } else { None };
+                        FacetValue { key, label, order, place }
+                    });
                     (facet, values.collect())
                 })
                 .collect(),

@@ -40,7 +40,7 @@ use crate::domain::{
 };
 
 pub use collect::{Sort, SortKey};
-pub use facets::{BadFilter, Facet, Filters, Label};
+pub use facets::{BadFilter, Facet, Filters, Label, Place};
 pub use query::{MAX_QUERY_CHARS, Query, QueryError};
 
 use collect::{LibraryCollector, Plan, SegmentFacets};
@@ -49,7 +49,7 @@ use facets::{Dictionary, DictionaryBuilder};
 use snippet::Highlighter;
 
 /// Written into each generation; a generation without it (or with another) is rebuilt.
-const FORMAT: &str = "kapok-library-2";
+const FORMAT: &str = "kapok-library-3";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -198,6 +198,9 @@ pub struct SearchGovernment {
     pub country_code: String,
     pub country_names: LocalizedText,
     pub continent: Continent,
+    /// Where it is, from the gazetteer (for the map).
+    pub lat: f64,
+    pub lng: f64,
 }
 
 /// One published entry to index: its list item, its initiative's texts in every language it
@@ -418,6 +421,10 @@ pub fn build(dir: &Path, documents: &[SearchDocument], progress: &dyn Fn(u64)) -
         for (facet, key, label, order) in facet_values(document) {
             builder.add(facet, key, label, order);
         }
+        for government in &document.governments {
+            let place = Place { lat: government.lat, lng: government.lng, country: government.country_code.clone() };
+            builder.place(government.id.0.to_string(), place);
+        }
     }
     let dictionary = builder.build();
     let mut writer = index.writer::<TantivyDocument>(64 * 1024 * 1024)?;
@@ -495,6 +502,8 @@ pub struct ValueCount {
     pub label: Label,
     pub count: u64,
     pub selected: bool,
+    /// Where a city is (city values only).
+    pub place: Option<Place>,
 }
 
 #[derive(Debug, Clone)]
@@ -748,6 +757,7 @@ impl Generation {
                         label: value.label.clone(),
                         count: u64::from(*count),
                         selected,
+                        place: value.place.clone(),
                     },
                     value.order,
                 )
@@ -756,8 +766,13 @@ impl Generation {
         // Selected values this generation does not know still show, so they can be removed.
         for key in filters.values(facet) {
             if self.dictionary.ordinal(facet, key).is_none() {
-                let value =
-                    ValueCount { key: key.to_string(), label: Label::Plain(key.to_string()), count: 0, selected: true };
+                let value = ValueCount {
+                    key: key.to_string(),
+                    label: Label::Plain(key.to_string()),
+                    count: 0,
+                    selected: true,
+                    place: None,
+                };
                 listed.push((value, i64::MIN));
             }
         }
@@ -798,6 +813,8 @@ mod tests {
             country_code: country.into(),
             country_names: LocalizedText::english(country_en),
             continent,
+            lat: id as f64,
+            lng: -10.0 * id as f64,
         }
     }
 
@@ -1060,6 +1077,11 @@ mod tests {
         assert_eq!(count(&narrowed, Facet::Continent, "EU"), None, "nothing in Europe names SDG 2");
         assert_eq!(count(&narrowed, Facet::Country, "BR"), Some(1));
         assert!(narrowed.facets[Facet::Sdg.index()].values.iter().any(|v| v.key == "2" && v.selected));
+
+        // Cities carry where they are, for the map.
+        let bogota = all.facets[Facet::City.index()].values.iter().find(|v| v.key == "1").unwrap();
+        assert_eq!(bogota.place, Some(Place { lat: 1.0, lng: -10.0, country: "CO".into() }));
+        assert!(all.facets[Facet::Country.index()].values.iter().all(|v| v.place.is_none()));
 
         filters.add(Facet::Country, "ZZ").unwrap();
         let unknown = f.run("", &filters, Sort::Newest);

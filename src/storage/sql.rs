@@ -832,15 +832,15 @@ macro_rules! shared_store {
                     let (lang, text) = row.into_domain()?;
                     texts.entry(id).or_default().insert(lang, text);
                 }
-                let government_rows: Vec<(i64, i64, String, String, Option<String>, String, String, String)> = sqlx::query_as(&format!(
-                    "SELECT ic.initiative_id, c.id, c.name, c.ascii_name, c.name_zh, c.country_code, co.names, co.continent \
+                let government_rows: Vec<(i64, i64, String, String, Option<String>, String, String, String, f64, f64)> = sqlx::query_as(&format!(
+                    "SELECT ic.initiative_id, c.id, c.name, c.ascii_name, c.name_zh, c.country_code, co.names, co.continent, c.lat, c.lng \
                      FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id JOIN countries co ON co.code = c.country_code \
                      WHERE ic.initiative_id IN {of_published} ORDER BY ic.initiative_id, ic.position"
                 ))
                 .fetch_all(&mut *conn)
                 .await?;
                 let mut governments: HashMap<i64, Vec<crate::search::SearchGovernment>> = HashMap::new();
-                for (initiative, id, name, ascii_name, name_zh, country_code, country_names, continent) in government_rows {
+                for (initiative, id, name, ascii_name, name_zh, country_code, country_names, continent, lat, lng) in government_rows {
                     governments.entry(initiative).or_default().push(crate::search::SearchGovernment {
                         id: CityId(id),
                         name,
@@ -849,6 +849,8 @@ macro_rules! shared_store {
                         country_code,
                         country_names: localized(&country_names)?,
                         continent: parse(&continent)?,
+                        lat,
+                        lng,
                     });
                 }
                 let sdg_rows: Vec<(i64, i64)> = sqlx::query_as(&format!(

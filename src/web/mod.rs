@@ -130,6 +130,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cities", get(pages::cities::list))
         .route("/cities/{id}", get(pages::cities::show))
         .route("/library", get(pages::library::list))
+        .route("/library/map", get(pages::library::map))
         .route("/language/{code}", get(pages::language::switch))
         .route("/login", get(pages::account::form).post(pages::account::submit))
         .route("/logout", post(pages::account::logout))

@@ -567,3 +567,74 @@ both_engines! {
         assert!(gone, "an entry screened out leaves the library search");
     }
 }
+
+/// The markers of a map page: (aria-label, link) of each city, in drawing order.
+fn map_markers(html: &str) -> Vec<(String, String)> {
+    let svg = html.split(r#"<g class="markers">"#).nth(1).expect("a map").split("</svg>").next().unwrap();
+    svg.split("<a href=\"")
+        .skip(1)
+        .map(|rest| {
+            let href = rest.split('"').next().unwrap().replace("&amp;", "&");
+            let label = rest.split("aria-label=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+            (label, href)
+        })
+        .collect()
+}
+
+both_engines! {
+    async fn the_map_shows_the_results_by_city_with_the_same_search_and_facets(engine) {
+        let app = app(engine).await;
+        let bogota = city_id(&app, "Bogotá").await;
+        let medellin = city_id(&app, "Medellín").await;
+        let antioquia = city_id(&app, "Antioquia").await;
+        let (status, html) = app.get("/library/map").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(r#"<svg class="world-map" viewBox="0 0 3600 1440" role="group" aria-label="Map of the results"#), "{html}");
+        assert_eq!(html.matches("<path data-country=").count(), 176, "the countries of world-atlas, drawn on the server");
+        assert!(html.contains("Natural Earth"), "the map's data is credited");
+        let markers = map_markers(&html);
+        assert_eq!(markers.len(), 6, "one marker per city or region with a result: {markers:?}");
+        assert!(markers.contains(&("Bogotá, Colombia: 1 entry".to_string(), format!("/library?city={bogota}"))), "{markers:?}");
+        assert!(html.contains(r#"<circle cx="1059.2" cy="793.9" r="48.0">"#), "Bogotá where the gazetteer puts it (4.610, -74.082)");
+        assert!(html.contains("The results come from 6 cities and regions."));
+        assert!(html.contains(r#"<form class="toolbar" method="get" action="/library/map" role="search">"#), "searching stays on the map");
+
+        // The same facets and query as the list, kept by the links between list and map.
+        let (_, colombia) = app.get("/library/map?country=CO").await;
+        let markers = map_markers(&colombia);
+        let mut links: Vec<String> = markers.iter().map(|m| m.1.clone()).collect();
+        links.sort();
+        let mut expected: Vec<String> = [bogota, medellin, antioquia].iter().map(|id| format!("/library?country=CO&city={id}")).collect();
+        expected.sort();
+        assert_eq!(links, expected, "Medellín and Antioquia both lead the joint entry");
+        assert!(colombia.contains(r#"<a href="/library?country=CO">List</a>"#), "{colombia}");
+        assert!(colombia.contains(r#"<a href="/library/map?country=CO" aria-current="page">Map</a>"#));
+        assert!(colombia.contains(r#"href="/library/map?country=CO&#38;country=FR""#), "facets stay on the map: {colombia}");
+        let (_, list) = app.get("/library?country=CO&sort=oldest").await;
+        assert!(list.contains(r#"<a href="/library/map?country=CO&#38;sort=oldest">Map</a>"#), "{list}");
+        let (_, care) = app.get("/library/map?q=care").await;
+        assert_eq!(map_markers(&care).iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), ["Bogotá, Colombia: 1 entry"]);
+        // A chosen city: only it, and its link keeps the choice.
+        let (_, chosen) = app.get(&format!("/library/map?city={bogota}")).await;
+        assert_eq!(map_markers(&chosen), [("Bogotá, Colombia: 1 entry".to_string(), format!("/library?city={bogota}"))]);
+        let (_, nothing) = app.get("/library/map?q=zeppelin").await;
+        assert!(map_markers(&nothing).is_empty() && nothing.contains("0 cities and regions"));
+        // Bad input is refused as on the list.
+        for bad in ["page=2", "q=%22open", "colour=red"] {
+            let (status, _) = app.get(&format!("/library/map?{bad}")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        }
+        // In every language.
+        for (lang, label, words) in [
+            ("zh", "波哥大, 哥伦比亚: 共 1 个", ["地图", "列表"]),
+            ("fr", "Bogotá, Colombia: 1 candidature", ["Carte", "Liste"]),
+            ("es", "Bogotá, Colombia: 1 candidatura", ["Mapa", "Lista"]),
+        ] {
+            let (_, html) = app.get_in(lang, "/library/map?country=CO").await;
+            assert!(map_markers(&html).iter().any(|m| m.0 == label), "{lang}: {:?}", map_markers(&html));
+            for word in words {
+                assert!(html.contains(word), "{lang} lacks {word}");
+            }
+        }
+    }
+}

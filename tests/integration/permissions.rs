@@ -23,6 +23,7 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
     ("GET", "/cities", "/cities", [200; 6]),
     ("GET", "/cities/{id}", "/cities/1", [200; 6]),
     ("GET", "/library", "/library", [200; 6]),
+    ("GET", "/library/map", "/library/map?country=CO", [200; 6]),
     ("GET", "/language/{code}", "/language/fr?next=/", [303; 6]),
     ("GET", "/login", "/login", [200; 6]),
     ("POST", "/login", "/login", [400; 6]),

@@ -1,6 +1,7 @@
 //! The library page: search in the query syntax, facets with counts (links that add or remove
 //! one value, so every state of the page is a URL and works without JavaScript), results with
-//! snippets and badges, sort, pages.
+//! snippets and badges, sort, pages; and the same search as a map (`/library/map`): one marker
+//! per city, drawn on the server.
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
@@ -9,6 +10,7 @@ use axum::response::Html;
 use crate::domain::HonourKind;
 use crate::i18n::Tr;
 use crate::library::LibraryRequest;
+use crate::library::map::CityMarker;
 use crate::search::{Facet, FacetCounts, Filters, Sort, Window};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Viewer};
@@ -51,10 +53,38 @@ struct ActiveFilter {
     remove_href: String,
 }
 
+/// The results as a map: the SVG, and the same cities as a list.
+struct MapView {
+    svg: String,
+    summary: String,
+    cities: Vec<CityMarker>,
+}
+
+/// How the results are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    List,
+    Map,
+}
+
+impl View {
+    fn path(self) -> &'static str {
+        match self {
+            View::List => "/library",
+            View::Map => "/library/map",
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "library.html")]
 struct LibraryPage {
     c: Chrome,
+    /// Where the search form sends to: the list or the map.
+    action: &'static str,
+    list_href: String,
+    map_href: String,
+    map: Option<MapView>,
     q: String,
     intro: String,
     count_line: String,
@@ -90,14 +120,83 @@ fn value_label(tr: &Tr, facet: Facet, key: &str, label: &crate::search::Label) -
     }
 }
 
+/// `GET /library`: the results as a list.
 pub async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, PageError> {
+    show(state, viewer, raw, View::List).await
+}
+
+/// `GET /library/map`: the same search as a map of the cities with results.
+pub async fn map(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    RawQuery(raw): RawQuery,
+) -> Result<Html<String>, PageError> {
+    show(state, viewer, raw, View::Map).await
+}
+
+/// The values a facet lists beside the results: every selected one and the `limit` most
+/// frequent, in the order given.
+fn keep_listed(group: &mut FacetCounts, limit: usize) {
+    if group.values.len() <= limit {
+        return;
+    }
+    let room = limit.saturating_sub(group.values.iter().filter(|v| v.selected).count());
+    let mut others: Vec<usize> = (0..group.values.len()).filter(|i| !group.values[*i].selected).collect();
+    // Stable: among equal counts, the earlier in the given order.
+    others.sort_by(|a, b| group.values[*b].count.cmp(&group.values[*a].count));
+    let kept: std::collections::HashSet<usize> = others.into_iter().take(room).collect();
+    let mut index = 0;
+    group.values.retain(|v| {
+        let keep = v.selected || kept.contains(&index);
+        index += 1;
+        keep
+    });
+}
+
+/// The map's markers: the cities of the results with how many results each has. With cities
+/// selected, only those (the others' counts say what they would add, not what is there).
+fn markers(tr: &Tr, request: &LibraryRequest, facets: &[FacetCounts]) -> Vec<CityMarker> {
+    let countries: std::collections::HashMap<&str, String> = facets
+        .iter()
+        .filter(|g| g.facet == Facet::Country)
+        .flat_map(|g| g.values.iter().map(|v| (v.key.as_str(), v.label.text(tr))))
+        .collect();
+    let cities_chosen = request.filters.values(Facet::City).next().is_some();
+    facets
+        .iter()
+        .filter(|g| g.facet == Facet::City)
+        .flat_map(|g| g.values.iter())
+        .filter(|v| v.count > 0 && (!cities_chosen || v.selected))
+        .filter_map(|value| {
+            let place = value.place.as_ref()?;
+            let name = value.label.text(tr);
+            let country = countries.get(place.country.as_str()).cloned().unwrap_or_else(|| place.country.clone());
+            let filters =
+                if value.selected { request.filters.clone() } else { request.filters.toggled(Facet::City, &value.key) };
+            let query = request.query_string(&filters, request.sort);
+            let count = tr.t1("library-count", "total", value.count as i64);
+            Some(CityMarker {
+                label: format!("{name}, {country}: {count}"),
+                name,
+                country,
+                lat: place.lat,
+                lng: place.lng,
+                count: value.count,
+                href: format!("/library?{query}"),
+            })
+        })
+        .collect()
+}
+
+async fn show(state: AppState, viewer: Viewer, raw: Option<String>, view: View) -> Result<Html<String>, PageError> {
     let lang = viewer.lang;
     let c = Chrome::new(&viewer, "library");
-    let request = LibraryRequest::from_query_string(raw.as_deref(), &["page"])
+    let extra: &[&str] = if view == View::List { &["page"] } else { &[] };
+    let request = LibraryRequest::from_query_string(raw.as_deref(), extra)
         .map_err(|e| PageError::bad_request(lang, e.message(&c.tr)))?;
     let page =
         match request.extra.get("page") {
@@ -107,12 +206,19 @@ pub async fn list(
             })?,
         };
     let languages = [lang.0.as_str(), "en"];
-    let window = Window::Offset { offset: ((page - 1) * PER_PAGE) as usize, limit: PER_PAGE as usize };
-    let results = crate::library::search(&*state.store, &state.search, &request, window, &languages, FACET_LIMIT)
+    // The map needs no list, but every city of the results.
+    let (window, facet_limit) = match view {
+        View::List => {
+            (Window::Offset { offset: ((page - 1) * PER_PAGE) as usize, limit: PER_PAGE as usize }, FACET_LIMIT)
+        }
+        View::Map => (Window::Offset { offset: 0, limit: 0 }, usize::MAX),
+    };
+    let results = crate::library::search(&*state.store, &state.search, &request, window, &languages, facet_limit)
         .await
         .map_err(PageError::library(lang))?;
 
     let tr = c.tr;
+    let path = view.path();
     let href = |filters: &Filters, sort: Sort, page: i64| {
         let mut query = request.query_string(filters, sort);
         if page > 1 {
@@ -121,10 +227,22 @@ pub async fn list(
             }
             query.push_str(&format!("page={page}"));
         }
-        if query.is_empty() { "/library".to_string() } else { format!("/library?{query}") }
+        if query.is_empty() { path.to_string() } else { format!("{path}?{query}") }
+    };
+    let in_view = |view: View| {
+        let query = request.query_string(&request.filters, request.sort);
+        if query.is_empty() { view.path().to_string() } else { format!("{}?{query}", view.path()) }
     };
     let facets_pending = results.facets.is_none();
-    let all_facets: Vec<FacetCounts> = results.facets.unwrap_or_default();
+    let mut all_facets: Vec<FacetCounts> = results.facets.unwrap_or_default();
+    let map = (view == View::Map).then(|| {
+        let cities = markers(&tr, &request, &all_facets);
+        let summary = tr.t1("library-map-summary", "cities", cities.len() as i64);
+        MapView { svg: crate::library::map::render(&tr.t("library-map-title"), &cities), summary, cities }
+    });
+    for group in &mut all_facets {
+        keep_listed(group, FACET_LIMIT);
+    }
     let mut active = Vec::new();
     let mut facets = Vec::new();
     for group in &all_facets {
@@ -153,7 +271,7 @@ pub async fn list(
         let more = if visible.len() > FACET_VISIBLE { visible.split_off(FACET_VISIBLE) } else { Vec::new() };
         facets.push(FacetGroup { id: facet.param(), title: facet_title(&tr, facet), visible, more });
     }
-    let clear_href = (!request.filters.is_empty() || !request.text.is_empty()).then(|| "/library".to_string());
+    let clear_href = (!request.filters.is_empty() || !request.text.is_empty()).then(|| path.to_string());
 
     let hidden_fields: Vec<(&'static str, String)> =
         request.filters.pairs().map(|(facet, key)| (facet.param(), key.to_string())).collect();
@@ -174,6 +292,10 @@ pub async fn list(
         .collect();
     let q = request.text.clone();
     let page = LibraryPage {
+        action: path,
+        list_href: in_view(View::List),
+        map_href: in_view(View::Map),
+        map,
         intro: if q.is_empty() { tr.t("library-intro") } else { tr.t1("library-results-for", "query", q.as_str()) },
         q,
         count_line: tr.t1("library-count", "total", results.total as i64),
