@@ -405,7 +405,7 @@ pub async fn city(State(state): State<AppState>, lang: Lang, Path(raw): Path<Str
         title = "Kapok API",
         description = "Awards, editions, initiatives and cities of the Kapok library. Lists answer {items, total, next}; pass `next` back as `cursor` for the following page."
     ),
-    paths(awards, award, editions, edition, initiatives, initiative, cities, city)
+    paths(awards, award, editions, edition, initiatives, initiative, cities, city, super::pages::vote::cast)
 )]
 pub struct ApiDoc;
 

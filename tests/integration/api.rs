@@ -16,6 +16,7 @@ pub const API_ROUTES: &[&str] = &[
     "/api/v1/initiatives/{id}",
     "/api/v1/cities",
     "/api/v1/cities/{id}",
+    "/vote/{edition}/ballot",
 ];
 
 async fn app(engine: Engine) -> TestApp {

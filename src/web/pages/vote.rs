@@ -587,8 +587,40 @@ fn ballot_refused(lang: Lang, json: bool, status: StatusCode, message_id: &str, 
     response
 }
 
+/// The ballot form, as the OpenAPI document describes it.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct BallotForm {
+    /// The voter session's form token (from the ballot page).
+    csrf: String,
+    /// Entry ids of the chosen candidates, the field repeated for each.
+    choice: Vec<i64>,
+}
+
+/// The answer to a counted ballot.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct BallotReceipt {
+    /// Keep it to check later that the ballot was counted (`/vote/{edition}/check?receipt=…`).
+    receipt: String,
+}
+
 /// `POST /vote/{edition}/ballot`: counts a verified voter's ballot and answers with its receipt
 /// once it is durable. `Accept: application/json` gets `{"receipt": …}` instead of a page.
+#[utoipa::path(
+    post,
+    path = "/vote/{edition}/ballot",
+    description = "Casts a ballot of a voter verified by a one-time code (the `kapok_voter` cookie). Answers once the ballot is durable. Send `Accept: application/json` for JSON answers; errors are `{error: {status, code, message}}`.",
+    request_body(content = inline(BallotForm), content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 201, description = "Counted", body = inline(BallotReceipt)),
+        (status = 400, description = "Malformed ballot, wrong number of choices, or the vote is not open"),
+        (status = 403, description = "Not verified for this vote, or a form token that does not match"),
+        (status = 409, description = "The identity has used its ballots for this period"),
+        (status = 429, description = "Too many ballots from this address; see Retry-After"),
+        (status = 503, description = "The ballot writer is saturated; try again after Retry-After"),
+    )
+)]
 pub async fn cast(
     State(state): State<AppState>,
     viewer: Viewer,
