@@ -626,6 +626,22 @@ impl Search {
         };
         generation.search(request).map(Some)
     }
+
+    /// The published initiatives whose texts are most like those of the initiative with the
+    /// published entries `entries` (its titles and sections in every language, weighed by
+    /// tf-idf: tantivy's more-like-this), best first, one list item per initiative, never the
+    /// initiative itself. None while no index has been built.
+    pub fn related(
+        &self,
+        initiative: InitiativeId,
+        entries: &[EntryId],
+        limit: usize,
+    ) -> Result<Option<Vec<InitiativeSummary>>, SearchError> {
+        let Some(generation) = self.current.read().ok().and_then(|c| c.clone()) else {
+            return Ok(None);
+        };
+        generation.related(initiative, entries, limit).map(Some)
+    }
 }
 
 impl Generation {
@@ -713,6 +729,90 @@ impl Generation {
         // The total counts every match, also with a cursor (only the kept results are after it).
         let more_after = harvest.beyond > offset + page.len();
         Ok(SearchResults { total: harvest.total, more_after, hits, facets })
+    }
+
+    fn related(
+        &self,
+        initiative: InitiativeId,
+        entries: &[EntryId],
+        limit: usize,
+    ) -> Result<Vec<InitiativeSummary>, SearchError> {
+        use tantivy::collector::TopDocs;
+        use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, TermQuery};
+        use tantivy::schema::OwnedValue;
+
+        let searcher = self.reader.searcher();
+        let entry_term = |entry: &EntryId| tantivy::Term::from_field_u64(self.fields.entry, entry.0 as u64);
+        // The texts of one of its documents (each entry's document holds the same texts).
+        let mut source = None;
+        for entry in entries {
+            let query = TermQuery::new(entry_term(entry), IndexRecordOption::Basic);
+            if let Some((_, address)) =
+                searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?.into_iter().next()
+            {
+                source = Some(address);
+                break;
+            }
+        }
+        let Some(address) = source else {
+            return Ok(Vec::new());
+        };
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let mut fields: Vec<(Field, Vec<OwnedValue>)> = Vec::new();
+        if let Some(stored) = doc.get_first(self.fields.stored).and_then(|v| v.as_str()) {
+            let summary: StoredEntry = serde_json::from_str(stored)?;
+            for (lang, title) in &summary.titles {
+                if let Some(title) = title {
+                    let field = self.fields.for_language(*lang).title;
+                    fields.push((field, vec![OwnedValue::Str(title.clone())]));
+                }
+            }
+        }
+        for language in &self.fields.languages {
+            let bodies: Vec<OwnedValue> =
+                doc.get_all(language.body).filter_map(|v| v.as_str()).map(|t| OwnedValue::Str(t.to_string())).collect();
+            if !bodies.is_empty() {
+                fields.push((language.body, bodies));
+            }
+        }
+        if fields.is_empty() {
+            return Ok(Vec::new());
+        }
+        let documents: u64 = searcher.segment_readers().iter().map(|s| u64::from(s.num_docs())).sum();
+        let similar = MoreLikeThisQuery::builder()
+            // A word only this initiative has relates it to nothing; one most texts have, to
+            // everything.
+            .with_min_doc_frequency(2)
+            .with_max_doc_frequency((documents / 3).max(10))
+            // Summaries are short: a word said once counts.
+            .with_min_term_frequency(1)
+            .with_max_query_terms(30)
+            .with_min_word_length(3)
+            .with_max_word_length(40)
+            .with_document_fields(fields);
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(Occur::Must, Box::new(similar))];
+        for entry in entries {
+            clauses.push((Occur::MustNot, Box::new(TermQuery::new(entry_term(entry), IndexRecordOption::Basic))));
+        }
+        let query = BooleanQuery::new(clauses);
+        // An initiative in several editions has several documents: take enough to fill the list.
+        let top = searcher.search(&query, &TopDocs::with_limit(limit * 4 + 8).order_by_score())?;
+        let mut seen = BTreeSet::from([initiative]);
+        let mut related = Vec::with_capacity(limit);
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let Some(stored) = doc.get_first(self.fields.stored).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let summary: StoredEntry = serde_json::from_str(stored)?;
+            if seen.insert(summary.id) {
+                related.push(InitiativeSummary::from(summary));
+                if related.len() == limit {
+                    break;
+                }
+            }
+        }
+        Ok(related)
     }
 
     /// The list items of `page`, with their snippets.
@@ -1122,6 +1222,45 @@ mod tests {
             }
             assert_eq!(sorted(seen.clone()), [1, 2, 3, 4, 5, 6], "{sort:?}: {seen:?}");
         }
+    }
+
+    #[test]
+    fn related_initiatives_share_words_and_never_include_the_case_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut documents = corpus();
+        let mut rooftop = document(Doc {
+            id: 7,
+            lang: "en",
+            title: "Rooftop gardens",
+            body: "Residents planted vegetable gardens on school rooftops.",
+            year: 2023,
+            status: EntryStatus::Valid,
+            city: government(2, "Lyon", None, "FR", "France", Continent::Europe),
+            sdgs: vec![],
+            theme: None,
+        });
+        // The community gardens in a second edition: the same initiative, another document.
+        let mut again = documents[0].clone();
+        again.summary.entry_id = EntryId(11);
+        again.summary.year = 2023;
+        documents.push(again);
+        rooftop.summary.entry_id = EntryId(70);
+        documents.push(rooftop);
+        build(dir.path(), &documents, &|_| {}).unwrap();
+        let search = Search::open(dir.path());
+        let related = |id: i64, entries: &[i64]| -> Vec<i64> {
+            let entries: Vec<EntryId> = entries.iter().map(|e| EntryId(*e)).collect();
+            search.related(InitiativeId(id), &entries, 5).unwrap().unwrap().iter().map(|s| s.id.0).collect()
+        };
+        assert_eq!(related(1, &[10, 11]), [7], "gardens planted by residents");
+        let rooftops = related(7, &[70]);
+        assert_eq!(rooftops[0], 1, "gardens first: {rooftops:?}");
+        assert_eq!(rooftops.iter().filter(|id| **id == 1).count(), 1, "once, though it is in two editions");
+        assert!(rooftops.contains(&6), "schools, too");
+        assert!(related(3, &[30]).iter().all(|id| *id != 3));
+        assert!(related(99, &[990]).is_empty(), "an initiative without a document relates to nothing");
+        let empty = tempfile::tempdir().unwrap();
+        assert!(Search::open(empty.path()).related(InitiativeId(1), &[EntryId(10)], 5).unwrap().is_none());
     }
 
     #[test]

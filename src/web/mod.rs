@@ -131,6 +131,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cities/{id}", get(pages::cities::show))
         .route("/library", get(pages::library::list))
         .route("/library/map", get(pages::library::map))
+        .route("/library/compare", get(pages::compare::show))
         .route("/language/{code}", get(pages::language::switch))
         .route("/login", get(pages::account::form).post(pages::account::submit))
         .route("/logout", post(pages::account::logout))

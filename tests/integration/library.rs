@@ -638,3 +638,142 @@ both_engines! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The case page's editions and related initiatives; comparing initiatives.
+
+/// The id of the published initiative with this title (in any language).
+async fn initiative_with_title(app: &TestApp, title: &str) -> i64 {
+    let (_, answer) = app.get_json(&format!("/api/v1/initiatives?q={}&limit=100", enc(&format!("\"{title}\"")))).await;
+    answer["items"].as_array().unwrap().iter().find(|i| i["titles"].as_object().unwrap().values().any(|t| t == title)).unwrap_or_else(|| panic!("{title}: {answer}"))["id"].as_i64().unwrap()
+}
+
+/// The part of a page from `start` to the next `end`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("{start} not in {html}"));
+    let rest = &html[from..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+/// Care initiatives besides Bogotá's: one published, one that did not pass screening, and
+/// Bogotá's own initiative entered again in the first edition.
+const CARE_CASES: &str = r#"{"ref":"t-lyon-care","award":"test-award","edition":2,"status":"deserving","cities":[{"geonames_id":2996944}],"level":"municipal","original_language":"en","texts":{"en":{"title":"Neighbourhood care hubs","summary":"Care services for caregivers and women, grouped near their homes in every neighbourhood."}},"source":{"dataset":"test","id":"c1"}}
+{"ref":"t-hidden-care","award":"test-award","edition":2,"status":"submitted","cities":[{"geonames_id":3128760}],"level":"municipal","original_language":"en","texts":{"en":{"title":"Unscreened care draft","summary":"Care services for caregivers grouped near their homes."}},"source":{"dataset":"test","id":"c2"}}
+{"ref":"t-bogota-care","award":"test-award","edition":1,"status":"valid","cities":[{"geonames_id":3688689}],"level":"municipal","original_language":"es","texts":{"en":{"title":"Bogotá Care Blocks","summary":"Care services for women caregivers, grouped in blocks near their homes.","results":"Thousands of caregivers reached.\n\nA second paragraph."},"es":{"title":"Manzanas del Cuidado","summary":"Servicios de cuidado para cuidadoras, agrupados cerca de sus hogares."}},"themes":["Public services"],"sdgs":[5,10],"started":2020,"source":{"dataset":"test","id":"1"}}
+"#;
+
+both_engines! {
+    async fn a_case_page_shows_its_editions_and_initiatives_like_it(engine) {
+        let app = app(engine).await;
+        crate::harness::import_jsonl(&*app.store, CARE_CASES).await.unwrap();
+        app.reindex().await;
+        let bogota = initiative_with_title(&app, BOGOTA).await;
+        let hubs = initiative_with_title(&app, "Neighbourhood care hubs").await;
+        let (status, html) = app.get(&format!("/initiatives/{bogota}")).await;
+        assert_eq!(status, StatusCode::OK);
+        // Both editions it entered, each with its outcome and its edition's entries.
+        let editions = between(&html, r#"<section id="editions""#, "</section>");
+        assert!(editions.contains("Entered in 2 editions."), "{editions}");
+        assert!(editions.contains(r#"<a href="/editions/2">Test Award for Urban Innovation 2023</a>: <span class="badge badge-winner">Winner</span>"#), "{editions}");
+        assert!(editions.contains(r#"<a href="/editions/1">Test Award for Urban Innovation 2021</a>: <span class="badge badge-valid">"#), "{editions}");
+        assert!(editions.contains(r#"href="/library?edition=1""#) && editions.contains(r#"href="/library?edition=2""#));
+        // Initiatives like it by their texts: published ones, never itself.
+        let related = between(&html, r#"<section class="related""#, "</section>");
+        assert!(related.contains("Related initiatives"));
+        assert!(related.contains(&format!(r#"href="/initiatives/{hubs}">Neighbourhood care hubs</a>"#)), "{related}");
+        assert!(!related.contains("Unscreened"), "only published entries");
+        assert!(!related.contains(&format!("/initiatives/{bogota}\"")), "never the case itself");
+        assert!(related.matches("class=\"entry-card\"").count() <= 5);
+        let (_, hubs_page) = app.get(&format!("/initiatives/{hubs}")).await;
+        let related = between(&hubs_page, r#"<section class="related""#, "</section>");
+        assert_eq!(related.matches(&format!("/initiatives/{bogota}\"")).count(), 1, "once, though in two editions: {related}");
+        assert!(!hubs_page.contains("Entered in"), "one edition: no count");
+        for (lang, words) in [("zh", ["相关案例", "共参加 2 届评选", "本届全部参评案例"]), ("fr", ["Initiatives proches", "Présentée à 2 éditions", "Toutes les candidatures"]), ("es", ["Iniciativas afines", "Presentada en 2 ediciones", "Todas las candidaturas"])] {
+            let (_, page) = app.get_in(lang, &format!("/initiatives/{bogota}")).await;
+            for word in words {
+                assert!(page.contains(word), "{lang} lacks {word}");
+            }
+        }
+    }
+
+    async fn up_to_three_initiatives_compare_side_by_side_without_javascript(engine) {
+        let app = app(engine).await;
+        let bogota = initiative_with_title(&app, BOGOTA).await;
+        let parks = initiative_with_title(&app, PARKS).await;
+        let guangzhou = initiative_with_title(&app, GUANGZHOU).await;
+        let browser = client();
+        let get = |path: String| {
+            let browser = browser.clone();
+            let url = app.url(&path);
+            async move {
+                let response = browser.get(&url).send().await.unwrap();
+                let status = response.status();
+                let cookie = response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string());
+                (status, response.text().await.unwrap(), cookie)
+            }
+        };
+        // Nothing chosen yet: the library offers to start a comparison with each result.
+        let (_, library, _) = get("/library?country=CO".into()).await;
+        assert!(library.contains(&format!(r#"<a class="compare-link" href="/library/compare?id={bogota}">Add to comparison<span class="visually-hidden">: {BOGOTA}</span></a>"#)), "{library}");
+        let (status, empty, cookie) = get("/library/compare".into()).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(empty.contains("Nothing to compare yet."));
+        assert!(cookie.unwrap().contains("kapok_compare=;"), "an empty comparison forgets the choice");
+
+        let (status, two, cookie) = get(format!("/library/compare?id={bogota}&id={parks}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(cookie.unwrap().starts_with(&format!("kapok_compare={bogota}.{parks};")));
+        let header = between(&two, "<thead>", "</thead>");
+        assert!(header.contains(&format!(r#"<a href="/initiatives/{bogota}">{BOGOTA}</a>"#)) && header.contains(&format!(r#"<a href="/initiatives/{parks}">{PARKS}</a>"#)));
+        assert!(header.contains(&format!(r#"href="/library/compare?id={parks}">Remove from the comparison"#)), "{header}");
+        let summary = between(&two, "<th scope=\"row\">Summary</th>", "</tr>");
+        assert!(summary.contains("Care services for women caregivers") && summary.contains("Parks that are schools."), "{summary}");
+        let results = between(&two, "<th scope=\"row\">Results</th>", "</tr>");
+        assert!(results.contains("Thousands of caregivers reached.") && results.contains("not given"), "{results}");
+        let governments = between(&two, "<th scope=\"row\">Governments</th>", "</tr>");
+        assert!(governments.contains("Medellín (Colombia)") && governments.contains("Antioquia (Colombia)"));
+        assert!(two.contains("<th scope=\"row\">In the awards</th>") && two.contains("Test Award for Urban Innovation 2023: Winner; Public-vote winner"));
+        assert!(!two.contains("<th scope=\"row\">Lessons learned</th>"), "a section nobody wrote is left out");
+
+        // The library and the case pages remember the choice and extend it.
+        let (_, library, _) = get("/library".into()).await;
+        assert!(library.contains(&format!(r#"href="/library/compare?id={bogota}&#38;id={parks}">In the comparison (2 chosen)"#)), "{library}");
+        assert!(library.contains(&format!(r#"href="/library/compare?id={bogota}&#38;id={parks}&#38;id={guangzhou}">Add to comparison"#)));
+        let (_, case, _) = get(format!("/initiatives/{guangzhou}")).await;
+        assert!(case.contains(&format!(r#"<a href="/library/compare?id={bogota}&#38;id={parks}&#38;id={guangzhou}">Add to comparison</a>"#)), "{case}");
+        let (status, three, _) = get(format!("/library/compare?id={bogota}&id={parks}&id={guangzhou}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(between(&three, "<thead>", "</thead>").matches("<th scope=\"col\">").count(), 3);
+        assert!(three.contains(r#"<td lang="zh">"#) || three.contains(r#"<td lang="en">"#));
+
+        // More than three, or ids that are not public initiatives: a clear message, nothing compared.
+        let lyon = initiative_with_title(&app, LYON).await;
+        let (status, four, cookie) = get(format!("/library/compare?id={bogota}&id={parks}&id={guangzhou}&id={lyon}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(four.contains("4 initiatives were chosen; at most 3 can be compared side by side."), "{four}");
+        assert_eq!(four.matches("Remove from the comparison").count(), 4);
+        assert!(four.contains(&format!(r#"href="/library/compare?id={parks}&#38;id={guangzhou}&#38;id={lyon}""#)));
+        assert!(cookie.is_none(), "a refused comparison does not replace the choice");
+        for (path, status, needle) in [
+            (format!("/library/compare?id={bogota}&id=999999"), StatusCode::NOT_FOUND, "No published initiative has the number 999999."),
+            (format!("/library/compare?id={bogota}&id=5"), StatusCode::NOT_FOUND, "No published initiative has the number 5."),
+            ("/library/compare?id=abc".into(), StatusCode::BAD_REQUEST, "“abc” is not an initiative number."),
+            ("/library/compare?id=-3".into(), StatusCode::BAD_REQUEST, "“-3” is not an initiative number."),
+            ("/library/compare?ids=1".into(), StatusCode::BAD_REQUEST, "ids=1"),
+        ] {
+            let (got, html, _) = get(path.clone()).await;
+            assert_eq!(got, status, "{path}");
+            assert!(html.contains(needle), "{path}: {html}");
+            assert!(!html.contains("Secret Draft"), "{path}");
+        }
+        let many: Vec<String> = (1..=40).map(|i| format!("id={i}")).collect();
+        let (status, _, _) = get(format!("/library/compare?{}", many.join("&"))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        for (lang, words) in [("zh", ["比较案例", "从比较中移除"]), ("fr", ["Comparer des initiatives", "Retirer de la comparaison"]), ("es", ["Comparar iniciativas", "Quitar de la comparación"])] {
+            let (_, page) = app.get_in(lang, &format!("/library/compare?id={bogota}&id={parks}")).await;
+            for word in words {
+                assert!(page.contains(word), "{lang} lacks {word}");
+            }
+        }
+    }
+}

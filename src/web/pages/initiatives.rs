@@ -1,5 +1,9 @@
+//! The case page: an initiative's write-up, governments, badges, the editions it entered, and
+//! the initiatives most like it (by text, from the search index).
+
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::Html;
 
 use crate::domain::{EditionId, Initiative, InitiativeId, LangCode, Section};
@@ -7,7 +11,11 @@ use crate::i18n::Tr;
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
-use crate::web::views::{honour_label, paragraphs, sdg_label};
+use crate::web::pages::compare::CompareLink;
+use crate::web::views::{EntryCard, honour_label, paragraphs, sdg_label};
+
+/// Related initiatives shown on a case page.
+const RELATED: usize = 5;
 
 struct CityLine {
     id: crate::domain::CityId,
@@ -29,9 +37,12 @@ struct SectionView {
 struct EntryLine {
     edition_id: EditionId,
     label: String,
+    status_code: &'static str,
     status: String,
     honours: Vec<String>,
     themes: String,
+    /// The other published entries of that edition, in the library.
+    library_href: String,
 }
 
 #[derive(Template)]
@@ -47,6 +58,10 @@ struct InitiativePage {
     badges: Vec<Badge>,
     sections: Vec<SectionView>,
     entries: Vec<EntryLine>,
+    /// "In 2 editions" when it entered more than one.
+    editions_line: Option<String>,
+    related: Vec<EntryCard>,
+    compare: CompareLink,
     period: Option<String>,
     sdgs: Vec<(u8, String)>,
     partners: Vec<String>,
@@ -80,6 +95,7 @@ pub fn is_public(initiative: &Initiative) -> bool {
 pub async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
+    headers: HeaderMap,
     Path(raw_id): Path<String>,
 ) -> Result<Html<String>, PageError> {
     let lang = viewer.lang;
@@ -92,7 +108,20 @@ pub async fn show(
         .filter(is_public)
         .ok_or_else(|| PageError::not_found(lang, "what-initiative"))?;
     let c = Chrome::new(&viewer, "library");
-    let page = view(c, &initiative);
+    let published: Vec<_> = initiative.entries.iter().filter(|e| e.status.is_published()).map(|e| e.entry_id).collect();
+    // The case page stands without its related initiatives: while the index is being built,
+    // or if it fails, there are none.
+    let related = match state.search.related(initiative.id, &published, RELATED) {
+        Ok(related) => related.unwrap_or_default(),
+        Err(error) => {
+            tracing::warn!(%error, "related initiatives could not be found");
+            Vec::new()
+        }
+    };
+    let chosen = super::compare::chosen(&headers);
+    let mut page = view(c, &initiative);
+    page.related = EntryCard::list(&page.c.tr, &related);
+    page.compare = CompareLink::new(&page.c.tr, &chosen, initiative.id);
     super::render(lang, page)
 }
 
@@ -143,11 +172,15 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
                 ("award", entry.award_name.get(c.lang)),
                 ("year", entry.edition_year),
             ),
+            status_code: entry.status.as_str(),
+            library_href: format!("/library?edition={}", entry.edition_id),
             status: tr.t(&format!("status-{}", entry.status)),
             honours: entry.honours.iter().map(|h| format!("{} “{}”", honour_label(tr, h.kind), h.name)).collect(),
             themes: entry.themes.iter().map(|theme| theme.name.get(c.lang).to_string()).collect::<Vec<_>>().join(" · "),
         })
-        .collect();
+        .collect::<Vec<EntryLine>>();
+    let editions_line =
+        (published.len() > 1).then(|| tr.t1("initiative-editions-count", "editions", published.len() as i64));
     let period = match (initiative.started_year, initiative.ended_year) {
         (Some(start), Some(end)) if start == end => Some(start.to_string()),
         (Some(start), Some(end)) => Some(format!("{start}–{end}")),
@@ -178,6 +211,9 @@ fn view(c: Chrome, initiative: &Initiative) -> InitiativePage {
         badges,
         sections,
         entries,
+        editions_line,
+        related: Vec::new(),
+        compare: CompareLink { href: String::new(), label: String::new(), added: false },
         period,
         sdgs: initiative.sdgs.iter().map(|sdg| (sdg.number(), sdg_label(tr, *sdg))).collect(),
         partners: initiative

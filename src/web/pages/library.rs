@@ -5,6 +5,7 @@
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
 use axum::response::Html;
 
 use crate::domain::HonourKind;
@@ -15,6 +16,7 @@ use crate::search::{Facet, FacetCounts, Filters, Sort, Window};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
+use crate::web::pages::compare::CompareLink;
 use crate::web::views::{EntryCard, Pager};
 
 pub const PER_PAGE: i64 = 20;
@@ -32,6 +34,7 @@ struct ResultItem {
     snippet: Option<String>,
     /// (CSS class suffix, label) of the award badges: winner, shortlisted, medal, public vote …
     badges: Vec<(&'static str, String)>,
+    compare: CompareLink,
 }
 
 struct FacetLink {
@@ -124,18 +127,20 @@ fn value_label(tr: &Tr, facet: Facet, key: &str, label: &crate::search::Label) -
 pub async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
+    headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, PageError> {
-    show(state, viewer, raw, View::List).await
+    show(state, viewer, &headers, raw, View::List).await
 }
 
 /// `GET /library/map`: the same search as a map of the cities with results.
 pub async fn map(
     State(state): State<AppState>,
     viewer: Viewer,
+    headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, PageError> {
-    show(state, viewer, raw, View::Map).await
+    show(state, viewer, &headers, raw, View::Map).await
 }
 
 /// The values a facet lists beside the results: every selected one and the `limit` most
@@ -192,7 +197,13 @@ fn markers(tr: &Tr, request: &LibraryRequest, facets: &[FacetCounts]) -> Vec<Cit
         .collect()
 }
 
-async fn show(state: AppState, viewer: Viewer, raw: Option<String>, view: View) -> Result<Html<String>, PageError> {
+async fn show(
+    state: AppState,
+    viewer: Viewer,
+    headers: &HeaderMap,
+    raw: Option<String>,
+    view: View,
+) -> Result<Html<String>, PageError> {
     let lang = viewer.lang;
     let c = Chrome::new(&viewer, "library");
     let extra: &[&str] = if view == View::List { &["page"] } else { &[] };
@@ -281,13 +292,15 @@ async fn show(state: AppState, viewer: Viewer, raw: Option<String>, view: View) 
         .into_iter()
         .map(|s| (s.as_str(), tr.t(&format!("sort-{}", s.as_str()))))
         .collect();
+    let chosen = super::compare::chosen(headers);
     let items = results
         .hits
         .iter()
         .map(|hit| {
             let card = EntryCard::new(&tr, &hit.summary);
             let badges = badges(&tr, &card, &hit.summary.honours);
-            ResultItem { card, snippet: hit.snippet.clone(), badges }
+            let compare = CompareLink::new(&tr, &chosen, hit.summary.id);
+            ResultItem { card, snippet: hit.snippet.clone(), badges, compare }
         })
         .collect();
     let q = request.text.clone();

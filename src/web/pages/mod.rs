@@ -8,6 +8,7 @@ pub mod attachments;
 pub mod awards;
 pub mod cities;
 pub mod committees;
+pub mod compare;
 pub mod desk;
 pub mod editions;
 pub mod governments;
