@@ -135,6 +135,8 @@ compare-initiative = Initiative { $id }
 compare-unknown = No published initiative has the number { $id }.
 compare-unknown-title = Some of the chosen initiatives cannot be compared.
 compare-bad-id = “{ $id }” is not an initiative number.
+city-search = Search this city’s initiatives
+city-in-library = See them in the library
 
 sdg-1 = No poverty
 sdg-2 = Zero hunger
@@ -909,3 +911,91 @@ jury-no-ballots = There is no ballot or no shortlisted entry to count.
 jury-method = Please choose a method: Schulze, Borda or instant-runoff.
 scores-report = The committee report (CSV, every review behind each place)
 what-snapshot = snapshot of the scores
+
+## Long list and shortlist decisions, and the committee and jury reports
+lists-title = Long list and shortlist
+lists-kind-long_list = Long list
+lists-kind-shortlist = Shortlist
+lists-size = At most { $count } entries: each member approves up to { $count }.
+lists-rule = How the list is proposed: the entries with the most approvals come first; equal approvals keep the order of the score snapshot the vote was opened on; an entry nobody approved is not proposed; an approval of an entry the member is in conflict with is not counted.
+lists-no-long-list = This edition has no long list: the shortlist is chosen from the valid entries.
+lists-no-snapshot = Freeze the scores first: the candidates are ordered by the latest score snapshot.
+lists-candidates = { $count ->
+    [one] { $count } candidate now.
+   *[other] { $count } candidates now.
+}
+lists-open = Open the vote on this list
+lists-open-now = The vote is open.
+lists-voters = Members who have voted: { $count } / { $total }
+lists-close-confirm = Close the vote: the approvals are counted, and no member can vote after this.
+lists-close = Close the vote
+lists-proposal-intro = The approvals propose the ticked entries. Untick an entry to take it off the list, tick one to move it on; give a reason for each entry you move.
+lists-approvals = Approvals
+lists-snapshot-place = Place in the scores
+lists-on-list = On the list
+lists-reason = Reason for the change
+lists-tie = These entries had as many approvals as each other at the cut; the score snapshot's order decided:
+lists-excluded = { $count ->
+    [one] { $count } approval was not counted: a conflict of interest.
+   *[other] { $count } approvals were not counted: a conflict of interest.
+}
+lists-confirm-confirm = Confirm the list: the entries' statuses change now, and the public library follows.
+lists-confirm = Confirm the list
+lists-confirmed = The list is confirmed.
+lists-error-exists = This list has its vote already.
+lists-error-shortlist-started = The vote on the shortlist has started: the long list can no longer be opened.
+lists-error-long-list-first = Confirm the long list first: the shortlist is chosen from it.
+lists-error-closed = The vote on this list is closed.
+lists-error-still-open = Close the vote first.
+lists-error-still-confirm = The vote is closed; the Secretariat has not confirmed the list yet.
+lists-error-confirmed = This list is confirmed already.
+lists-error-no-longer-candidate = “{ $title }” is no longer a candidate (its status is now { $status }); nothing was changed.
+lists-error-not-opened = The vote on this list has not been opened.
+lists-error-no-candidates = No entry can be a candidate for this list yet.
+lists-error-no-long-list = This edition has no long list.
+lists-error-stranger = An entry you ticked is not a candidate of this list.
+lists-error-no-reason = Please give a reason for moving “{ $title }”.
+lists-error-empty = The list cannot be empty.
+lists-error-too-many = The list holds at most { $max } entries; { $count } are ticked.
+lists-error-not-approvable = You may approve only candidates of this list, and never an entry you are in conflict with.
+lists-error-too-many-approvals = You may approve at most { $max } entries; you ticked { $count }.
+lists-member-title = Long list and shortlist votes
+lists-member-intro = Tick the entries you approve for this list: up to { $count }. You may change your ballot until the vote is closed. Your ballot is on the record and appears in the committee's report once the list is confirmed.
+lists-member-cast = Record my approvals
+lists-member-voted = Your ballot is recorded ({ $count } approved). You may change it until the vote is closed.
+lists-member-left-out = { $count ->
+    [one] { $count } entry is left out of your ballot: you are in conflict with it.
+   *[other] { $count } entries are left out of your ballot: you are in conflict with them.
+}
+lists-member-none = No vote on a list is open for your committee.
+review-lists-link = Votes on the long list and the shortlist
+what-list = list
+report-title = Committee report
+report-intro = Each decision of the Technical Committee with what justifies it: the votes on the long list and the shortlist with every member's ballot, and each place in the ranking with the reviews behind it.
+report-decisions = Decisions on the lists
+report-no-decisions = No vote on a list has been opened yet.
+report-ballots = Each member's ballot
+report-no-ballots = No member voted.
+report-approved-none = approved none
+report-not-counted = not counted: conflict of interest
+report-ballots-later = Each member's ballot is shown here once the list is confirmed.
+report-ranking = The ranking on the latest score snapshot, with every review
+report-confidence = Confidence
+report-html-link = The committee report (web page, with the decisions on the lists)
+jury-report-title = Jury report
+jury-report-link = The Jury's report (web page and CSV)
+jury-report-csv = The Jury's report as CSV
+jury-report-sealed = The ballots stay sealed until the vote is closed.
+jury-report-result = Result
+jury-report-decided = Decided by the { $method } method.
+jury-report-tied-with = Tied with
+jury-report-tie-rule = The tie rule: when the method cannot order entries, the shortlist's order decides (the lower entry number first). It is fixed in advance and leaves nothing to chance; ties are shown so that the Jury can settle them.
+jury-report-tie-rule-short = broken by the shortlist's order (lower entry number first)
+jury-report-cut-splits-tie = The winners' cut falls inside a tie: the tie rule decided who won.
+jury-report-ballots = Each member's ranking
+jury-report-unranked = unranked
+jury-report-methods = The tally by each method (places; ties share a place)
+jury-report-borda-points = Borda points
+jury-report-pairwise = Schulze: how many members ranked the row's entry above the column's
+jury-report-paths = Schulze: strength of the strongest path from the row's entry to the column's
+what-jury-result = result of the Jury's vote

@@ -135,6 +135,8 @@ compare-initiative = Iniciativa { $id }
 compare-unknown = Ninguna iniciativa publicada tiene el número { $id }.
 compare-unknown-title = Algunas de las iniciativas elegidas no se pueden comparar.
 compare-bad-id = «{ $id }» no es un número de iniciativa.
+city-search = Buscar entre las iniciativas de esta ciudad
+city-in-library = Verlas en la biblioteca
 
 sdg-1 = Fin de la pobreza
 sdg-2 = Hambre cero
@@ -920,3 +922,91 @@ jury-no-ballots = No hay papeletas ni candidaturas de la lista corta que contar.
 jury-method = Elija un método: Schulze, Borda o segunda vuelta instantánea.
 scores-report = El informe del comité (CSV, todas las evaluaciones detrás de cada puesto)
 what-snapshot = instantánea de las puntuaciones
+
+## Lista larga y lista corta, informes del comité y del jurado
+lists-title = Lista larga y lista corta
+lists-kind-long_list = Lista larga
+lists-kind-shortlist = Lista corta
+lists-size = Como máximo { $count } candidaturas: cada miembro aprueba hasta { $count }.
+lists-rule = Cómo se propone la lista: primero las candidaturas con más aprobaciones; a igualdad de aprobaciones decide el orden de la instantánea de puntuaciones con la que se abrió la votación; una candidatura que nadie aprobó no se propone; no se cuenta la aprobación de una candidatura con la que el miembro tiene un conflicto de intereses.
+lists-no-long-list = Esta edición no tiene lista larga: la lista corta se elige entre las candidaturas válidas.
+lists-no-snapshot = Congele primero las puntuaciones: los candidatos se ordenan según la última instantánea de puntuaciones.
+lists-candidates = { $count ->
+    [one] { $count } candidato por ahora.
+   *[other] { $count } candidatos por ahora.
+}
+lists-open = Abrir la votación sobre esta lista
+lists-open-now = La votación está abierta.
+lists-voters = Miembros que han votado: { $count } / { $total }
+lists-close-confirm = Cerrar la votación: se cuentan las aprobaciones y ningún miembro puede votar después.
+lists-close = Cerrar la votación
+lists-proposal-intro = Las aprobaciones proponen las candidaturas marcadas. Desmarque una candidatura para sacarla de la lista, marque otra para incluirla; indique un motivo para cada candidatura que mueva.
+lists-approvals = Aprobaciones
+lists-snapshot-place = Puesto en las puntuaciones
+lists-on-list = En la lista
+lists-reason = Motivo del cambio
+lists-tie = Estas candidaturas tenían las mismas aprobaciones en el corte; decidió el orden de la instantánea de puntuaciones:
+lists-excluded = { $count ->
+    [one] { $count } aprobación no se contó: conflicto de intereses.
+   *[other] { $count } aprobaciones no se contaron: conflicto de intereses.
+}
+lists-confirm-confirm = Confirmar la lista: los estados de las candidaturas cambian ahora y la biblioteca pública se actualiza.
+lists-confirm = Confirmar la lista
+lists-confirmed = La lista está confirmada.
+lists-error-exists = Esta lista ya tiene su votación.
+lists-error-shortlist-started = La votación sobre la lista corta ha comenzado: ya no se puede abrir la lista larga.
+lists-error-long-list-first = Confirme primero la lista larga: la lista corta se elige de ella.
+lists-error-closed = La votación sobre esta lista está cerrada.
+lists-error-still-open = Cierre primero la votación.
+lists-error-still-confirm = La votación está cerrada; la Secretaría aún no ha confirmado la lista.
+lists-error-confirmed = Esta lista ya está confirmada.
+lists-error-no-longer-candidate = «{ $title }» ya no es candidata (su estado es ahora { $status }); no se ha cambiado nada.
+lists-error-not-opened = La votación sobre esta lista no se ha abierto.
+lists-error-no-candidates = Ninguna candidatura puede ser candidata para esta lista todavía.
+lists-error-no-long-list = Esta edición no tiene lista larga.
+lists-error-stranger = Una candidatura marcada no es candidata de esta lista.
+lists-error-no-reason = Indique un motivo para mover «{ $title }».
+lists-error-empty = La lista no puede estar vacía.
+lists-error-too-many = La lista admite como máximo { $max } candidaturas; hay { $count } marcadas.
+lists-error-not-approvable = Solo puede aprobar candidatas de esta lista, y nunca una candidatura con la que tenga un conflicto de intereses.
+lists-error-too-many-approvals = Puede aprobar como máximo { $max } candidaturas; ha marcado { $count }.
+lists-member-title = Votaciones sobre la lista larga y la lista corta
+lists-member-intro = Marque las candidaturas que aprueba para esta lista: hasta { $count }. Puede cambiar su papeleta hasta el cierre de la votación. Su papeleta queda registrada y aparece en el informe del comité una vez confirmada la lista.
+lists-member-cast = Registrar mis aprobaciones
+lists-member-voted = Su papeleta está registrada ({ $count } aprobadas). Puede cambiarla hasta el cierre de la votación.
+lists-member-left-out = { $count ->
+    [one] { $count } candidatura no está en su papeleta: tiene un conflicto de intereses con ella.
+   *[other] { $count } candidaturas no están en su papeleta: tiene un conflicto de intereses con ellas.
+}
+lists-member-none = No hay ninguna votación sobre una lista abierta para su comité.
+review-lists-link = Votaciones sobre la lista larga y la lista corta
+what-list = lista
+report-title = Informe del comité
+report-intro = Cada decisión del Comité Técnico con lo que la justifica: las votaciones sobre la lista larga y la lista corta con la papeleta de cada miembro, y cada puesto de la clasificación con las evaluaciones que lo sustentan.
+report-decisions = Decisiones sobre las listas
+report-no-decisions = Todavía no se ha abierto ninguna votación sobre una lista.
+report-ballots = La papeleta de cada miembro
+report-no-ballots = Ningún miembro votó.
+report-approved-none = ninguna aprobada
+report-not-counted = no contada: conflicto de intereses
+report-ballots-later = La papeleta de cada miembro aparece aquí una vez confirmada la lista.
+report-ranking = La clasificación sobre la última instantánea de puntuaciones, con cada evaluación
+report-confidence = Confianza
+report-html-link = El informe del comité (página web, con las decisiones sobre las listas)
+jury-report-title = Informe del jurado
+jury-report-link = El informe del jurado (página web y CSV)
+jury-report-csv = El informe del jurado en CSV
+jury-report-sealed = Las papeletas siguen selladas hasta el cierre de la votación.
+jury-report-result = Resultado
+jury-report-decided = Decidido por el método { $method }.
+jury-report-tied-with = Empatada con
+jury-report-tie-rule = La regla de desempate: cuando el método no puede ordenar candidaturas, decide el orden de la lista corta (primero el número de candidatura más bajo). Está fijada de antemano y no deja nada al azar; los empates se muestran para que el jurado pueda resolverlos.
+jury-report-tie-rule-short = desempatado por el orden de la lista corta (primero el número de candidatura más bajo)
+jury-report-cut-splits-tie = El corte de los ganadores cae dentro de un empate: la regla de desempate decidió quién ganó.
+jury-report-ballots = La clasificación de cada miembro
+jury-report-unranked = sin clasificar
+jury-report-methods = El recuento por cada método (puestos; los empatados comparten puesto)
+jury-report-borda-points = Puntos Borda
+jury-report-pairwise = Schulze: cuántos miembros clasificaron la candidatura de la fila por delante de la de la columna
+jury-report-paths = Schulze: fuerza del camino más fuerte de la candidatura de la fila a la de la columna
+what-jury-result = resultado de la votación del jurado

@@ -135,6 +135,8 @@ compare-initiative = Initiative { $id }
 compare-unknown = Aucune initiative publiée ne porte le numéro { $id }.
 compare-unknown-title = Certaines des initiatives choisies ne peuvent pas être comparées.
 compare-bad-id = « { $id } » n’est pas un numéro d’initiative.
+city-search = Chercher parmi les initiatives de cette ville
+city-in-library = Les voir dans la bibliothèque
 
 sdg-1 = Pas de pauvreté
 sdg-2 = Faim « zéro »
@@ -917,3 +919,91 @@ jury-no-ballots = Il n’y a aucun bulletin ou aucune candidature retenue à com
 jury-method = Choisissez une méthode : Schulze, Borda ou vote alternatif.
 scores-report = Le rapport du comité (CSV, toutes les évaluations derrière chaque rang)
 what-snapshot = instantané des notes
+
+## Liste longue et liste restreinte, rapports du comité et du jury
+lists-title = Liste longue et liste restreinte
+lists-kind-long_list = Liste longue
+lists-kind-shortlist = Liste restreinte
+lists-size = { $count } dossiers au plus : chaque membre en approuve jusqu’à { $count }.
+lists-rule = Comment la liste est proposée : les dossiers qui ont le plus d’approbations viennent d’abord ; à égalité, l’ordre de l’instantané des notes sur lequel le vote a été ouvert décide ; un dossier que personne n’a approuvé n’est pas proposé ; l’approbation d’un dossier avec lequel le membre est en conflit d’intérêts n’est pas comptée.
+lists-no-long-list = Cette édition n’a pas de liste longue : la liste restreinte est choisie parmi les dossiers recevables.
+lists-no-snapshot = Figez d’abord les notes : les candidats sont classés selon le dernier instantané des notes.
+lists-candidates = { $count ->
+    [one] { $count } candidat à ce jour.
+   *[other] { $count } candidats à ce jour.
+}
+lists-open = Ouvrir le vote sur cette liste
+lists-open-now = Le vote est ouvert.
+lists-voters = Membres ayant voté : { $count } / { $total }
+lists-close-confirm = Clore le vote : les approbations sont comptées et plus aucun membre ne peut voter.
+lists-close = Clore le vote
+lists-proposal-intro = Les approbations proposent les dossiers cochés. Décochez un dossier pour le retirer de la liste, cochez-en un pour l’y ajouter ; donnez un motif pour chaque dossier déplacé.
+lists-approvals = Approbations
+lists-snapshot-place = Rang dans les notes
+lists-on-list = Sur la liste
+lists-reason = Motif du changement
+lists-tie = Ces dossiers avaient autant d’approbations les uns que les autres à la limite ; l’ordre de l’instantané des notes a décidé :
+lists-excluded = { $count ->
+    [one] { $count } approbation n’a pas été comptée : conflit d’intérêts.
+   *[other] { $count } approbations n’ont pas été comptées : conflit d’intérêts.
+}
+lists-confirm-confirm = Confirmer la liste : les statuts des dossiers changent maintenant et la bibliothèque publique suit.
+lists-confirm = Confirmer la liste
+lists-confirmed = La liste est confirmée.
+lists-error-exists = Cette liste a déjà son vote.
+lists-error-shortlist-started = Le vote sur la liste restreinte a commencé : la liste longue ne peut plus être ouverte.
+lists-error-long-list-first = Confirmez d’abord la liste longue : la liste restreinte en est tirée.
+lists-error-closed = Le vote sur cette liste est clos.
+lists-error-still-open = Clôturez d’abord le vote.
+lists-error-still-confirm = Le vote est clos ; le Secrétariat n’a pas encore confirmé la liste.
+lists-error-confirmed = Cette liste est déjà confirmée.
+lists-error-no-longer-candidate = « { $title } » n’est plus candidat (son statut est maintenant { $status }) ; rien n’a été modifié.
+lists-error-not-opened = Le vote sur cette liste n’a pas été ouvert.
+lists-error-no-candidates = Aucun dossier ne peut encore être candidat pour cette liste.
+lists-error-no-long-list = Cette édition n’a pas de liste longue.
+lists-error-stranger = Un dossier coché n’est pas candidat sur cette liste.
+lists-error-no-reason = Veuillez donner un motif pour le déplacement de « { $title } ».
+lists-error-empty = La liste ne peut pas être vide.
+lists-error-too-many = La liste compte au plus { $max } dossiers ; { $count } sont cochés.
+lists-error-not-approvable = Vous ne pouvez approuver que des candidats de cette liste, et jamais un dossier avec lequel vous êtes en conflit d’intérêts.
+lists-error-too-many-approvals = Vous pouvez approuver au plus { $max } dossiers ; vous en avez coché { $count }.
+lists-member-title = Votes sur la liste longue et la liste restreinte
+lists-member-intro = Cochez les dossiers que vous approuvez pour cette liste : jusqu’à { $count }. Vous pouvez modifier votre bulletin jusqu’à la clôture du vote. Votre bulletin est consigné et figure dans le rapport du comité une fois la liste confirmée.
+lists-member-cast = Enregistrer mes approbations
+lists-member-voted = Votre bulletin est enregistré ({ $count } approuvés). Vous pouvez le modifier jusqu’à la clôture du vote.
+lists-member-left-out = { $count ->
+    [one] { $count } dossier ne figure pas sur votre bulletin : vous êtes en conflit d’intérêts avec lui.
+   *[other] { $count } dossiers ne figurent pas sur votre bulletin : vous êtes en conflit d’intérêts avec eux.
+}
+lists-member-none = Aucun vote sur une liste n’est ouvert pour votre comité.
+review-lists-link = Votes sur la liste longue et la liste restreinte
+what-list = liste
+report-title = Rapport du comité
+report-intro = Chaque décision du Comité technique et ce qui la justifie : les votes sur la liste longue et la liste restreinte avec le bulletin de chaque membre, et chaque rang du classement avec les évaluations qui le fondent.
+report-decisions = Décisions sur les listes
+report-no-decisions = Aucun vote sur une liste n’a encore été ouvert.
+report-ballots = Le bulletin de chaque membre
+report-no-ballots = Aucun membre n’a voté.
+report-approved-none = aucune approbation
+report-not-counted = non comptée : conflit d’intérêts
+report-ballots-later = Le bulletin de chaque membre apparaît ici une fois la liste confirmée.
+report-ranking = Le classement sur le dernier instantané des notes, avec chaque évaluation
+report-confidence = Confiance
+report-html-link = Le rapport du comité (page web, avec les décisions sur les listes)
+jury-report-title = Rapport du jury
+jury-report-link = Le rapport du jury (page web et CSV)
+jury-report-csv = Le rapport du jury en CSV
+jury-report-sealed = Les bulletins restent scellés jusqu’à la clôture du vote.
+jury-report-result = Résultat
+jury-report-decided = Décidé par la méthode { $method }.
+jury-report-tied-with = À égalité avec
+jury-report-tie-rule = La règle de départage : quand la méthode ne peut pas ordonner des dossiers, l’ordre de la liste restreinte décide (le plus petit numéro de dossier d’abord). Elle est fixée d’avance et ne laisse rien au hasard ; les égalités sont montrées pour que le jury puisse les trancher.
+jury-report-tie-rule-short = départagé par l’ordre de la liste restreinte (le plus petit numéro de dossier d’abord)
+jury-report-cut-splits-tie = La limite des lauréats tombe dans une égalité : la règle de départage a décidé qui a gagné.
+jury-report-ballots = Le classement de chaque membre
+jury-report-unranked = non classés
+jury-report-methods = Le dépouillement par chaque méthode (rangs ; les ex æquo partagent un rang)
+jury-report-borda-points = Points Borda
+jury-report-pairwise = Schulze : combien de membres ont classé le dossier de la ligne devant celui de la colonne
+jury-report-paths = Schulze : force du chemin le plus fort du dossier de la ligne à celui de la colonne
+what-jury-result = résultat du vote du jury

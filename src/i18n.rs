@@ -236,6 +236,8 @@ mod tests {
                         ("size", "2.5".into()),
                         ("file", 10i64.into()),
                         ("total", 50i64.into()),
+                        ("status", "Shortlisted".into()),
+                        ("method", "Schulze".into()),
                     ],
                 );
                 assert!(!text.is_empty() && text != id, "{lang}: {id} did not format");
@@ -285,6 +287,7 @@ mod tests {
             ("claim", ClaimStatus::ALL.iter().map(ToString::to_string).collect()),
             ("sdg", (1..=17).map(|n| n.to_string()).collect()),
             ("slot", crate::application::TEXT_SLOTS.iter().map(ToString::to_string).collect()),
+            ("lists-kind", crate::evaluation::decisions::ListKind::ALL.iter().map(ToString::to_string).collect()),
         ];
         for (prefix, values) in families {
             used.extend(values.into_iter().map(|v| format!("{prefix}-{v}")));

@@ -384,3 +384,296 @@ both_engines! {
         assert!(audit::verify(&log, (seq, &hash)).is_ok());
     }
 }
+
+/// Three more valid entries of edition 2 for the list stories, and edition 2's sizes made small:
+/// a long list of 3, a shortlist of 2, one winner.
+async fn lists_fixture(app: &crate::harness::TestApp) {
+    let awards = crate::fixtures::AWARDS_JSON.replace(
+        r#""long_list_size": 45, "shortlist_size": 15, "max_winners": 5,
+     "technical_committee_size""#,
+        r#""long_list_size": 3, "shortlist_size": 2, "max_winners": 1,
+     "technical_committee_size""#,
+    );
+    assert_ne!(awards, crate::fixtures::AWARDS_JSON, "the fixture's sizes were found");
+    app.store.upsert_awards(&kapok::interchange::read_awards("awards.json", &awards).unwrap()).await.unwrap();
+    let lines = [
+        ("t-guangzhou-parks", 1809858, "Pocket Parks Everywhere"),
+        ("t-medellin-escalators", 3674962, "Outdoor Escalators of Comuna 13"),
+        ("t-barcelona-superblocks", 3128760, "Superblocks for Everyone"),
+    ]
+    .iter()
+    .map(|(reference, city, title)| {
+        format!(
+            r#"{{"ref":"{reference}","award":"test-award","edition":2,"status":"valid","cities":[{{"geonames_id":{city}}}],"level":"municipal","original_language":"en","texts":{{"en":{{"title":"{title}","summary":"A list story entry."}}}},"source":{{"dataset":"test","id":"{reference}"}}}}"#
+        )
+    })
+    .collect::<Vec<_>>()
+    .join("\n");
+    crate::harness::import_jsonl(&*app.store, &lines).await.unwrap();
+}
+
+/// Invites a signed-in account onto a committee of edition 2.
+async fn invite(
+    desk: &crate::harness::UserClient,
+    member: &crate::harness::UserClient,
+    name: &str,
+    stage: &str,
+    country: &str,
+    city: &str,
+) {
+    let fields = vec![
+        ("csrf", desk.csrf.clone()),
+        ("name", name.to_string()),
+        ("email", email_of(member).await),
+        ("stage", stage.to_string()),
+        ("country", country.to_string()),
+        ("city", city.to_string()),
+    ];
+    assert_eq!(
+        desk.post_fields("/secretariat/editions/2/committees", &fields).await.status(),
+        StatusCode::SEE_OTHER,
+        "{name}"
+    );
+}
+
+/// The approval checkboxes a member's ballot page offers: entry ids.
+fn approvable(html: &str) -> Vec<String> {
+    html.split(r#"name="approve" value=""#).skip(1).map(|rest| rest.split('"').next().unwrap().to_string()).collect()
+}
+
+both_engines! {
+    async fn the_committee_decides_the_long_list_and_shortlist_by_approval_and_the_reports_justify_every_decision(engine) {
+        use kapok::evaluation::review::{Recommendation, ReviewContent};
+        let app = crate::harness::TestApp::with_fixture(engine).await.unwrap();
+        lists_fixture(&app).await;
+        let desk = app.login_as(Role::Secretariat).await;
+        let entries = app.store.evaluated_entries(EditionId(2)).await.unwrap();
+        let id = |title: &str| entries.iter().find(|e| e.title.starts_with(title)).unwrap().entry;
+        let (bogota, lyon, gwangju) = (id("Bogotá"), id("Rues"), entries_by_country(&app).await["KR"]);
+        let (guangzhou, medellin, barcelona) = (id("Pocket"), id("Outdoor"), id("Superblocks"));
+
+        // Four experts: Ana of Bogotá (so, Colombia), Jean of Lyon (a sister city of Guangzhou),
+        // Kim from Korea, Li from China; and two Jury members.
+        let [ana, jean, kim, li] = [
+            app.login_as(Role::TechnicalCommittee).await,
+            app.login_as(Role::TechnicalCommittee).await,
+            app.login_as(Role::TechnicalCommittee).await,
+            app.login_as(Role::TechnicalCommittee).await,
+        ];
+        invite(&desk, &ana, "Ana", "technical_committee", "CO", "Bogotá").await;
+        invite(&desk, &jean, "Jean", "technical_committee", "FR", "Lyon").await;
+        invite(&desk, &kim, "Kim", "technical_committee", "KR", "").await;
+        invite(&desk, &li, "Li", "technical_committee", "CN", "").await;
+        let jurors = [app.login_as(Role::Jury).await, app.login_as(Role::Jury).await];
+        invite(&desk, &jurors[0], "Juror One", "jury", "CN", "").await;
+        invite(&desk, &jurors[1], "Juror Two", "jury", "CN", "").await;
+        let members = app.store.committee(EditionId(2)).await.unwrap();
+        let (li_email, kim_email) = (email_of(&li).await, email_of(&kim).await);
+        let li_member = members.iter().find(|m| m.email == li_email).unwrap().clone();
+        let kim_member = members.iter().find(|m| m.email == kim_email).unwrap().clone();
+
+        // No snapshot yet: no vote can open. Then Li's reviews are frozen: Barcelona, Medellín,
+        // Lyon, Gwangju in that order; Guangzhou (Li's own country) has no score and comes last.
+        let open = |list: &str| format!("/secretariat/editions/2/lists/{list}/open");
+        let csrf_only = vec![("csrf", desk.csrf.clone())];
+        let refused = desk.post_fields(&open("long_list"), &csrf_only).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        assert!(refused.text().await.unwrap().contains("Freeze the scores first"));
+        let criteria = app.store.edition(EditionId(2)).await.unwrap().unwrap().criteria;
+        for (entry, score, comment) in [(barcelona, 9, "Transformative"), (medellin, 6, "Solid"), (lyon, 5, "Modest"), (gwangju, 3, "Thin evidence")] {
+            let content = ReviewContent {
+                scores: criteria.iter().map(|k| (k.id, score)).collect(),
+                comments: [(criteria[0].id, comment.to_string())].into(),
+                recommendation: Some(Recommendation::Support),
+                confidence: Some(4),
+            };
+            let write = kapok::storage::evaluation::ReviewWrite { member: li_member.id, entry, content: &content, version: 0, submit: true };
+            app.store.save_review(write, li_member.user, 1).await.unwrap();
+        }
+        assert_eq!(desk.post_fields("/secretariat/editions/2/scores/freeze", &csrf_only).await.status(), StatusCode::SEE_OTHER);
+
+        // The shortlist waits for the long list; the long list opens once.
+        let refused = desk.post_fields(&open("shortlist"), &csrf_only).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        assert!(refused.text().await.unwrap().contains("Confirm the long list first"));
+        assert_eq!(desk.post_fields(&open("long_list"), &csrf_only).await.status(), StatusCode::SEE_OTHER);
+        let again = desk.post_fields(&open("long_list"), &csrf_only).await;
+        assert_eq!(again.status(), StatusCode::BAD_REQUEST);
+        assert!(again.text().await.unwrap().contains("has its vote already"));
+        assert_eq!(desk.post_fields(&open("medium_list"), &csrf_only).await.status(), StatusCode::NOT_FOUND);
+        let round = app.store.decision_rounds(EditionId(2)).await.unwrap()[0].clone();
+        assert_eq!(round.candidates, vec![barcelona, medellin, lyon, gwangju, guangzhou], "the snapshot's order; the winner Bogotá is no candidate");
+        assert_eq!(round.size, 3);
+
+        // Each member sees every candidate but those they are in conflict with.
+        let (_, page) = ana.get("/review/lists").await;
+        let ids = |entries: &[kapok::domain::EntryId]| entries.iter().map(|e| e.to_string()).collect::<Vec<_>>();
+        assert_eq!(approvable(&page), ids(&[barcelona, lyon, gwangju, guangzhou]), "Ana is from Colombia: no Medellín");
+        assert!(page.contains("1 entry is left out of your ballot") && !page.contains("Outdoor Escalators"), "{page}");
+        let (_, page) = jean.get("/review/lists").await;
+        assert_eq!(approvable(&page), ids(&[barcelona, medellin, gwangju]), "Jean: not Lyon, nor Lyon's sister city Guangzhou");
+
+        // Ballots: bad ones change nothing, good ones are recorded and may change until the close.
+        let url = format!("/review/lists/{}", round.id);
+        let ballot = |user: &crate::harness::UserClient, approved: &[kapok::domain::EntryId]| {
+            let mut fields = vec![("csrf".to_string(), user.csrf.clone())];
+            fields.extend(approved.iter().map(|e| ("approve".to_string(), e.to_string())));
+            fields
+        };
+        let conflicted = ana.post_fields(&url, &ballot(&ana, &[medellin])).await;
+        assert_eq!(conflicted.status(), StatusCode::BAD_REQUEST);
+        assert!(conflicted.text().await.unwrap().contains("never an entry you are in conflict with"));
+        let too_many = li.post_fields(&url, &ballot(&li, &[barcelona, medellin, lyon, gwangju])).await;
+        assert_eq!(too_many.status(), StatusCode::BAD_REQUEST);
+        assert!(too_many.text().await.unwrap().contains("at most 3 entries; you ticked 4"));
+        assert_eq!(desk.post_fields(&url, &ballot(&desk, &[barcelona])).await.status(), StatusCode::FORBIDDEN, "only experts vote");
+        assert!(app.store.approval_ballots(round.id).await.unwrap().is_empty());
+        for (user, approved) in [
+            (&ana, vec![barcelona, lyon, gwangju]),
+            (&jean, vec![barcelona, medellin, gwangju]),
+            (&kim, vec![barcelona, lyon, medellin]),
+            (&li, vec![lyon]),
+            (&li, vec![medellin]),
+        ] {
+            assert_eq!(user.post_fields(&url, &ballot(user, &approved)).await.status(), StatusCode::SEE_OTHER);
+        }
+        let (_, page) = li.get("/review/lists").await;
+        assert!(page.contains("Your ballot is recorded (1 approved)") && page.contains(&format!(r#"value="{medellin}" checked"#)), "{page}");
+        // Kim declares a conflict with Lyon after voting for it: that approval will not count.
+        let declare = vec![("csrf", kim.csrf.clone()), ("member", kim_member.id.to_string()), ("entry", lyon.to_string()), ("reason", "I advised Lyon".into())];
+        assert_eq!(kim.post_fields("/review/conflicts", &declare).await.status(), StatusCode::SEE_OTHER);
+
+        let (_, lists) = desk.get("/secretariat/editions/2/lists").await;
+        assert!(lists.contains("Members who have voted: 4 / 4"), "{lists}");
+        let (_, report) = desk.get("/secretariat/editions/2/committee-report").await;
+        assert!(report.contains("once the list is confirmed") && !report.contains("data-ballot"), "no ballot before confirmation");
+
+        // The close counts: Barcelona 3, Medellín 3, Gwangju 2, Lyon 1 (Kim's approval is out).
+        let close = |list: &str, confirm: bool| {
+            let mut fields = vec![("csrf", desk.csrf.clone())];
+            if confirm {
+                fields.push(("confirm", "yes".to_string()));
+            }
+            (format!("/secretariat/editions/2/lists/{list}/close"), fields)
+        };
+        let (close_url, unconfirmed) = close("long_list", false);
+        assert_eq!(desk.post_fields(&close_url, &unconfirmed).await.status(), StatusCode::BAD_REQUEST);
+        let (close_url, fields) = close("long_list", true);
+        assert_eq!(desk.post_fields(&close_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        let late = li.post_fields(&url, &ballot(&li, &[barcelona])).await;
+        assert_eq!(late.status(), StatusCode::BAD_REQUEST, "no ballot after the close");
+        let proposal = app.store.decision_round(round.id).await.unwrap().unwrap().proposal.unwrap();
+        let counts: Vec<(kapok::domain::EntryId, usize)> = proposal.counts.iter().map(|c| (c.entry, c.approvals)).collect();
+        assert_eq!(counts, vec![(barcelona, 3), (medellin, 3), (gwangju, 2), (lyon, 1), (guangzhou, 0)]);
+        assert_eq!(proposal.listed, vec![barcelona, medellin, gwangju]);
+        assert_eq!(proposal.excluded, vec![(kim_member.id, lyon)]);
+        let (_, lists) = desk.get("/secretariat/editions/2/lists").await;
+        assert!(lists.contains("1 approval was not counted") && lists.contains(&format!(r#"name="listed" value="{gwangju}" checked"#)), "{lists}");
+
+        // Confirming: the Secretariat swaps Gwangju for Lyon, which needs a reason for each.
+        let confirm_url = "/secretariat/editions/2/lists/long_list/confirm";
+        let confirm = |listed: &[kapok::domain::EntryId], reasons: &[(kapok::domain::EntryId, &str)]| {
+            let mut fields = vec![("csrf".to_string(), desk.csrf.clone()), ("confirm".to_string(), "yes".to_string())];
+            fields.extend(listed.iter().map(|e| ("listed".to_string(), e.to_string())));
+            fields.extend(reasons.iter().map(|(e, r)| (format!("reason-{e}"), r.to_string())));
+            fields
+        };
+        let too_many = desk.post_fields(confirm_url, &confirm(&[barcelona, medellin, gwangju, lyon], &[(lyon, "Strong case")])).await;
+        assert_eq!(too_many.status(), StatusCode::BAD_REQUEST);
+        assert!(too_many.text().await.unwrap().contains("at most 3 entries; 4 are ticked"));
+        let no_reason = desk.post_fields(confirm_url, &confirm(&[barcelona, medellin, lyon], &[(lyon, "Strong case")])).await;
+        assert_eq!(no_reason.status(), StatusCode::BAD_REQUEST);
+        assert!(no_reason.text().await.unwrap().contains(&format!("Please give a reason for moving “#{gwangju}”")));
+        let unconfirmed: Vec<_> = confirm(&[barcelona, medellin, gwangju], &[]).into_iter().filter(|(k, _)| k != "confirm").collect();
+        assert_eq!(desk.post_fields(confirm_url, &unconfirmed).await.status(), StatusCode::BAD_REQUEST);
+        let status_of = |entry| {
+            let app = &app;
+            async move { app.store.screening_list(EditionId(2)).await.unwrap().into_iter().find(|r| r.entry == entry).unwrap().status }
+        };
+        assert_eq!(status_of(gwangju).await, EntryStatus::Deserving, "nothing changed yet");
+        let swap = confirm(&[barcelona, medellin, lyon], &[(lyon, "Strong case"), (gwangju, "Impact not shown")]);
+        assert_eq!(desk.post_fields(confirm_url, &swap).await.status(), StatusCode::SEE_OTHER);
+        for (entry, status) in [(barcelona, EntryStatus::Deserving), (medellin, EntryStatus::Deserving), (lyon, EntryStatus::Deserving),
+            (gwangju, EntryStatus::Valid), (guangzhou, EntryStatus::Valid), (bogota, EntryStatus::Winner)] {
+            assert_eq!(status_of(entry).await, status, "{entry}");
+        }
+        assert_eq!(desk.post_fields(confirm_url, &swap).await.status(), StatusCode::BAD_REQUEST, "confirmed once");
+        let (log, (seq, hash)) = app.store.audit_log().await.unwrap();
+        assert!(audit::verify(&log, (seq, &hash)).is_ok());
+        let decisions: Vec<_> = log.iter().filter(|e| e.change.action == "list decision").collect();
+        assert_eq!(decisions.len(), 4, "three entries long-listed, Gwangju back to valid");
+        let gwangju_change = decisions.iter().find(|e| e.change.subject == format!("entry {gwangju}")).unwrap();
+        assert_eq!((gwangju_change.change.before["status"].as_str(), gwangju_change.change.after["status"].as_str()), (Some("deserving"), Some("valid")));
+        let confirmed = log.iter().find(|e| e.change.action == "list confirmed").unwrap();
+        assert_eq!(confirmed.change.after["changes"][0]["reason"], "Impact not shown");
+        assert_eq!(log.iter().filter(|e| e.change.action == "approval ballot cast").count(), 5, "every ballot, changes included");
+
+        // The shortlist is chosen from the long list: Barcelona, Medellín, Lyon.
+        assert_eq!(desk.post_fields(&open("shortlist"), &csrf_only).await.status(), StatusCode::SEE_OTHER);
+        let shortlist_round = app.store.decision_rounds(EditionId(2)).await.unwrap()[1].clone();
+        assert_eq!(shortlist_round.candidates, vec![barcelona, medellin, lyon]);
+        let url = format!("/review/lists/{}", shortlist_round.id);
+        for (user, approved) in [(&ana, vec![barcelona, lyon]), (&jean, vec![barcelona, medellin]), (&kim, vec![barcelona]), (&li, vec![medellin])] {
+            assert_eq!(user.post_fields(&url, &ballot(user, &approved)).await.status(), StatusCode::SEE_OTHER);
+        }
+        let (close_url, fields) = close("shortlist", true);
+        assert_eq!(desk.post_fields(&close_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        let as_proposed = confirm(&[barcelona, medellin], &[]);
+        assert_eq!(desk.post_fields("/secretariat/editions/2/lists/shortlist/confirm", &as_proposed).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(status_of(barcelona).await, EntryStatus::Shortlisted);
+        assert_eq!(status_of(lyon).await, EntryStatus::Deserving);
+        // The public library follows the new statuses within seconds.
+        let mut shortlisted_in_spain = false;
+        for _ in 0..200 {
+            let (_, found) = app.get_json("/api/v1/initiatives?status=shortlisted&country=ES").await;
+            if found["total"] == 1 && found["items"][0]["titles"]["en"] == "Superblocks for Everyone" {
+                shortlisted_in_spain = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(shortlisted_in_spain, "the library shows the shortlisted entry");
+
+        // The committee's report: every ballot, the approvals, the reasons, the reviews.
+        let (status, report) = desk.get("/secretariat/editions/2/committee-report").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(report.matches("data-ballot").count(), 8, "four members on two lists");
+        // Existing accounts keep their names; Kim's ballot, in the snapshot's order, with Lyon not counted.
+        assert!(report.contains("<strong>Test technical_committee</strong>: Superblocks for Everyone; Outdoor Escalators of Comuna 13; Rues aux enfants <span class=\"small\" data-not-counted>"), "{report}");
+        assert!(report.contains("Impact not shown") && report.contains("Strong case") && report.contains("Transformative"), "{report}");
+        let text = String::from_utf8(desk.get_bytes("/secretariat/editions/2/scores.csv").await.bytes().await.unwrap().to_vec()).unwrap();
+        let header = text.lines().next().unwrap();
+        assert!(header.ends_with("long_list_approvals,on_long_list,shortlist_approvals,on_shortlist"), "{header}");
+        let barcelona_line = text.lines().find(|l| l.contains("Superblocks")).unwrap();
+        assert!(barcelona_line.ends_with(",3,true,3,true"), "{barcelona_line}");
+
+        // The Jury ranks the shortlist (the fixture's winner Bogotá included); its report stays
+        // sealed until the close.
+        let (status, sealed) = desk.get("/secretariat/editions/2/jury/report").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(sealed.contains("The ballots stay sealed"));
+        assert_eq!(desk.get_bytes("/secretariat/editions/2/jury/report.csv").await.status(), StatusCode::NOT_FOUND);
+        for (juror, order) in jurors.iter().zip([[barcelona, medellin], [medellin, barcelona]]) {
+            let fields = vec![
+                ("csrf".to_string(), juror.csrf.clone()),
+                (format!("rank-{}", order[0]), "1".to_string()),
+                (format!("rank-{}", order[1]), "2".to_string()),
+            ];
+            assert_eq!(juror.post_fields("/jury/2/ballot", &fields).await.status(), StatusCode::SEE_OTHER);
+        }
+        let close = vec![("csrf", desk.csrf.clone()), ("method", "schulze".to_string()), ("confirm", "yes".to_string())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/jury/close", &close).await.status(), StatusCode::SEE_OTHER);
+        let (_, report) = desk.get("/secretariat/editions/2/jury/report").await;
+        assert!(report.contains("Decided by the Schulze method."), "{report}");
+        // The two rankings cancel out: a tie for first, broken by the shortlist's order.
+        assert!(report.contains("data-cut-splits-tie") && report.contains("the shortlist&#39;s order decides"), "{report}");
+        assert!(report.contains("<strong>Test jury</strong>: 1. Superblocks for Everyone · 2. Outdoor Escalators of Comuna 13 · unranked: Bogotá Care Blocks"), "{report}");
+        let first = medellin.min(barcelona);
+        let csv = String::from_utf8(desk.get_bytes("/secretariat/editions/2/jury/report.csv").await.bytes().await.unwrap().to_vec()).unwrap();
+        let rows: Vec<&str> = csv.lines().collect();
+        assert_eq!(rows.len(), 4, "a header and the three shortlisted: {csv}");
+        assert!(rows[0].starts_with("\u{feff}place,entry_id,title,honour,method,published,tied_with,tie_rule,schulze_place,borda_place,borda_points,irv_place,rank: Test jury"), "{csv}");
+        assert!(rows[1].starts_with(&format!("1,{first},")) && rows[1].contains(",winner,schulze,false,") && rows[1].contains("lower entry number first"), "{csv}");
+        assert!(rows[3].contains("Bogotá Care Blocks,medal_of_honour") && rows[3].ends_with(",3,3,0,3,,"), "{csv}");
+    }
+}

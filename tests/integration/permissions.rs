@@ -208,6 +208,46 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
         "/secretariat/editions/2/jury/publish",
         [303, 403, 403, 403, 403, 403],
     ),
+    // No vote on a list in the matrix's fixture, and the Jury's vote is not closed.
+    ("GET", "/secretariat/editions/{id}/lists", "/secretariat/editions/2/lists", [303, 403, 200, 403, 403, 403]),
+    (
+        "POST",
+        "/secretariat/editions/{id}/lists/{list}/open",
+        "/secretariat/editions/2/lists/long_list/open",
+        [303, 403, 403, 403, 403, 403],
+    ),
+    (
+        "POST",
+        "/secretariat/editions/{id}/lists/{list}/close",
+        "/secretariat/editions/2/lists/long_list/close",
+        [303, 403, 403, 403, 403, 403],
+    ),
+    (
+        "POST",
+        "/secretariat/editions/{id}/lists/{list}/confirm",
+        "/secretariat/editions/2/lists/long_list/confirm",
+        [303, 403, 403, 403, 403, 403],
+    ),
+    (
+        "GET",
+        "/secretariat/editions/{id}/committee-report",
+        "/secretariat/editions/2/committee-report",
+        [303, 403, 200, 403, 403, 403],
+    ),
+    (
+        "GET",
+        "/secretariat/editions/{id}/jury/report",
+        "/secretariat/editions/2/jury/report",
+        [303, 403, 200, 403, 403, 403],
+    ),
+    (
+        "GET",
+        "/secretariat/editions/{id}/jury/report.csv",
+        "/secretariat/editions/2/jury/report.csv",
+        [303, 403, 404, 403, 403, 403],
+    ),
+    ("GET", "/review/lists", "/review/lists", [303, 403, 403, 200, 403, 403]),
+    ("POST", "/review/lists/{round}", "/review/lists/1", [303, 403, 403, 403, 403, 403]),
     ("GET", "/jury", "/jury", [303, 403, 403, 403, 200, 403]),
     ("POST", "/jury/{edition}/ballot", "/jury/2/ballot", [303, 403, 403, 403, 403, 403]),
     // Committee members only; nobody here sits on a committee, so no entry is theirs to read.
@@ -325,6 +365,69 @@ both_engines! {
             if *method == "GET" && !posted.contains(route) {
                 assert_eq!(request(&public, &app, "POST", path).await, StatusCode::METHOD_NOT_ALLOWED, "POST {route}");
             }
+        }
+    }
+}
+
+// The conflicted-expert column of the list votes and the reports: an expert from Lyon never sees
+// nor approves Lyon's entry, whatever they post; no expert, juror or applicant reaches the
+// Secretariat's side, even with a valid form.
+both_engines! {
+    async fn a_conflicted_expert_neither_sees_nor_approves_the_entry_and_only_the_secretariat_decides(engine) {
+        let app = TestApp::with_fixture(engine).await.unwrap();
+        let desk = app.login_as(Role::Secretariat).await;
+        let conflicted = app.login_as(Role::TechnicalCommittee).await;
+        let free = app.login_as(Role::TechnicalCommittee).await;
+        for (expert, country, city) in [(&conflicted, "FR", "Lyon"), (&free, "CN", "")] {
+            let (_, account) = expert.get("/account").await;
+            let email = account.split("<dd>").nth(1).unwrap().split('<').next().unwrap().to_string();
+            let fields = vec![
+                ("csrf", desk.csrf.clone()),
+                ("name", "Expert".to_string()),
+                ("email", email),
+                ("stage", "technical_committee".to_string()),
+                ("country", country.to_string()),
+                ("city", city.to_string()),
+            ];
+            assert_eq!(desk.post_fields("/secretariat/editions/2/committees", &fields).await.status(), StatusCode::SEE_OTHER);
+        }
+        let csrf = vec![("csrf", desk.csrf.clone())];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/scores/freeze", &csrf).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(desk.post_fields("/secretariat/editions/2/lists/long_list/open", &csrf).await.status(), StatusCode::SEE_OTHER);
+        let round = app.store.decision_rounds(kapok::domain::EditionId(2)).await.unwrap()[0].clone();
+        let entries = app.store.evaluated_entries(kapok::domain::EditionId(2)).await.unwrap();
+        let lyon = entries.iter().find(|e| e.title == "Rues aux enfants").unwrap().entry;
+        assert!(round.candidates.contains(&lyon));
+
+        let (status, page) = conflicted.get("/review/lists").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!page.contains("Rues aux enfants") && !page.contains(&format!(r#"value="{lyon}""#)), "{page}");
+        let (_, page) = free.get("/review/lists").await;
+        assert!(page.contains("Rues aux enfants"), "{page}");
+        let url = format!("/review/lists/{}", round.id);
+        for (expert, expected) in [(&conflicted, StatusCode::BAD_REQUEST), (&free, StatusCode::SEE_OTHER)] {
+            let fields = vec![("csrf", expert.csrf.clone()), ("approve", lyon.to_string())];
+            assert_eq!(expert.post_fields(&url, &fields).await.status(), expected);
+        }
+        let ballots = app.store.approval_ballots(round.id).await.unwrap();
+        assert_eq!(ballots.len(), 1, "only the free expert's ballot");
+
+        // Everyone but the Secretariat is refused its pages and actions, with a valid form.
+        let juror = app.login_as(Role::Jury).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        for user in [&conflicted, &free, &juror, &applicant] {
+            for path in ["/secretariat/editions/2/lists", "/secretariat/editions/2/committee-report", "/secretariat/editions/2/jury/report"] {
+                assert_eq!(user.get(path).await.0, StatusCode::FORBIDDEN, "{path}");
+            }
+            let fields = vec![("csrf", user.csrf.clone()), ("confirm", "yes".to_string())];
+            let closed = user.post_fields("/secretariat/editions/2/lists/long_list/close", &fields).await;
+            assert_eq!(closed.status(), StatusCode::FORBIDDEN);
+        }
+        assert!(app.store.decision_round(round.id).await.unwrap().unwrap().closed_at.is_none(), "still open");
+        // A juror or an applicant has no ballot on a list.
+        for user in [&juror, &applicant] {
+            let fields = vec![("csrf", user.csrf.clone()), ("approve", lyon.to_string())];
+            assert_eq!(user.post_fields(&url, &fields).await.status(), StatusCode::FORBIDDEN);
         }
     }
 }

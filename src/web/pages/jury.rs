@@ -231,18 +231,9 @@ pub async fn close(
     if ballots.is_empty() || candidates.is_empty() {
         return Err(PageError::bad_request(lang, tr.t("jury-no-ballots")));
     }
-    let names: Vec<String> = candidates.iter().map(|(e, _)| e.to_string()).collect();
-    let mut profile =
-        kapok_tally::Profile::new(names).map_err(|_| PageError::bad_request(lang, tr.t("jury-no-ballots")))?;
-    let index = |e: &EntryId| candidates.iter().position(|(x, _)| x == e);
-    for (_, ranking) in &ballots {
-        let groups: Vec<Vec<usize>> = ranking
-            .iter()
-            .map(|group| group.iter().filter_map(index).collect::<Vec<_>>())
-            .filter(|g| !g.is_empty())
-            .collect();
-        profile.add_ballot(1, groups).map_err(|_| PageError::bad_request(lang, tr.t("jury-no-ballots")))?;
-    }
+    let entries: Vec<EntryId> = candidates.iter().map(|(e, _)| *e).collect();
+    let profile = super::reports::jury_profile(&entries, &ballots)
+        .ok_or_else(|| PageError::bad_request(lang, tr.t("jury-no-ballots")))?;
     let ranking = kapok_tally::tally(method, &profile);
     let result = JuryResult {
         method: method.to_string(),

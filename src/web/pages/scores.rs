@@ -153,8 +153,9 @@ pub async fn freeze(
 
 /// `GET /secretariat/editions/{id}/scores.csv`: the committee's report on the latest snapshot —
 /// each entry's place, raw and normalised scores, and every review behind them (scores per
-/// criterion, recommendation, comments), for the record of the decision. UTF-8 with a byte-order
-/// mark, formula-safe.
+/// criterion, recommendation, comments) and, once the lists are confirmed, its approvals and
+/// whether it is on each list, for the record of the decision. UTF-8 with a byte-order mark,
+/// formula-safe.
 pub async fn report(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -173,6 +174,15 @@ pub async fn report(
     let ranked = scoring::rank(&sheets, &scoring::weights(&criteria), Aggregation::Mean, true);
     let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
     let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
+    // The confirmed decisions on the lists, so each line also says how the entry fared there.
+    let decided: Vec<_> = state
+        .store
+        .decision_rounds(id)
+        .await
+        .map_err(PageError::store(lang))?
+        .into_iter()
+        .filter_map(|round| Some((round.list, round.proposal?, round.confirmation?)))
+        .collect();
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut writer = csv::Writer::from_writer(&mut out);
@@ -181,6 +191,9 @@ pub async fn report(
         header.extend(["disagreement".to_string(), "reviewer".into()]);
         header.extend(criteria.iter().map(|k| format!("score: {}", k.name.get(lang.0))));
         header.extend(["recommendation".to_string(), "confidence".into(), "comments".into()]);
+        for (list, _, _) in &decided {
+            header.extend([format!("{list}_approvals"), format!("on_{list}")]);
+        }
         let _ = writer.write_record(&header);
         for (place, r) in ranked.iter().enumerate() {
             let title = entries.iter().find(|e| e.entry == r.entry).map(|e| e.title.clone()).unwrap_or_default();
@@ -205,6 +218,11 @@ pub async fn report(
                     .map(|x| x.content.comments.values().cloned().collect::<Vec<_>>().join(" | "))
                     .unwrap_or_default();
                 row.push(crate::interchange::escape_cell(&comments));
+                for (_, proposal, confirmation) in &decided {
+                    let approvals = proposal.counts.iter().find(|k| k.entry == r.entry).map(|k| k.approvals);
+                    row.push(approvals.map(|a| a.to_string()).unwrap_or_default());
+                    row.push(confirmation.listed.contains(&r.entry).to_string());
+                }
                 let _ = writer.write_record(&row);
             }
         }
