@@ -777,3 +777,75 @@ both_engines! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A city's library.
+
+const MORE_BOGOTA: &str = r#"{"ref":"t-bogota-parks","award":"test-award","edition":1,"status":"valid","cities":[{"geonames_id":3688689}],"level":"municipal","original_language":"en","texts":{"en":{"title":"Bogotá linear parks","summary":"Parks along the rivers."}},"themes":["Public services"],"sdgs":[11],"source":{"dataset":"test","id":"b1"}}
+{"ref":"t-bogota-data","award":"test-award","edition":2,"status":"deserving","cities":[{"geonames_id":3688689}],"level":"municipal","original_language":"en","texts":{"en":{"title":"Bogotá open data portal","summary":"Open data for every district."}},"themes":["Smart cities and technology"],"source":{"dataset":"test","id":"b2"}}
+{"ref":"t-bogota-draft","award":"test-award","edition":2,"status":"submitted","cities":[{"geonames_id":3688689}],"level":"municipal","original_language":"en","texts":{"en":{"title":"Bogotá unscreened draft","summary":"Not public."}},"source":{"dataset":"test","id":"b3"}}
+"#;
+
+both_engines! {
+    async fn a_city_page_lists_all_its_initiatives_filterable_like_the_library(engine) {
+        let app = app(engine).await;
+        crate::harness::import_jsonl(&*app.store, MORE_BOGOTA).await.unwrap();
+        app.reindex().await;
+        let id = city_id(&app, "Bogotá").await;
+        let page = |query: &str| {
+            let path = if query.is_empty() { format!("/cities/{id}") } else { format!("/cities/{id}?{query}") };
+            let app = &app;
+            async move {
+                let (status, html) = app.get(&path).await;
+                assert_eq!(status, StatusCode::OK, "{path}: {html}");
+                html
+            }
+        };
+        let titles = |html: &str| -> Vec<String> {
+            html.split(r#"<a class="entry-title" href="/initiatives/"#).skip(1).map(|rest| rest.split('>').nth(1).unwrap().split('<').next().unwrap().to_string()).collect()
+        };
+        let all = page("").await;
+        assert!(all.contains("3 entries"), "{all}");
+        assert_eq!(sorted(titles(&all)), sorted(vec![BOGOTA.into(), "Bogotá linear parks".into(), "Bogotá open data portal".into()]));
+        assert!(!all.contains("unscreened"), "only published entries");
+        assert!(all.contains(&format!(r#"<a href="/cities/{id}?edition=1">Test Award 2021 <span class="count">1</span></a>"#)), "{all}");
+        assert!(all.contains(&format!(r#"<a href="/cities/{id}?status=deserving">"#)), "{all}");
+        assert!(all.contains(&format!(r#"<a href="/library?city={id}">See them in the library</a>"#)));
+        assert!(!all.contains("<h3 id=\"city-facet-country\">"), "the place is given");
+        // By edition, outcome and theme, combined, with words.
+        assert_eq!(titles(&page("edition=1").await), ["Bogotá linear parks"]);
+        assert_eq!(titles(&page("status=deserving").await), ["Bogotá open data portal"]);
+        assert_eq!(titles(&page(&format!("theme={}", enc("Smart cities and technology"))).await), ["Bogotá open data portal"]);
+        let winners = page("edition=2&status=winner").await;
+        assert_eq!(titles(&winners), [BOGOTA]);
+        assert!(winners.contains(&format!(r#"<a href="/cities/{id}?edition=2" class="selected" aria-current="true">"#)), "a chosen value removes itself: {winners}");
+        assert!(winners.contains(r#"<input type="hidden" name="status" value="winner">"#), "the search keeps the filters");
+        assert!(winners.contains(&format!(r#"<a href="/library?edition=2&#38;status=winner&#38;city={id}">"#)), "{winners}");
+        assert_eq!(titles(&page("q=rivers").await), ["Bogotá linear parks"]);
+        let none = page("q=zeppelin").await;
+        assert!(none.contains("0 entries") && none.contains("Try fewer words or filters.") && none.contains(&format!(r#"<a href="/cities/{id}">Clear the search and filters</a>"#)));
+        // What the page cannot narrow by is refused, clearly.
+        for bad in ["city=1", "country=CO", "page=0", "status=champion", "q=%22open"] {
+            let (status, html) = app.get(&format!("/cities/{id}?{bad}")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {html}");
+        }
+        for (lang, words) in [("zh", ["搜索该城市的案例", "共 3 个"]), ("fr", ["Chercher parmi les initiatives", "3 candidatures"]), ("es", ["Buscar entre las iniciativas", "3 candidaturas"])] {
+            let (_, html) = app.get_in(lang, &format!("/cities/{id}")).await;
+            for word in words {
+                assert!(html.contains(word), "{lang} lacks {word}");
+            }
+        }
+    }
+
+    async fn a_city_page_lists_from_the_store_until_the_index_is_built(engine) {
+        let app = TestApp::start(engine).await.unwrap();
+        crate::fixtures::load(&*app.store).await;
+        let id = city_id(&app, "Bogotá").await;
+        let (status, html) = app.get(&format!("/cities/{id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(BOGOTA) && html.contains("1 entry"));
+        let (status, html) = app.get(&format!("/cities/{id}?status=winner")).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(html.contains("The search index is being built."));
+    }
+}
