@@ -137,6 +137,8 @@ compare-unknown-title = Some of the chosen initiatives cannot be compared.
 compare-bad-id = “{ $id }” is not an initiative number.
 city-search = Search this city’s initiatives
 city-in-library = See them in the library
+library-download = Open data: the whole published library as
+library-api = the API
 
 sdg-1 = No poverty
 sdg-2 = Zero hunger

@@ -137,6 +137,8 @@ compare-unknown-title = Algunas de las iniciativas elegidas no se pueden compara
 compare-bad-id = «{ $id }» no es un número de iniciativa.
 city-search = Buscar entre las iniciativas de esta ciudad
 city-in-library = Verlas en la biblioteca
+library-download = Datos abiertos: toda la biblioteca publicada en
+library-api = la API
 
 sdg-1 = Fin de la pobreza
 sdg-2 = Hambre cero

@@ -137,6 +137,8 @@ compare-unknown-title = Certaines des initiatives choisies ne peuvent pas être 
 compare-bad-id = « { $id } » n’est pas un numéro d’initiative.
 city-search = Chercher parmi les initiatives de cette ville
 city-in-library = Les voir dans la bibliothèque
+library-download = Données ouvertes : toute la bibliothèque publiée en
+library-api = l’API
 
 sdg-1 = Pas de pauvreté
 sdg-2 = Faim « zéro »

@@ -131,6 +131,8 @@ compare-unknown-title = 所选案例中有些无法比较。
 compare-bad-id = “{ $id }”不是案例编号。
 city-search = 搜索该城市的案例
 city-in-library = 在案例库中查看
+library-download = 开放数据：下载全部已公开案例，格式为
+library-api = 接口说明
 
 sdg-1 = 无贫穷
 sdg-2 = 零饥饿

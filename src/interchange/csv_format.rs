@@ -178,9 +178,25 @@ pub fn write_csv<'a>(
     out: &mut impl Write,
     records: impl IntoIterator<Item = &'a InitiativeRecord>,
 ) -> std::io::Result<()> {
+    write_csv_header(out)?;
+    write_csv_rows(out, records)
+}
+
+/// The start of a CSV file: the byte-order mark (so Excel reads UTF-8, Chinese included) and
+/// the header row. Rows follow with `write_csv_rows`, in as many pieces as wanted.
+pub fn write_csv_header(out: &mut impl Write) -> std::io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CSV_COLUMNS)?;
+    writer.flush()
+}
+
+/// Rows of a CSV file (see `write_csv`), formula-safe.
+pub fn write_csv_rows<'a>(
+    out: &mut impl Write,
+    records: impl IntoIterator<Item = &'a InitiativeRecord>,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
     for record in records {
         let (language, text) = record
             .texts

@@ -22,7 +22,7 @@ use crate::domain::{
     Partner, Sdg, Section, Source, Stage,
 };
 
-pub use csv_format::{CSV_COLUMNS, escape_cell, write_csv};
+pub use csv_format::{CSV_COLUMNS, escape_cell, write_csv, write_csv_header, write_csv_rows};
 pub use json_format::write_json_lines;
 pub use resolve::{Catalog, CatalogEdition, NewEntry, NewInitiative, resolve_initiatives};
 

@@ -198,6 +198,9 @@ pub trait Store: vote::VoteStore + evaluation::EvaluationStore + Send + Sync + '
     ) -> StoreResult<()>;
     /// Every entry in the interchange format, in a stable order.
     async fn export_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>>;
+    /// Every published entry (screened valid or further) in the interchange format, in the same
+    /// order: the library's open data. Contacts are as stored; the caller keeps only consented ones.
+    async fn export_published_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>>;
     /// The texts of every initiative the public may see, for the search index.
     async fn search_documents(&self) -> StoreResult<Vec<SearchDocument>>;
 

@@ -336,6 +336,121 @@ macro_rules! shared_store {
             Ok((id, entry_id))
         }
 
+        /// Every entry in the interchange format (or only the published ones, with only their
+        /// initiatives read), in a stable order.
+        async fn export_records(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            published_only: bool,
+        ) -> StoreResult<Vec<InitiativeRecord>> {
+            // Published only: the entries the public sees, and only their initiatives' rows.
+            let published = &*PUBLISHED;
+            let where_in = |column: &str, of: &str| {
+                if published_only { format!("WHERE {column} IN (SELECT {of} FROM entries WHERE status IN ({published}))") } else { String::new() }
+            };
+            let only_entries = if published_only { format!("WHERE e.status IN ({published})") } else { String::new() };
+            let only_initiatives = where_in("id", "initiative_id");
+            let of_initiatives = where_in("initiative_id", "initiative_id");
+            let entries: Vec<ExportEntryRow> = sqlx::query_as(&format!(
+                "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, e.status, e.public_votes \
+                 FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
+                 {only_entries} ORDER BY a.slug, ed.ordinal, e.id"
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let initiatives: Vec<InitiativeRow> = sqlx::query_as(&format!(
+                "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
+                 FROM initiatives {only_initiatives}"
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let texts: Vec<TextRow> =
+                sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts {of_initiatives}")).fetch_all(&mut *conn).await?;
+            let cities: Vec<ExportCityRow> = sqlx::query_as(&format!(
+                "SELECT ic.initiative_id, c.geonames_id, c.region_key FROM initiative_cities ic \
+                 JOIN cities c ON c.id = ic.city_id {} ORDER BY ic.initiative_id, ic.position",
+                where_in("ic.initiative_id", "initiative_id")
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let sdgs: Vec<SdgRow> =
+                sqlx::query_as(&format!("SELECT initiative_id, sdg FROM initiative_sdgs {of_initiatives} ORDER BY initiative_id, sdg")).fetch_all(&mut *conn).await?;
+            let themes: Vec<EntryThemeRow> = sqlx::query_as(&format!(
+                "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
+                 {} ORDER BY et.entry_id, t.position",
+                where_in("et.entry_id", "id")
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let honours: Vec<HonourRow> = sqlx::query_as(&format!(
+                "SELECT entry_id, kind, name, votes FROM entry_honours {} ORDER BY entry_id, kind",
+                where_in("entry_id", "id")
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+
+            let initiatives: HashMap<i64, InitiativeRow> = initiatives.into_iter().map(|i| (i.id, i)).collect();
+            let mut texts_by: HashMap<i64, BTreeMap<LangCode, InitiativeText>> = HashMap::new();
+            for text in texts {
+                let initiative_id = text.initiative_id;
+                let (lang, text) = text.into_domain()?;
+                texts_by.entry(initiative_id).or_default().insert(lang, text);
+            }
+            let mut cities_by: HashMap<i64, Vec<CityRef>> = HashMap::new();
+            for city in cities {
+                let reference = match (city.geonames_id, city.region_key) {
+                    (_, Some(key)) => CityRef::Region(key),
+                    (Some(id), None) => CityRef::GeonamesId(id),
+                    (None, None) => return Err(StoreError::Invalid("a government added by hand has no gazetteer reference to export".into())),
+                };
+                cities_by.entry(city.initiative_id).or_default().push(reference);
+            }
+            let mut sdgs_by: HashMap<i64, Vec<Sdg>> = HashMap::new();
+            for row in sdgs {
+                sdgs_by.entry(row.initiative_id).or_default().push(Sdg::new(row.sdg).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+            }
+            let mut themes_by: HashMap<i64, Vec<String>> = HashMap::new();
+            for row in themes {
+                themes_by.entry(row.entry_id).or_default().push(localized(&row.name)?.get(LangCode::EN).to_string());
+            }
+            let mut honours_by: HashMap<i64, Vec<HonourRecord>> = HashMap::new();
+            for row in honours {
+                honours_by.entry(row.entry_id).or_default().push(HonourRecord { kind: parse(&row.kind)?, name: row.name, votes: row.votes });
+            }
+            entries
+                .into_iter()
+                .map(|entry| {
+                    let initiative = initiatives
+                        .get(&entry.initiative_id)
+                        .ok_or_else(|| StoreError::Corrupt(format!("entry {} has no initiative", entry.entry_id)))?;
+                    let partners: Vec<Partner> = json(&initiative.partners)?;
+                    let key_dates: Vec<KeyDate> = json(&initiative.key_dates)?;
+                    let contact: Option<Contact> = initiative.contact.as_deref().map(json).transpose()?;
+                    let source: Source = json(&initiative.source)?;
+                    Ok(InitiativeRecord {
+                        reference: initiative.reference.clone(),
+                        award: entry.award_slug,
+                        edition: entry.ordinal,
+                        status: parse(&entry.status)?,
+                        honours: honours_by.remove(&entry.entry_id).unwrap_or_default(),
+                        public_votes: entry.public_votes,
+                        cities: cities_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
+                        level: parse(&initiative.level)?,
+                        original_language: parse(&initiative.original_language)?,
+                        texts: texts_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
+                        themes: themes_by.remove(&entry.entry_id).unwrap_or_default(),
+                        sdgs: sdgs_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
+                        partners: partners.into_iter().map(|p| PartnerRecord { name: p.name, kind: p.kind }).collect(),
+                        key_dates: key_dates.into_iter().map(|k| KeyDateRecord { date: k.date, label: k.label }).collect(),
+                        started: initiative.started_year,
+                        ended: initiative.ended_year,
+                        contact: contact.map(|c| ContactRecord { name: c.name, role: c.role, email: c.email, consent: c.consent }),
+                        source: SourceRecord { dataset: source.dataset, id: source.id, url: source.url },
+                    })
+                })
+                .collect()
+        
+        }
+
         async fn insert_event(
             tx: &mut <$db as sqlx::Database>::Connection,
             id: ApplicationId,
@@ -706,98 +821,12 @@ macro_rules! shared_store {
 
             async fn export_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>> {
                 let mut conn = self.read().acquire().await?;
-                let entries: Vec<ExportEntryRow> = sqlx::query_as(
-                    "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, e.status, e.public_votes \
-                     FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
-                     ORDER BY a.slug, ed.ordinal, e.id",
-                )
-                .fetch_all(&mut *conn)
-                .await?;
-                let initiatives: Vec<InitiativeRow> = sqlx::query_as(
-                    "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
-                     FROM initiatives",
-                )
-                .fetch_all(&mut *conn)
-                .await?;
-                let texts: Vec<TextRow> =
-                    sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts")).fetch_all(&mut *conn).await?;
-                let cities: Vec<ExportCityRow> = sqlx::query_as(
-                    "SELECT ic.initiative_id, c.geonames_id, c.region_key FROM initiative_cities ic \
-                     JOIN cities c ON c.id = ic.city_id ORDER BY ic.initiative_id, ic.position",
-                )
-                .fetch_all(&mut *conn)
-                .await?;
-                let sdgs: Vec<SdgRow> =
-                    sqlx::query_as("SELECT initiative_id, sdg FROM initiative_sdgs ORDER BY initiative_id, sdg").fetch_all(&mut *conn).await?;
-                let themes: Vec<EntryThemeRow> = sqlx::query_as(
-                    "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
-                     ORDER BY et.entry_id, t.position",
-                )
-                .fetch_all(&mut *conn)
-                .await?;
-                let honours: Vec<HonourRow> =
-                    sqlx::query_as("SELECT entry_id, kind, name, votes FROM entry_honours ORDER BY entry_id, kind").fetch_all(&mut *conn).await?;
+                export_records(&mut conn, false).await
+            }
 
-                let initiatives: HashMap<i64, InitiativeRow> = initiatives.into_iter().map(|i| (i.id, i)).collect();
-                let mut texts_by: HashMap<i64, BTreeMap<LangCode, InitiativeText>> = HashMap::new();
-                for text in texts {
-                    let initiative_id = text.initiative_id;
-                    let (lang, text) = text.into_domain()?;
-                    texts_by.entry(initiative_id).or_default().insert(lang, text);
-                }
-                let mut cities_by: HashMap<i64, Vec<CityRef>> = HashMap::new();
-                for city in cities {
-                    let reference = match (city.geonames_id, city.region_key) {
-                        (_, Some(key)) => CityRef::Region(key),
-                        (Some(id), None) => CityRef::GeonamesId(id),
-                        (None, None) => return Err(StoreError::Invalid("a government added by hand has no gazetteer reference to export".into())),
-                    };
-                    cities_by.entry(city.initiative_id).or_default().push(reference);
-                }
-                let mut sdgs_by: HashMap<i64, Vec<Sdg>> = HashMap::new();
-                for row in sdgs {
-                    sdgs_by.entry(row.initiative_id).or_default().push(Sdg::new(row.sdg).map_err(|e| StoreError::Corrupt(e.to_string()))?);
-                }
-                let mut themes_by: HashMap<i64, Vec<String>> = HashMap::new();
-                for row in themes {
-                    themes_by.entry(row.entry_id).or_default().push(localized(&row.name)?.get(LangCode::EN).to_string());
-                }
-                let mut honours_by: HashMap<i64, Vec<HonourRecord>> = HashMap::new();
-                for row in honours {
-                    honours_by.entry(row.entry_id).or_default().push(HonourRecord { kind: parse(&row.kind)?, name: row.name, votes: row.votes });
-                }
-                entries
-                    .into_iter()
-                    .map(|entry| {
-                        let initiative = initiatives
-                            .get(&entry.initiative_id)
-                            .ok_or_else(|| StoreError::Corrupt(format!("entry {} has no initiative", entry.entry_id)))?;
-                        let partners: Vec<Partner> = json(&initiative.partners)?;
-                        let key_dates: Vec<KeyDate> = json(&initiative.key_dates)?;
-                        let contact: Option<Contact> = initiative.contact.as_deref().map(json).transpose()?;
-                        let source: Source = json(&initiative.source)?;
-                        Ok(InitiativeRecord {
-                            reference: initiative.reference.clone(),
-                            award: entry.award_slug,
-                            edition: entry.ordinal,
-                            status: parse(&entry.status)?,
-                            honours: honours_by.remove(&entry.entry_id).unwrap_or_default(),
-                            public_votes: entry.public_votes,
-                            cities: cities_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
-                            level: parse(&initiative.level)?,
-                            original_language: parse(&initiative.original_language)?,
-                            texts: texts_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
-                            themes: themes_by.remove(&entry.entry_id).unwrap_or_default(),
-                            sdgs: sdgs_by.get(&entry.initiative_id).cloned().unwrap_or_default(),
-                            partners: partners.into_iter().map(|p| PartnerRecord { name: p.name, kind: p.kind }).collect(),
-                            key_dates: key_dates.into_iter().map(|k| KeyDateRecord { date: k.date, label: k.label }).collect(),
-                            started: initiative.started_year,
-                            ended: initiative.ended_year,
-                            contact: contact.map(|c| ContactRecord { name: c.name, role: c.role, email: c.email, consent: c.consent }),
-                            source: SourceRecord { dataset: source.dataset, id: source.id, url: source.url },
-                        })
-                    })
-                    .collect()
+            async fn export_published_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>> {
+                let mut conn = self.read().acquire().await?;
+                export_records(&mut conn, true).await
             }
 
             async fn search_documents(&self) -> StoreResult<Vec<crate::search::SearchDocument>> {

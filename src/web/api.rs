@@ -5,6 +5,7 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, RawQuery, State};
+use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use std::collections::BTreeMap;
@@ -363,6 +364,109 @@ pub async fn initiative(
     Ok(Json(initiative))
 }
 
+/// Initiatives per piece of a streamed export.
+const EXPORT_CHUNK: usize = 200;
+
+#[derive(Debug, Clone, Copy)]
+enum ExportFormat {
+    JsonLines,
+    Csv,
+}
+
+/// The published library as one file, streamed in pieces: every published entry as one record
+/// of the interchange format (the format `kapok import` reads), contacts only where they
+/// consented to be shown.
+async fn export(state: AppState, lang: Lang, raw: Option<String>, format: ExportFormat) -> Result<Response, ApiError> {
+    if let Some((name, _)) = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()).next() {
+        let tr = Tr::new(lang.0);
+        return Err(ApiError::bad_request(tr.t1("api-bad-query", "details", format!("unknown parameter {name}"))));
+    }
+    let mut records = state.store.export_published_initiatives().await.map_err(ApiError::store(lang))?;
+    for record in &mut records {
+        if record.contact.as_ref().is_some_and(|c| !c.consent) {
+            record.contact = None;
+        }
+    }
+    let (content_type, name, head) = match format {
+        ExportFormat::JsonLines => ("application/x-ndjson; charset=utf-8", "kapok-library.jsonl", Vec::new()),
+        ExportFormat::Csv => {
+            let mut head = Vec::new();
+            // Writing to memory does not fail.
+            let _ = crate::interchange::write_csv_header(&mut head);
+            ("text/csv; charset=utf-8", "kapok-library.csv", head)
+        }
+    };
+    // Each piece is written when the client is ready for it, not all at once.
+    let mut head = Some(head).filter(|h| !h.is_empty());
+    let mut records = records.into_iter();
+    let pieces = std::iter::from_fn(move || {
+        if let Some(head) = head.take() {
+            return Some(Ok(axum::body::Bytes::from(head)));
+        }
+        let chunk: Vec<crate::interchange::InitiativeRecord> = records.by_ref().take(EXPORT_CHUNK).collect();
+        if chunk.is_empty() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(chunk.len() * 4096);
+        let written = match format {
+            ExportFormat::JsonLines => crate::interchange::write_json_lines(&mut out, &chunk),
+            ExportFormat::Csv => crate::interchange::write_csv_rows(&mut out, &chunk),
+        };
+        Some(written.map(|_| axum::body::Bytes::from(out)))
+    });
+    let body = axum::body::Body::from_stream(futures_util::stream::iter(pieces));
+    let disposition = format!("attachment; filename=\"{name}\"");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// The whole published library as JSON Lines: one initiative's entry in one edition per line, in
+/// the interchange format that `kapok import` reads back (texts in every language, governments
+/// by gazetteer reference, themes, SDGs, honours, public-vote counts; contacts only with their
+/// consent). Streamed; no parameters.
+#[utoipa::path(
+    get,
+    path = "/api/v1/initiatives.jsonl",
+    responses(
+        (status = 200, description = "One JSON record per line", content_type = "application/x-ndjson", body = String),
+        (status = 400, description = "A parameter was given")
+    )
+)]
+pub async fn export_jsonl(
+    State(state): State<AppState>,
+    lang: Lang,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    export(state, lang, raw, ExportFormat::JsonLines).await
+}
+
+/// The whole published library as CSV for spreadsheets: one row per initiative's entry in one
+/// edition, the English text (else the original language's), lists separated by `|`. UTF-8
+/// with a byte-order mark, so Excel shows Chinese; a cell a spreadsheet would run as a formula
+/// (starting with = + - @, a tab or a carriage return) starts with an apostrophe. Streamed; no
+/// parameters.
+#[utoipa::path(
+    get,
+    path = "/api/v1/initiatives.csv",
+    responses(
+        (status = 200, description = "A header row, then one row per entry", content_type = "text/csv", body = String),
+        (status = 400, description = "A parameter was given")
+    )
+)]
+pub async fn export_csv(
+    State(state): State<AppState>,
+    lang: Lang,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    export(state, lang, raw, ExportFormat::Csv).await
+}
+
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -405,7 +509,19 @@ pub async fn city(State(state): State<AppState>, lang: Lang, Path(raw): Path<Str
         title = "Kapok API",
         description = "Awards, editions, initiatives and cities of the Kapok library. Lists answer {items, total, next}; pass `next` back as `cursor` for the following page."
     ),
-    paths(awards, award, editions, edition, initiatives, initiative, cities, city, super::pages::vote::cast)
+    paths(
+        awards,
+        award,
+        editions,
+        edition,
+        initiatives,
+        initiative,
+        export_jsonl,
+        export_csv,
+        cities,
+        city,
+        super::pages::vote::cast
+    )
 )]
 pub struct ApiDoc;
 

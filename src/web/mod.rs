@@ -222,6 +222,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/editions", get(api::editions))
         .route("/api/v1/editions/{id}", get(api::edition))
         .route("/api/v1/initiatives", get(api::initiatives))
+        .route("/api/v1/initiatives.jsonl", get(api::export_jsonl))
+        .route("/api/v1/initiatives.csv", get(api::export_csv))
         .route("/api/v1/initiatives/{id}", get(api::initiative))
         .route("/api/v1/cities", get(api::cities))
         .route("/api/v1/cities/{id}", get(api::city))

@@ -14,6 +14,8 @@ pub const API_ROUTES: &[&str] = &[
     "/api/v1/editions/{id}",
     "/api/v1/initiatives",
     "/api/v1/initiatives/{id}",
+    "/api/v1/initiatives.jsonl",
+    "/api/v1/initiatives.csv",
     "/api/v1/cities",
     "/api/v1/cities/{id}",
     "/vote/{edition}/ballot",

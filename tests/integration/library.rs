@@ -849,3 +849,95 @@ both_engines! {
         assert!(html.contains("The search index is being built."));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Open data: the published library in bulk.
+
+const EXPORT_CASES: &str = r#"{"ref":"t-formula","award":"test-award","edition":2,"status":"valid","cities":[{"geonames_id":2996944}],"level":"municipal","original_language":"en","texts":{"en":{"title":"=HYPERLINK(\"http://evil.example\",\"click\")","summary":"+SUM(A1:A9)","results":"-2+3","lessons":"@cmd","process":"\tTabbed"}},"partners":[{"name":"=1+1"}],"source":{"dataset":"test","id":"x1"}}
+{"ref":"t-garden-zh","award":"test-award","edition":2,"status":"deserving","cities":[{"geonames_id":1809858}],"level":"municipal","original_language":"zh","texts":{"zh":{"title":"城市花园","summary":"居民在空地上种植花园。"}},"sdgs":[11],"source":{"dataset":"test","id":"x2"}}
+"#;
+
+async fn download(app: &TestApp, path: &str) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+    let response = client().get(app.url(path)).send().await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    (status, headers, response.bytes().await.unwrap().to_vec())
+}
+
+both_engines! {
+    async fn the_published_library_downloads_as_json_lines_and_safe_csv(engine) {
+        let app = app(engine).await;
+        crate::harness::import_jsonl(&*app.store, EXPORT_CASES).await.unwrap();
+        app.reindex().await;
+        let (_, all) = app.get_json("/api/v1/initiatives").await;
+        let published = all["total"].as_u64().unwrap() as usize;
+        assert_eq!(published, 7);
+
+        // JSON Lines: the interchange format, published entries only, consented contacts only.
+        let (status, headers, body) = download(&app, "/api/v1/initiatives.jsonl").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers["content-type"], "application/x-ndjson; charset=utf-8");
+        assert!(headers["content-disposition"].to_str().unwrap().contains("kapok-library.jsonl"));
+        assert!(headers.get("content-length").is_none() && headers["transfer-encoding"] == "chunked", "streamed: {headers:?}");
+        let text = String::from_utf8(body).unwrap();
+        let records = kapok::interchange::read_initiatives(std::path::Path::new("library.jsonl"), text.as_bytes()).unwrap();
+        assert_eq!(records.len(), published);
+        assert!(!text.contains("Secret Draft"), "unpublished entries stay out");
+        assert!(text.contains("Ana Pérez") && !text.contains("Hidden Person"), "contacts only with consent");
+        assert!(text.contains("城市花园"));
+        // It imports back: the same library in a fresh installation.
+        let copy = TestApp::start(engine).await.unwrap();
+        copy.store.load_gazetteer(&crate::fixtures::gazetteer()).await.unwrap();
+        let awards = kapok::interchange::read_awards("awards.json", crate::fixtures::AWARDS_JSON).unwrap();
+        copy.store.upsert_awards(&awards).await.unwrap();
+        crate::harness::import_jsonl(&*copy.store, &text).await.unwrap();
+        copy.reindex().await;
+        let (_, copied) = copy.get_json("/api/v1/initiatives").await;
+        assert_eq!(copied["total"], all["total"]);
+        assert_eq!(copied["facets"]["status"], all["facets"]["status"]);
+
+        // CSV: a byte-order mark for Excel, the interchange columns, formulas neutralised.
+        let (status, headers, body) = download(&app, "/api/v1/initiatives.csv").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers["content-type"], "text/csv; charset=utf-8");
+        assert!(headers["content-disposition"].to_str().unwrap().contains("kapok-library.csv"));
+        assert_eq!(&body[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
+        let mut reader = csv::Reader::from_reader(&body[3..]);
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, kapok::interchange::CSV_COLUMNS);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), published);
+        let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let formula = rows.iter().find(|r| r[column("ref")] == *"t-formula").unwrap();
+        assert_eq!(&formula[column("title")], "'=HYPERLINK(\"http://evil.example\",\"click\")");
+        assert_eq!(&formula[column("summary")], "'+SUM(A1:A9)");
+        assert_eq!(&formula[column("results")], "'-2+3");
+        assert_eq!(&formula[column("lessons")], "'@cmd");
+        assert_eq!(&formula[column("process")], "'\tTabbed");
+        assert_eq!(&formula[column("partners")], "'=1+1");
+        let chinese = rows.iter().find(|r| r[column("ref")] == *"t-garden-zh").unwrap();
+        assert_eq!((&chinese[column("language")], &chinese[column("title")]), ("zh", "城市花园"));
+        assert!(rows.iter().all(|r| &r[column("status")] != "submitted"));
+        // The CSV reads back too (the apostrophes come off).
+        let again = kapok::interchange::read_initiatives(std::path::Path::new("library.csv"), &body).unwrap();
+        assert_eq!(again.iter().find(|r| r.record.reference == "t-formula").unwrap().record.texts.values().next().unwrap().summary.as_deref(), Some("+SUM(A1:A9)"));
+
+        // No parameters; documented; linked from the library.
+        let (status, error) = app.get_json("/api/v1/initiatives.csv?q=parks").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(error["error"]["message"].as_str().unwrap().contains("unknown parameter q"), "{error}");
+        let (_, openapi) = app.get_json("/api/openapi.json").await;
+        for path in ["/api/v1/initiatives.jsonl", "/api/v1/initiatives.csv"] {
+            assert!(openapi["paths"][path]["get"].is_object(), "{path} is documented");
+        }
+        let csv_doc = &openapi["paths"]["/api/v1/initiatives.csv"]["get"];
+        let words = format!("{} {}", csv_doc["summary"].as_str().unwrap_or(""), csv_doc["description"].as_str().unwrap_or(""));
+        assert!(words.contains("byte-order mark") && words.contains("apostrophe"), "{csv_doc}");
+        let (_, page) = app.get("/library").await;
+        assert!(page.contains(r#"<a href="/api/v1/initiatives.jsonl" download>JSON Lines</a>"#) && page.contains(r#"<a href="/api/v1/initiatives.csv" download>CSV</a>"#));
+        for (lang, words) in [("zh", "开放数据"), ("fr", "Données ouvertes"), ("es", "Datos abiertos")] {
+            let (_, html) = app.get_in(lang, "/library").await;
+            assert!(html.contains(words), "{lang}");
+        }
+    }
+}

@@ -290,6 +290,8 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
     ("GET", "/api/v1/editions", "/api/v1/editions", [200; 6]),
     ("GET", "/api/v1/editions/{id}", "/api/v1/editions/1", [200; 6]),
     ("GET", "/api/v1/initiatives", "/api/v1/initiatives", [200; 6]),
+    ("GET", "/api/v1/initiatives.jsonl", "/api/v1/initiatives.jsonl", [200; 6]),
+    ("GET", "/api/v1/initiatives.csv", "/api/v1/initiatives.csv", [200; 6]),
     ("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/1", [200; 6]),
     ("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/5", [404; 6]),
     ("GET", "/api/v1/cities", "/api/v1/cities", [200; 6]),
