@@ -545,6 +545,13 @@ both_engines! {
 
         let (_, lists) = desk.get("/secretariat/editions/2/lists").await;
         assert!(lists.contains("Members who have voted: 4 / 4"), "{lists}");
+        // The same page in the other languages.
+        for (lang, words) in [("zh", "已投票的成员：4 / 4"), ("fr", "Membres ayant voté : 4 / 4"), ("es", "Miembros que han votado: 4 / 4")] {
+            assert_eq!(desk.get(&format!("/language/{lang}?next=/")).await.0, StatusCode::SEE_OTHER);
+            let (status, page) = desk.get("/secretariat/editions/2/lists").await;
+            assert!(status == StatusCode::OK && page.contains(words), "{lang}: {page}");
+        }
+        assert_eq!(desk.get("/language/en?next=/").await.0, StatusCode::SEE_OTHER);
         let (_, report) = desk.get("/secretariat/editions/2/committee-report").await;
         assert!(report.contains("once the list is confirmed") && !report.contains("data-ballot"), "no ballot before confirmation");
 
