@@ -327,3 +327,43 @@ async fn show(
     };
     super::render(lang, page)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{Label, ValueCount};
+
+    fn group(values: &[(&str, u64, bool)]) -> FacetCounts {
+        FacetCounts {
+            facet: Facet::Country,
+            values: values
+                .iter()
+                .map(|(key, count, selected)| ValueCount {
+                    key: key.to_string(),
+                    label: Label::Plain(key.to_string()),
+                    count: *count,
+                    selected: *selected,
+                    place: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn keys(group: &FacetCounts) -> Vec<&str> {
+        group.values.iter().map(|v| v.key.as_str()).collect()
+    }
+
+    #[test]
+    fn the_sidebar_keeps_the_selected_and_the_most_frequent_values_in_their_order() {
+        let mut countries =
+            group(&[("CO", 9, false), ("FR", 1, false), ("BR", 5, false), ("KR", 0, true), ("CN", 7, false)]);
+        keep_listed(&mut countries, 3);
+        assert_eq!(keys(&countries), ["CO", "KR", "CN"], "the chosen one, then the two most frequent");
+        let mut short = group(&[("CO", 1, false), ("FR", 1, false)]);
+        keep_listed(&mut short, 3);
+        assert_eq!(keys(&short), ["CO", "FR"]);
+        let mut ties = group(&[("A", 2, false), ("B", 2, false), ("C", 2, false)]);
+        keep_listed(&mut ties, 2);
+        assert_eq!(keys(&ties), ["A", "B"], "among equals, the earlier");
+    }
+}
