@@ -280,11 +280,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let store = open(&config).await?;
             if awards {
-                import_awards(&*store, &file, &bytes).await
+                import_awards(&*store, &file, &bytes).await?;
             } else {
                 import_initiatives(&*store, &file, &bytes).await?;
-                reindex(&*store, &config).await
             }
+            // Award names and themes show in the library too; a running server switches to
+            // the rebuilt index within seconds.
+            reindex(&*store, &config).await
         }
         Command::Reindex { settings } => {
             let config = settings.resolve(None)?;
