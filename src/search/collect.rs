@@ -19,52 +19,110 @@ use super::facets::Facet;
 
 /// What the collector reads of each document, unpacked into plain arrays when a generation is
 /// opened (about 100 bytes a document): reading them is several times faster than decoding the
-/// index's compressed columns for every matching document of every search.
+/// index's compressed columns for every matching document of every search. A document's facet
+/// values lie side by side, numbered across all dimensions (see [`Layout`]), so that counting
+/// them is one pass over one short slice into one array of counts.
 pub(crate) struct SegmentFacets {
-    /// Per facet (by index): where each document's values start in `values` (one more entry
-    /// than documents).
-    offsets: Vec<Vec<u32>>,
-    values: Vec<Vec<u32>>,
+    /// Where each document's values start in `values` (one more entry than documents).
+    starts: Vec<u32>,
+    /// Every document's facet values as global ordinals, dimension by dimension.
+    values: Vec<u32>,
     year: Vec<u32>,
     rank: Vec<u8>,
     entry: Vec<u64>,
 }
 
-impl SegmentFacets {
-    pub fn load(reader: &SegmentReader) -> tantivy::Result<SegmentFacets> {
-        let fast = reader.fast_fields();
-        let docs = reader.max_doc();
-        let mut offsets = Vec::with_capacity(Facet::ALL.len());
-        let mut values = Vec::with_capacity(Facet::ALL.len());
-        for facet in Facet::ALL {
-            let column: Column<u64> = fast.u64(&facet.field_name())?;
-            let mut starts = Vec::with_capacity(docs as usize + 1);
-            let mut all = Vec::with_capacity(docs as usize);
-            for doc in 0..docs {
-                starts.push(all.len() as u32);
-                all.extend(column.values_for_doc(doc).map(|v| v as u32));
-            }
-            starts.push(all.len() as u32);
-            offsets.push(starts);
-            values.push(all);
+// The filtered dimensions are kept as bits of a u32.
+const _: () = assert!(Facet::ALL.len() <= 32);
+
+/// Facet values numbered across all dimensions: dimension `f`'s ordinal `o` is `bases[f] + o`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Layout {
+    /// One more entry than dimensions; the last is the number of values in all.
+    bases: Vec<u32>,
+}
+
+impl Layout {
+    pub fn new(cardinalities: &[usize]) -> Layout {
+        let mut bases = Vec::with_capacity(cardinalities.len() + 1);
+        let mut next = 0u32;
+        for cardinality in cardinalities {
+            bases.push(next);
+            next += *cardinality as u32;
         }
-        let single = |name: &str| -> tantivy::Result<Vec<u64>> {
-            let column: Column<u64> = fast.u64(name)?;
-            Ok((0..docs).map(|doc| column.first(doc).unwrap_or(0)).collect())
-        };
-        Ok(SegmentFacets {
-            offsets,
-            values,
-            year: single("year")?.into_iter().map(|y| y as u32).collect(),
-            rank: single("rank")?.into_iter().map(|r| r as u8).collect(),
-            entry: single("entry")?,
-        })
+        bases.push(next);
+        Layout { bases }
     }
 
-    fn values(&self, facet: usize, doc: DocId) -> &[u32] {
-        let starts = &self.offsets[facet];
-        match (starts.get(doc as usize), starts.get(doc as usize + 1)) {
-            (Some(from), Some(to)) => &self.values[facet][*from as usize..*to as usize],
+    fn len(&self) -> usize {
+        self.bases.last().copied().unwrap_or(0) as usize
+    }
+
+    /// The global ordinal of a dimension's value; None beyond what the dimension has.
+    fn global(&self, facet: usize, ordinal: u64) -> Option<u32> {
+        let (base, end) = (*self.bases.get(facet)?, *self.bases.get(facet + 1)?);
+        u32::try_from(ordinal).ok().and_then(|o| base.checked_add(o)).filter(|v| *v < end)
+    }
+
+    fn range(&self, facet: usize) -> std::ops::Range<u32> {
+        self.bases[facet]..self.bases[facet + 1]
+    }
+
+    /// Flat counts back into one list per dimension.
+    fn split(&self, flat: &[u32]) -> Vec<Vec<u32>> {
+        (0..self.bases.len() - 1)
+            .map(|f| flat[self.range(f).start as usize..self.range(f).end as usize].to_vec())
+            .collect()
+    }
+}
+
+impl SegmentFacets {
+    /// Reads a segment's columns; `cardinalities` (by facet index) are the dictionary's.
+    pub fn load(reader: &SegmentReader, cardinalities: &[usize]) -> tantivy::Result<SegmentFacets> {
+        let fast = reader.fast_fields();
+        let columns = Facet::ALL
+            .iter()
+            .map(|facet| fast.u64(&facet.field_name()))
+            .collect::<tantivy::Result<Vec<Column<u64>>>>()?;
+        let single = |name: &str| -> tantivy::Result<Vec<u64>> {
+            let column: Column<u64> = fast.u64(name)?;
+            Ok((0..reader.max_doc()).map(|doc| column.first(doc).unwrap_or(0)).collect())
+        };
+        let per_doc =
+            |doc: DocId| -> Vec<Vec<u64>> { columns.iter().map(|c| c.values_for_doc(doc).collect()).collect() };
+        Ok(SegmentFacets::new(
+            &Layout::new(cardinalities),
+            (0..reader.max_doc()).map(per_doc),
+            single("year")?.into_iter().map(|y| y as u32).collect(),
+            single("rank")?.into_iter().map(|r| r as u8).collect(),
+            single("entry")?,
+        ))
+    }
+
+    /// From each document's values (per facet index, as the dictionary numbers them); values a
+    /// dimension does not have are left out.
+    fn new(
+        layout: &Layout,
+        documents: impl Iterator<Item = Vec<Vec<u64>>>,
+        year: Vec<u32>,
+        rank: Vec<u8>,
+        entry: Vec<u64>,
+    ) -> SegmentFacets {
+        let mut starts = Vec::with_capacity(entry.len() + 1);
+        let mut values = Vec::with_capacity(entry.len() * 12);
+        for document in documents {
+            starts.push(values.len() as u32);
+            for (facet, ordinals) in document.iter().enumerate() {
+                values.extend(ordinals.iter().filter_map(|o| layout.global(facet, *o)));
+            }
+        }
+        starts.push(values.len() as u32);
+        SegmentFacets { starts, values, year, rank, entry }
+    }
+
+    fn values(&self, doc: DocId) -> &[u32] {
+        match (self.starts.get(doc as usize), self.starts.get(doc as usize + 1)) {
+            (Some(from), Some(to)) => &self.values[*from as usize..*to as usize],
             _ => &[],
         }
     }
@@ -175,11 +233,16 @@ impl Ord for Candidate {
 pub(crate) struct SegmentHarvest {
     plan: Arc<Plan>,
     segment: SegmentOrdinal,
-    active: Vec<usize>,
+    layout: Layout,
+    /// The filtered dimensions, one bit each (by facet index).
+    filtered: u32,
+    /// Per global ordinal: its dimension's index + 1 where the value is selected, else 0.
+    selected: Vec<u8>,
     total: usize,
     beyond: usize,
     heap: BinaryHeap<Candidate>,
-    counts: Vec<Vec<u32>>,
+    /// Per global ordinal (empty when not counting).
+    counts: Vec<u32>,
 }
 
 impl Collector for LibraryCollector {
@@ -187,21 +250,7 @@ impl Collector for LibraryCollector {
     type Child = SegmentHarvest;
 
     fn for_segment(&self, segment: SegmentOrdinal, _reader: &SegmentReader) -> tantivy::Result<SegmentHarvest> {
-        let plan = self.plan.clone();
-        if plan.segments.get(segment as usize).is_none() {
-            return Err(tantivy::TantivyError::InternalError(format!("no facet values for segment {segment}")));
-        }
-        let active = (0..plan.filters.len()).filter(|i| plan.filters[*i].is_some()).collect();
-        let counts = if plan.count { plan.cardinalities.iter().map(|n| vec![0; *n]).collect() } else { Vec::new() };
-        Ok(SegmentHarvest {
-            segment,
-            active,
-            total: 0,
-            beyond: 0,
-            heap: BinaryHeap::with_capacity(plan.want.min(1024) + 1),
-            counts,
-            plan,
-        })
+        SegmentHarvest::new(self.plan.clone(), segment)
     }
 
     fn requires_scoring(&self) -> bool {
@@ -236,34 +285,60 @@ impl Collector for LibraryCollector {
     }
 }
 
+impl SegmentHarvest {
+    fn new(plan: Arc<Plan>, segment: SegmentOrdinal) -> tantivy::Result<SegmentHarvest> {
+        if plan.segments.get(segment as usize).is_none() {
+            return Err(tantivy::TantivyError::InternalError(format!("no facet values for segment {segment}")));
+        }
+        let layout = Layout::new(&plan.cardinalities);
+        let mut filtered = 0u32;
+        let mut selected = Vec::new();
+        for (facet, allowed) in plan.filters.iter().enumerate() {
+            let Some(allowed) = allowed else { continue };
+            filtered |= 1 << facet;
+            selected.resize(layout.len(), 0u8);
+            for (ordinal, _) in allowed.iter().enumerate().filter(|(_, allowed)| **allowed) {
+                if let Some(value) = layout.global(facet, ordinal as u64) {
+                    selected[value as usize] = facet as u8 + 1;
+                }
+            }
+        }
+        let counts = if plan.count { vec![0; layout.len()] } else { Vec::new() };
+        Ok(SegmentHarvest {
+            segment,
+            layout,
+            filtered,
+            selected,
+            total: 0,
+            beyond: 0,
+            heap: BinaryHeap::with_capacity(plan.want.min(1024) + 1),
+            counts,
+            plan,
+        })
+    }
+}
+
 impl SegmentCollector for SegmentHarvest {
     type Fruit = Harvest;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let plan = &*self.plan;
         let data = &plan.segments[self.segment as usize];
-        let mut failed = None;
-        let mut failures = 0;
-        for &facet in &self.active {
-            let Some(allowed) = &plan.filters[facet] else { continue };
-            let passes = data.values(facet, doc).iter().any(|v| allowed.get(*v as usize).copied().unwrap_or(false));
-            if !passes {
-                failures += 1;
-                failed = Some(facet);
-                if failures > 1 {
-                    break;
+        let values = data.values(doc);
+        // The filtered dimensions this document has no selected value in.
+        let mut missing = self.filtered;
+        if missing != 0 {
+            for value in values {
+                if let Some(facet) = self.selected.get(*value as usize).copied().filter(|f| *f > 0) {
+                    missing &= !(1 << (facet - 1));
                 }
             }
         }
-        if failures == 0 {
+        if missing == 0 {
             self.total += 1;
-            if plan.count {
-                for (facet, counts) in self.counts.iter_mut().enumerate() {
-                    for value in data.values(facet, doc) {
-                        if let Some(count) = counts.get_mut(*value as usize) {
-                            *count += 1;
-                        }
-                    }
+            for value in values {
+                if let Some(count) = self.counts.get_mut(*value as usize) {
+                    *count += 1;
                 }
             }
             let at = doc as usize;
@@ -290,15 +365,11 @@ impl SegmentCollector for SegmentHarvest {
                 self.heap.pop();
                 self.heap.push(candidate);
             }
-        } else if failures == 1
-            && plan.count
-            && let Some(facet) = failed
-        {
-            let counts = &mut self.counts[facet];
-            for value in data.values(facet, doc) {
-                if let Some(count) = counts.get_mut(*value as usize) {
-                    *count += 1;
-                }
+        } else if missing.count_ones() == 1 && !self.counts.is_empty() {
+            // Fails one dimension only: counts for that dimension's values (what selecting them would add).
+            let range = self.layout.range(missing.trailing_zeros() as usize);
+            for value in values.iter().filter(|v| range.contains(v)) {
+                self.counts[*value as usize] += 1;
             }
         }
     }
@@ -309,13 +380,107 @@ impl SegmentCollector for SegmentHarvest {
             self.heap.into_iter().map(|c| (c.key, DocAddress { segment_ord: segment, doc_id: c.doc })).collect();
         let sort = self.plan.sort;
         top.sort_by(|a, b| sort.compare(&a.0, &b.0));
-        Harvest { total: self.total, beyond: self.beyond, top, counts: self.counts }
+        let counts = if self.counts.is_empty() { Vec::new() } else { self.layout.split(&self.counts) };
+        Harvest { total: self.total, beyond: self.beyond, top, counts }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// A document: per facet index, the ordinals of its values.
+    type Doc = Vec<BTreeSet<u64>>;
+    /// Per facet index, the selected ordinals of a filtered dimension.
+    type Selection = Vec<Option<BTreeSet<u64>>>;
+
+    fn collect(cardinalities: &[usize], docs: &[Doc], matches: &[bool], filters: &Selection) -> Harvest {
+        let segment = SegmentFacets::new(
+            &Layout::new(cardinalities),
+            docs.iter().map(|d| d.iter().map(|values| values.iter().copied().collect()).collect()),
+            (0..docs.len()).map(|d| 2000 + d as u32 % 7).collect(),
+            vec![0; docs.len()],
+            (0..docs.len() as u64).collect(),
+        );
+        let plan = Plan {
+            sort: Sort::Newest,
+            want: docs.len(),
+            after: None,
+            scoring: false,
+            filters: filters
+                .iter()
+                .zip(cardinalities)
+                .map(|(f, n)| f.as_ref().map(|allowed| (0..*n as u64).map(|o| allowed.contains(&o)).collect()))
+                .collect(),
+            count: true,
+            cardinalities: cardinalities.to_vec(),
+            segments: Arc::new(vec![segment]),
+        };
+        let mut harvest = SegmentHarvest::new(Arc::new(plan), 0).unwrap();
+        for (doc, _) in matches.iter().take(docs.len()).enumerate().filter(|(_, m)| **m) {
+            harvest.collect(doc as DocId, 0.0);
+        }
+        harvest.harvest()
+    }
+
+    fn case() -> impl Strategy<Value = (Vec<usize>, Vec<Doc>, Vec<bool>, Selection)> {
+        proptest::collection::vec(1usize..5, Facet::ALL.len()).prop_flat_map(|cardinalities| {
+            let doc =
+                cardinalities.iter().map(|n| proptest::collection::btree_set(0..*n as u64, 0..3)).collect::<Vec<_>>();
+            let filter = cardinalities
+                .iter()
+                .map(|n| proptest::option::weighted(0.25, proptest::collection::btree_set(0..*n as u64, 0..3)))
+                .collect::<Vec<_>>();
+            (
+                Just(cardinalities),
+                proptest::collection::vec(doc, 0..30),
+                proptest::collection::vec(any::<bool>(), 30),
+                filter,
+            )
+        })
+    }
+
+    proptest! {
+        /// Against the definition: a value's count is the number of matches that have it and
+        /// pass every other dimension's selection; the total, those that pass all.
+        #[test]
+        fn facet_counts_are_disjunctive((cardinalities, docs, matches, filters) in case()) {
+            let harvest = collect(&cardinalities, &docs, &matches, &filters);
+            let passes = |doc: &Doc, facet: usize| {
+                filters[facet].as_ref().is_none_or(|allowed| doc[facet].iter().any(|v| allowed.contains(v)))
+            };
+            let matched: Vec<&Doc> = docs.iter().zip(&matches).filter(|(_, m)| **m).map(|(d, _)| d).collect();
+            let total = matched.iter().filter(|d| (0..cardinalities.len()).all(|f| passes(d, f))).count();
+            prop_assert_eq!(harvest.total, total);
+            prop_assert_eq!(harvest.top.len(), total);
+            for (facet, cardinality) in cardinalities.iter().enumerate() {
+                for value in 0..*cardinality as u64 {
+                    let expected = matched
+                        .iter()
+                        .filter(|d| d[facet].contains(&value))
+                        .filter(|d| (0..cardinalities.len()).all(|f| f == facet || passes(d, f)))
+                        .count();
+                    prop_assert_eq!(harvest.counts[facet][value as usize] as usize, expected, "facet {} value {}", facet, value);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn values_beyond_a_dimension_are_left_out() {
+        let layout = Layout::new(&[2, 3]);
+        assert_eq!(layout.global(0, 1), Some(1));
+        assert_eq!(layout.global(0, 2), None, "the first dimension has two values");
+        assert_eq!(layout.global(1, 0), Some(2));
+        assert_eq!(layout.global(1, 3), None);
+        assert_eq!(layout.global(2, 0), None, "no third dimension");
+        let segment =
+            SegmentFacets::new(&layout, [vec![vec![0, 5], vec![2, 9]]].into_iter(), vec![0], vec![0], vec![1]);
+        assert_eq!(segment.values(0), [0, 4]);
+        assert_eq!(layout.split(&[1, 2, 3, 4, 5]), vec![vec![1, 2], vec![3, 4, 5]]);
+    }
 
     fn key(score: f32, year: u64, rank: u64, entry: u64) -> SortKey {
         SortKey { score, year, rank, entry }

@@ -602,8 +602,14 @@ impl Search {
             analyzers.insert(field, index.tokenizer_for_field(field)?);
         }
         let searcher = reader.searcher();
-        let segments =
-            Arc::new(searcher.segment_readers().iter().map(SegmentFacets::load).collect::<tantivy::Result<Vec<_>>>()?);
+        let cardinalities: Vec<usize> = Facet::ALL.iter().map(|f| dictionary.cardinality(*f)).collect();
+        let segments = Arc::new(
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| SegmentFacets::load(segment, &cardinalities))
+                .collect::<tantivy::Result<Vec<_>>>()?,
+        );
         let generation = Arc::new(Generation {
             name,
             reader,
@@ -845,43 +851,55 @@ impl Generation {
     fn facet_counts(&self, facet: Facet, counts: &[Vec<u32>], filters: &Filters, limit: usize) -> FacetCounts {
         let values = self.dictionary.values(facet);
         let counts = counts.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
-        let mut listed: Vec<(ValueCount, i64)> = values
+        let has_selection = filters.values(facet).next().is_some();
+        // (value index, count, selected) of every value to consider; labels are cloned only for
+        // those listed (a dimension such as cities has thousands of values).
+        let mut candidates: Vec<(usize, u32, bool)> = values
             .iter()
             .zip(counts)
-            .filter(|(value, count)| **count > 0 || filters.contains(facet, &value.key))
-            .map(|(value, count)| {
-                let selected = filters.contains(facet, &value.key);
-                (
-                    ValueCount {
-                        key: value.key.clone(),
-                        label: value.label.clone(),
-                        count: u64::from(*count),
-                        selected,
-                        place: value.place.clone(),
-                    },
-                    value.order,
-                )
+            .enumerate()
+            .filter_map(|(i, (value, count))| {
+                let selected = has_selection && filters.contains(facet, &value.key);
+                (*count > 0 || selected).then_some((i, *count, selected))
             })
             .collect();
         // Selected values this generation does not know still show, so they can be removed.
-        for key in filters.values(facet) {
-            if self.dictionary.ordinal(facet, key).is_none() {
-                let value = ValueCount {
-                    key: key.to_string(),
-                    label: Label::Plain(key.to_string()),
-                    count: 0,
-                    selected: true,
-                    place: None,
-                };
-                listed.push((value, i64::MIN));
-            }
-        }
+        let unknown: Vec<&str> =
+            filters.values(facet).filter(|key| self.dictionary.ordinal(facet, key).is_none()).collect();
         // The most frequent values (and every selected one), then in the dimension's order.
-        listed.sort_by(|a, b| {
-            b.0.selected.cmp(&a.0.selected).then(b.0.count.cmp(&a.0.count)).then(a.0.key.cmp(&b.0.key))
-        });
-        let selected = listed.iter().filter(|(v, _)| v.selected).count();
-        listed.truncate(limit.max(selected));
+        let selected = candidates.iter().filter(|c| c.2).count() + unknown.len();
+        let keep = limit.max(selected).saturating_sub(unknown.len());
+        // The dictionary lists a dimension's values in key order, so ties go to the first key.
+        let best =
+            |a: &(usize, u32, bool), b: &(usize, u32, bool)| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0));
+        if candidates.len() > keep {
+            candidates.select_nth_unstable_by(keep, best);
+            candidates.truncate(keep);
+        }
+        let mut listed: Vec<(ValueCount, i64)> = candidates
+            .into_iter()
+            .map(|(i, count, selected)| {
+                let value = &values[i];
+                let listed = ValueCount {
+                    key: value.key.clone(),
+                    label: value.label.clone(),
+                    count: u64::from(count),
+                    selected,
+                    place: value.place.clone(),
+                };
+                (listed, value.order)
+            })
+            .collect();
+        for key in unknown {
+            let value = ValueCount {
+                key: key.to_string(),
+                label: Label::Plain(key.to_string()),
+                count: 0,
+                selected: true,
+                place: None,
+            };
+            listed.push((value, i64::MIN));
+        }
         let natural = matches!(facet, Facet::Year | Facet::Edition | Facet::Status | Facet::Sdg | Facet::Level);
         if natural {
             listed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.key.cmp(&b.0.key)));
@@ -1189,6 +1207,38 @@ mod tests {
         assert!(
             unknown.facets[Facet::Country.index()].values.iter().any(|v| v.key == "ZZ" && v.selected && v.count == 0)
         );
+    }
+
+    #[test]
+    fn facet_lists_keep_the_most_frequent_values_and_every_selected_one() {
+        let f = fixture();
+        let list = |filters: &Filters, facet: Facet, limit: usize| {
+            let request = SearchRequest {
+                query: None,
+                filters,
+                sort: Sort::Newest,
+                window: Window::Offset { offset: 0, limit: 1 },
+                languages: &[],
+                facet_limit: limit,
+            };
+            let results = f.search.search(&request).unwrap().unwrap();
+            results.facets[facet.index()].values.iter().map(|v| (v.key.clone(), v.count)).collect::<Vec<_>>()
+        };
+        let none = Filters::default();
+        let pairs = |list: &[(&str, u64)]| list.iter().map(|(k, n)| (k.to_string(), *n)).collect::<Vec<_>>();
+        // Countries: CO 2, FR 2, BR 1, CN 1; ties go to the first key.
+        assert_eq!(list(&none, Facet::Country, 2), pairs(&[("CO", 2), ("FR", 2)]));
+        assert_eq!(list(&none, Facet::Country, 10), pairs(&[("CO", 2), ("FR", 2), ("BR", 1), ("CN", 1)]));
+        let mut brazil = Filters::default();
+        brazil.add(Facet::Country, "BR").unwrap();
+        assert_eq!(list(&brazil, Facet::Country, 1), pairs(&[("BR", 1)]), "a selected value is always listed");
+        assert_eq!(list(&brazil, Facet::Country, 2), pairs(&[("CO", 2), ("BR", 1)]));
+        // Years keep their own order once the most frequent are chosen: 2023 and 2022 (2 each).
+        assert_eq!(list(&none, Facet::Year, 2), pairs(&[("2023", 2), ("2022", 2)]));
+        let mut unknown = Filters::default();
+        unknown.add(Facet::Country, "ZZ").unwrap();
+        assert_eq!(list(&unknown, Facet::Country, 1), pairs(&[("ZZ", 0)]), "an unknown selection still shows");
+        assert_eq!(list(&unknown, Facet::Country, 2), pairs(&[("CO", 2), ("ZZ", 0)]));
     }
 
     #[test]
