@@ -1137,6 +1137,13 @@ mod tests {
         assert!(snippet.contains("&lt;script&gt;") && !snippet.contains("<script"), "{snippet}");
         let chinese = f.run("回收", &Filters::default(), Sort::Relevance);
         assert!(chinese.hits[0].snippet.as_deref().unwrap().contains("<mark>回收</mark>"));
+        // Found by its government's Chinese name: the start of its (Spanish or English) text.
+        let place = f.run("波哥大", &Filters::default(), Sort::Relevance);
+        assert_eq!(place.total, 2);
+        for hit in &place.hits {
+            let snippet = hit.snippet.as_deref().unwrap();
+            assert!(snippet.starts_with("Residents planted") || snippet.starts_with("Servicios para"), "{snippet}");
+        }
         let browse = f.run("", &Filters::default(), Sort::Newest);
         assert!(browse.hits.iter().all(|h| h.snippet.as_deref().is_some_and(|s| !s.contains("<mark>"))));
     }

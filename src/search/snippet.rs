@@ -84,6 +84,14 @@ pub(crate) struct Highlighter {
     needles: Vec<String>,
     /// (language code, body field) of every language, for excerpts.
     all_fields: Vec<(&'static str, Field)>,
+    /// Whether every needle is written in CJK characters only: no analyser folds, stems or
+    /// changes the case of those, so a text without any needle has no match to mark.
+    cjk_only: bool,
+}
+
+/// Han, kana and hangul: characters that analysis leaves as they are.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// The largest character boundary at or before `at`.
@@ -141,7 +149,8 @@ impl Highlighter {
         needles.sort();
         needles.dedup();
         let all_fields = compiler.fields.languages.iter().map(|l| (l.code, l.body)).collect();
-        Highlighter { generators, needles, all_fields }
+        let cjk_only = !needles.is_empty() && needles.iter().all(|n| n.chars().all(is_cjk));
+        Highlighter { generators, needles, all_fields, cjk_only }
     }
 
     /// The passage of `text` with the query's words marked, if the words are in it: looked for
@@ -149,6 +158,10 @@ impl Highlighter {
     fn highlight(&self, generator: &SnippetGenerator, text: &str) -> Option<String> {
         let lower = text.to_ascii_lowercase(); // the same byte offsets as `text`
         let first = self.needles.iter().filter_map(|n| lower.find(n.as_str())).min();
+        if first.is_none() && self.cjk_only {
+            // E.g. a Chinese place name that matched the entry's governments, not its English text.
+            return None;
+        }
         let mut windows = Vec::with_capacity(2);
         if let Some(at) = first {
             windows.push(boundary(text, at.saturating_sub(WINDOW_BEFORE))..boundary(text, at + WINDOW_AFTER));
