@@ -637,7 +637,8 @@ async fn main() {
     }
 
     eprintln!("vote: a static file from the same server…");
-    let ceiling_http = run("static file", Mode::StaticFile, c, &template, dir.path(), &prepared, &script, &options).await;
+    let ceiling_http =
+        run("static file", Mode::StaticFile, c, &template, dir.path(), &prepared, &script, &options).await;
 
     eprintln!("vote: the store alone…");
     let ceiling = store_ceiling(&template, dir.path(), &prepared, 1_024, 3.0).await;
