@@ -448,7 +448,7 @@ macro_rules! shared_store {
                     })
                 })
                 .collect()
-        
+
         }
 
         async fn insert_event(

@@ -645,7 +645,14 @@ both_engines! {
 /// The id of the published initiative with this title (in any language).
 async fn initiative_with_title(app: &TestApp, title: &str) -> i64 {
     let (_, answer) = app.get_json(&format!("/api/v1/initiatives?q={}&limit=100", enc(&format!("\"{title}\"")))).await;
-    answer["items"].as_array().unwrap().iter().find(|i| i["titles"].as_object().unwrap().values().any(|t| t == title)).unwrap_or_else(|| panic!("{title}: {answer}"))["id"].as_i64().unwrap()
+    answer["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["titles"].as_object().unwrap().values().any(|t| t == title))
+        .unwrap_or_else(|| panic!("{title}: {answer}"))["id"]
+        .as_i64()
+        .unwrap()
 }
 
 /// The part of a page from `start` to the next `end`.
