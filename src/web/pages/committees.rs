@@ -23,6 +23,22 @@ const INVITATION_SECONDS: i64 = 7 * 24 * 60 * 60;
 /// Languages a member can tick; others are typed.
 const LANGUAGES: [&str; 4] = ["en", "zh", "fr", "es"];
 
+/// The signed-in user's memberships in committees of `stage` (those with `role`); or the
+/// refusal to answer with when they lack the role.
+pub async fn memberships_in(
+    state: &AppState,
+    viewer: &Viewer,
+    role: Role,
+    stage: Stage,
+) -> Result<Result<Vec<Member>, Response>, PageError> {
+    let session = match require_role(viewer, role) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(Err(refusal.into_response())),
+    };
+    let all = state.store.memberships(session.user.id).await.map_err(PageError::store(viewer.lang))?;
+    Ok(Ok(all.into_iter().filter(|m| m.stage == stage).collect()))
+}
+
 pub async fn edition_of(state: &AppState, lang: Lang, raw: &str) -> Result<Edition, PageError> {
     let id = EditionId(super::parse_id(lang, raw, "what-edition")?);
     state

@@ -427,16 +427,6 @@ struct MemberPage {
     rounds: Vec<MemberRound>,
 }
 
-/// The signed-in member's Technical Committee memberships.
-async fn expert_memberships(state: &AppState, viewer: &Viewer) -> Result<Result<Vec<Member>, Response>, PageError> {
-    let session = match require_role(viewer, Role::TechnicalCommittee) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(Err(refusal.into_response())),
-    };
-    let all = state.store.memberships(session.user.id).await.map_err(PageError::store(viewer.lang))?;
-    Ok(Ok(all.into_iter().filter(|m| m.stage == Stage::TechnicalCommittee).collect()))
-}
-
 /// The candidates of a round a member may approve: all but those they are in conflict with.
 async fn approvable(
     state: &AppState,
@@ -455,7 +445,7 @@ async fn approvable(
 
 /// `GET /review/lists`: the votes on the lists of the member's editions, with their ballot.
 pub async fn ballots(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    let members = match expert_memberships(&state, &viewer).await? {
+    let members = match super::committees::memberships_in(&state, &viewer, Role::TechnicalCommittee, Stage::TechnicalCommittee).await? {
         Ok(members) => members,
         Err(refusal) => return Ok(refusal),
     };
@@ -512,7 +502,7 @@ pub async fn cast(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let members = match expert_memberships(&state, &viewer).await? {
+    let members = match super::committees::memberships_in(&state, &viewer, Role::TechnicalCommittee, Stage::TechnicalCommittee).await? {
         Ok(members) => members,
         Err(refusal) => return Ok(refusal),
     };

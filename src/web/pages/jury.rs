@@ -62,18 +62,9 @@ struct JuryPage {
     ballots: Vec<Ballot>,
 }
 
-async fn jury_memberships(state: &AppState, viewer: &Viewer) -> Result<Result<Vec<Member>, Response>, PageError> {
-    let session = match require_role(viewer, Role::Jury) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(Err(refusal.into_response())),
-    };
-    let all = state.store.memberships(session.user.id).await.map_err(PageError::store(viewer.lang))?;
-    Ok(Ok(all.into_iter().filter(|m| m.stage == Stage::Jury).collect()))
-}
-
 /// `GET /jury`: the member's ballots.
 pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    let members = match jury_memberships(&state, &viewer).await? {
+    let members = match super::committees::memberships_in(&state, &viewer, Role::Jury, Stage::Jury).await? {
         Ok(members) => members,
         Err(refusal) => return Ok(refusal),
     };
@@ -106,7 +97,7 @@ pub async fn cast(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let members = match jury_memberships(&state, &viewer).await? {
+    let members = match super::committees::memberships_in(&state, &viewer, Role::Jury, Stage::Jury).await? {
         Ok(members) => members,
         Err(refusal) => return Ok(refusal),
     };
