@@ -332,6 +332,9 @@ pub trait EvaluationStore: Send + Sync {
         by: UserId,
         now: i64,
     ) -> StoreResult<Result<Proposal, RoundError>>;
+    /// Reopens a closed round that is not confirmed yet (logged, with the proposal it drops): the
+    /// ballots stay and members may change them until it is closed again.
+    async fn reopen_decision_round(&self, round: i64, by: UserId, now: i64) -> StoreResult<Result<(), RoundError>>;
     /// Confirms a closed round's list: entries on it get the list's status, the other candidates
     /// the status the list is chosen from, all in one transaction with every change logged.
     /// Refused, changing nothing, when a candidate's status has moved out of the round's range.
@@ -1436,6 +1439,38 @@ macro_rules! evaluation_store {
                     append_audit(&mut tx, &change, now).await?;
                     tx.commit().await?;
                     Ok(Ok(proposal))
+                }
+
+                async fn reopen_decision_round(&self, round: i64, by: UserId, now: i64) -> StoreResult<Result<(), RoundError>> {
+                    let mut tx = self.begin_write().await?;
+                    let row: Option<RoundRow> =
+                        sqlx::query_as(&format!("{ROUND_COLUMNS} WHERE id = $1")).bind(round).fetch_optional(&mut *tx).await?;
+                    let Some(current) = row.map(round_of).transpose()? else { return Ok(Err(RoundError::StillOpen)) };
+                    if current.confirmed_at.is_some() {
+                        return Ok(Err(RoundError::Confirmed));
+                    }
+                    let reopened = sqlx::query(
+                        "UPDATE decision_rounds SET closed_at = NULL, closed_by = NULL, proposal = NULL \
+                         WHERE id = $1 AND closed_at IS NOT NULL AND confirmed_at IS NULL",
+                    )
+                    .bind(round)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    if reopened == 0 {
+                        return Ok(Err(RoundError::StillOpen));
+                    }
+                    let change = AuditChange {
+                        actor: Some(by.0),
+                        edition: Some(current.edition.0),
+                        action: "decision round reopened".into(),
+                        subject: format!("{} round {round}", current.list),
+                        before: serde_json::to_value(&current.proposal).unwrap_or_default(),
+                        after: serde_json::json!({"open": true}),
+                    };
+                    append_audit(&mut tx, &change, now).await?;
+                    tx.commit().await?;
+                    Ok(Ok(()))
                 }
 
                 async fn confirm_decision_round(

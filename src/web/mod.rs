@@ -193,6 +193,7 @@ pub fn router(state: AppState) -> Router {
         .route("/secretariat/editions/{id}/lists/{list}/open", post(pages::decisions::open))
         .route("/secretariat/editions/{id}/lists/{list}/close", post(pages::decisions::close))
         .route("/secretariat/editions/{id}/lists/{list}/confirm", post(pages::decisions::confirm))
+        .route("/secretariat/editions/{id}/lists/{list}/reopen", post(pages::decisions::reopen))
         .route("/review/lists", get(pages::decisions::ballots))
         .route("/review/lists/{round}", post(pages::decisions::cast))
         .route("/jury", get(pages::jury::show))

@@ -577,6 +577,25 @@ both_engines! {
         let (_, lists) = desk.get("/secretariat/editions/2/lists").await;
         assert!(lists.contains("1 approval was not counted") && lists.contains(&format!(r#"name="listed" value="{gwangju}" checked"#)), "{lists}");
 
+        // Reopened (confirmed first): the proposal goes, the ballots stay, members may vote again;
+        // closed again, the same count. An open vote is not reopened.
+        let reopen_url = "/secretariat/editions/2/lists/long_list/reopen";
+        assert_eq!(desk.post_fields(reopen_url, &csrf_only).await.status(), StatusCode::BAD_REQUEST, "not confirmed");
+        assert!(app.store.decision_round(round.id).await.unwrap().unwrap().closed_at.is_some());
+        let reopen_fields = vec![("csrf", desk.csrf.clone()), ("confirm", "yes".to_string())];
+        assert_eq!(desk.post_fields(reopen_url, &reopen_fields).await.status(), StatusCode::SEE_OTHER);
+        let reopened = app.store.decision_round(round.id).await.unwrap().unwrap();
+        assert!(reopened.closed_at.is_none() && reopened.proposal.is_none(), "{reopened:?}");
+        assert_eq!(app.store.approval_ballots(round.id).await.unwrap().len(), 4, "the ballots stay");
+        let (_, lists) = desk.get("/secretariat/editions/2/lists").await;
+        assert!(lists.contains("/lists/long_list/close") && !lists.contains("/lists/long_list/reopen"), "{lists}");
+        assert_eq!(li.post_fields(&url, &ballot(&li, &[medellin])).await.status(), StatusCode::SEE_OTHER, "members vote again");
+        let open_again = desk.post_fields(reopen_url, &reopen_fields).await;
+        assert_eq!(open_again.status(), StatusCode::BAD_REQUEST);
+        assert!(open_again.text().await.unwrap().contains("Close the vote first."));
+        assert_eq!(desk.post_fields(&close_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.store.decision_round(round.id).await.unwrap().unwrap().proposal.unwrap(), proposal);
+
         // Confirming: the Secretariat swaps Gwangju for Lyon, which needs a reason for each.
         let confirm_url = "/secretariat/editions/2/lists/long_list/confirm";
         let confirm = |listed: &[kapok::domain::EntryId], reasons: &[(kapok::domain::EntryId, &str)]| {
@@ -613,7 +632,11 @@ both_engines! {
         assert_eq!((gwangju_change.change.before["status"].as_str(), gwangju_change.change.after["status"].as_str()), (Some("deserving"), Some("valid")));
         let confirmed = log.iter().find(|e| e.change.action == "list confirmed").unwrap();
         assert_eq!(confirmed.change.after["changes"][0]["reason"], "Impact not shown");
-        assert_eq!(log.iter().filter(|e| e.change.action == "approval ballot cast").count(), 5, "every ballot, changes included");
+        assert_eq!(log.iter().filter(|e| e.change.action == "approval ballot cast").count(), 6, "every ballot, changes included");
+        assert_eq!(log.iter().filter(|e| e.change.action == "decision round reopened").count(), 1);
+        let refused = desk.post_fields(reopen_url, &reopen_fields).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "a confirmed list is final");
+        assert!(refused.text().await.unwrap().contains("This list is confirmed already."));
 
         // The shortlist is chosen from the long list: Barcelona, Medellín, Lyon.
         assert_eq!(desk.post_fields(&open("shortlist"), &csrf_only).await.status(), StatusCode::SEE_OTHER);

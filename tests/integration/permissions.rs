@@ -246,6 +246,12 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
         "/secretariat/editions/2/jury/report.csv",
         [303, 403, 404, 403, 403, 403],
     ),
+    (
+        "POST",
+        "/secretariat/editions/{id}/lists/{list}/reopen",
+        "/secretariat/editions/2/lists/long_list/reopen",
+        [303, 403, 403, 403, 403, 403],
+    ),
     ("GET", "/review/lists", "/review/lists", [303, 403, 403, 200, 403, 403]),
     ("POST", "/review/lists/{round}", "/review/lists/1", [303, 403, 403, 403, 403, 403]),
     ("GET", "/jury", "/jury", [303, 403, 403, 403, 200, 403]),

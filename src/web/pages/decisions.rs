@@ -55,6 +55,35 @@ fn parse_list(lang: Lang, raw: &str) -> Result<ListKind, PageError> {
     raw.parse().map_err(|_| PageError::not_found(lang, "what-list"))
 }
 
+/// What every Secretariat action on a list starts from: the signed-in Secretariat, its checked
+/// form, the edition and the list; or the response refusing it.
+struct ListAction {
+    by: crate::domain::UserId,
+    form: PostedFields,
+    edition: Edition,
+    list: ListKind,
+}
+
+impl ListAction {
+    async fn read(
+        state: &AppState,
+        viewer: &Viewer,
+        headers: &HeaderMap,
+        (raw, raw_list): (String, String),
+        body: &[u8],
+    ) -> Result<Result<Self, Response>, PageError> {
+        let session = match require_role(viewer, Role::Secretariat) {
+            Ok(session) => session,
+            Err(refusal) => return Ok(Err(refusal.into_response())),
+        };
+        let lang = viewer.lang;
+        let form = PostedFields::read(lang, headers, session, body)?;
+        let edition = edition_of(state, lang, &raw).await?;
+        let list = parse_list(lang, &raw_list)?;
+        Ok(Ok(ListAction { by: session.user.id, form, edition, list }))
+    }
+}
+
 /// A refusal from the store, in the reader's words.
 pub(super) fn round_error(tr: &Tr, error: &RoundError, title: &dyn Fn(EntryId) -> String) -> String {
     match error {
@@ -236,18 +265,15 @@ pub async fn open(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
-    Path((raw, raw_list)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
+    let ListAction { by, edition, list, .. } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
+        Ok(action) => action,
+        Err(refusal) => return Ok(refusal),
     };
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
-    PostedFields::read(lang, &headers, session, &body)?;
-    let edition = edition_of(&state, lang, &raw).await?;
-    let list = parse_list(lang, &raw_list)?;
     let id = edition.summary.id;
     let Some(size) = list_size(&edition, list) else {
         return render_desk(&state, &viewer, &edition, Some(tr.t("lists-error-no-long-list"))).await;
@@ -272,7 +298,7 @@ pub async fn open(
         needs_long_list: has_long_list,
     };
     let now = jiff::Timestamp::now().as_second();
-    match state.store.open_decision_round(&round, session.user.id, now).await.map_err(PageError::store(lang))? {
+    match state.store.open_decision_round(&round, by, now).await.map_err(PageError::store(lang))? {
         Ok(_) => Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response()),
         Err(error) => {
             let message = round_error(&tr, &error, &titles(&rows));
@@ -287,18 +313,15 @@ pub async fn close(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
-    Path((raw, raw_list)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
+    let ListAction { by, form, edition, list } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
+        Ok(action) => action,
+        Err(refusal) => return Ok(refusal),
     };
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, session, &body)?;
-    let edition = edition_of(&state, lang, &raw).await?;
-    let list = parse_list(lang, &raw_list)?;
     let id = edition.summary.id;
     if !form.confirmed() {
         return render_desk(&state, &viewer, &edition, Some(tr.t("vote-invalidate-confirm"))).await;
@@ -310,12 +333,7 @@ pub async fn close(
     let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
     let blocked = blocked_pairs(&edition_conflicts(&state, lang, id, &committee, &entries).await?);
     let now = jiff::Timestamp::now().as_second();
-    match state
-        .store
-        .close_decision_round(round.id, &blocked, session.user.id, now)
-        .await
-        .map_err(PageError::store(lang))?
-    {
+    match state.store.close_decision_round(round.id, &blocked, by, now).await.map_err(PageError::store(lang))? {
         Ok(_) => Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response()),
         Err(error) => render_desk(&state, &viewer, &edition, Some(round_error(&tr, &error, &|e| e.to_string()))).await,
     }
@@ -327,18 +345,15 @@ pub async fn confirm(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
-    Path((raw, raw_list)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
+    let ListAction { by, form, edition, list } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
+        Ok(action) => action,
+        Err(refusal) => return Ok(refusal),
     };
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, session, &body)?;
-    let edition = edition_of(&state, lang, &raw).await?;
-    let list = parse_list(lang, &raw_list)?;
     let id = edition.summary.id;
     let rows = state.store.screening_list(id).await.map_err(PageError::store(lang))?;
     let title = titles(&rows);
@@ -380,17 +395,41 @@ pub async fn confirm(
         return refuse(tr.t("vote-invalidate-confirm")).await;
     }
     let now = jiff::Timestamp::now().as_second();
-    match state
-        .store
-        .confirm_decision_round(round.id, &confirmation, session.user.id, now)
-        .await
-        .map_err(PageError::store(lang))?
-    {
+    match state.store.confirm_decision_round(round.id, &confirmation, by, now).await.map_err(PageError::store(lang))? {
         Ok(()) => {
             library_follows(&state);
             Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response())
         }
         Err(error) => refuse(round_error(&tr, &error, &title)).await,
+    }
+}
+
+/// `POST /secretariat/editions/{id}/lists/{list}/reopen` (confirmed): a closed vote that is not
+/// confirmed yet opens again; its proposal is dropped and the ballots stay.
+pub async fn reopen(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(path): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let ListAction { by, form, edition, list } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
+        Ok(action) => action,
+        Err(refusal) => return Ok(refusal),
+    };
+    let lang = viewer.lang;
+    let tr = Tr::new(lang.0);
+    let id = edition.summary.id;
+    if !form.confirmed() {
+        return render_desk(&state, &viewer, &edition, Some(tr.t("vote-invalidate-confirm"))).await;
+    }
+    let Some(round) = round_on(&state, lang, id, list).await? else {
+        return render_desk(&state, &viewer, &edition, Some(tr.t("lists-error-not-opened"))).await;
+    };
+    let now = jiff::Timestamp::now().as_second();
+    match state.store.reopen_decision_round(round.id, by, now).await.map_err(PageError::store(lang))? {
+        Ok(()) => Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response()),
+        Err(error) => render_desk(&state, &viewer, &edition, Some(round_error(&tr, &error, &|e| e.to_string()))).await,
     }
 }
 
@@ -445,10 +484,13 @@ async fn approvable(
 
 /// `GET /review/lists`: the votes on the lists of the member's editions, with their ballot.
 pub async fn ballots(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    let members = match super::committees::memberships_in(&state, &viewer, Role::TechnicalCommittee, Stage::TechnicalCommittee).await? {
-        Ok(members) => members,
-        Err(refusal) => return Ok(refusal),
-    };
+    let members =
+        match super::committees::memberships_in(&state, &viewer, Role::TechnicalCommittee, Stage::TechnicalCommittee)
+            .await?
+        {
+            Ok(members) => members,
+            Err(refusal) => return Ok(refusal),
+        };
     let lang = viewer.lang;
     let c = Chrome::new(&viewer, "account");
     let mut rounds = Vec::new();
@@ -502,10 +544,13 @@ pub async fn cast(
     Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let members = match super::committees::memberships_in(&state, &viewer, Role::TechnicalCommittee, Stage::TechnicalCommittee).await? {
-        Ok(members) => members,
-        Err(refusal) => return Ok(refusal),
-    };
+    let members =
+        match super::committees::memberships_in(&state, &viewer, Role::TechnicalCommittee, Stage::TechnicalCommittee)
+            .await?
+        {
+            Ok(members) => members,
+            Err(refusal) => return Ok(refusal),
+        };
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let session = viewer.session.as_ref().expect("a committee member is signed in");
