@@ -721,7 +721,7 @@ both_engines! {
         };
         // Nothing chosen yet: the library offers to start a comparison with each result.
         let (_, library, _) = get("/library?country=CO".into()).await;
-        assert!(library.contains(&format!(r#"<a class="compare-link" href="/library/compare?id={bogota}">Add to comparison<span class="visually-hidden">: {BOGOTA}</span></a>"#)), "{library}");
+        assert!(library.contains(&format!(r#"<a class="compare-link" href="/library/compare?add={bogota}">Add to comparison<span class="visually-hidden">: {BOGOTA}</span></a>"#)), "{library}");
         let (status, empty, cookie) = get("/library/compare".into()).await;
         assert_eq!(status, StatusCode::OK);
         assert!(empty.contains("Nothing to compare yet."));
@@ -745,9 +745,25 @@ both_engines! {
         // The library and the case pages remember the choice and extend it.
         let (_, library, _) = get("/library".into()).await;
         assert!(library.contains(&format!(r#"href="/library/compare?id={bogota}&#38;id={parks}">In the comparison (2 chosen)"#)), "{library}");
-        assert!(library.contains(&format!(r#"href="/library/compare?id={bogota}&#38;id={parks}&#38;id={guangzhou}">Add to comparison"#)));
+        assert!(library.contains(&format!(r#"href="/library/compare?add={guangzhou}">Add to comparison"#)));
         let (_, case, _) = get(format!("/initiatives/{guangzhou}")).await;
-        assert!(case.contains(&format!(r#"<a href="/library/compare?id={bogota}&#38;id={parks}&#38;id={guangzhou}">Add to comparison</a>"#)), "{case}");
+        assert!(case.contains(&format!(r#"<a href="/library/compare?add={guangzhou}">Add to comparison</a>"#)), "{case}");
+        // Adding goes through the cookie, so a link on a page rendered before the last addition
+        // (shown again by the Back button) adds to the whole choice instead of replacing it.
+        let location = |response: reqwest::Response| {
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            response.headers()["location"].to_str().unwrap().to_string()
+        };
+        let added = location(browser.get(app.url(&format!("/library/compare?add={guangzhou}"))).send().await.unwrap());
+        assert_eq!(added, format!("/library/compare?id={bogota}&id={parks}&id={guangzhou}"));
+        let again = location(browser.get(app.url(&format!("/library/compare?add={parks}"))).send().await.unwrap());
+        assert_eq!(again, format!("/library/compare?id={bogota}&id={parks}"), "an initiative is added once");
+        let (status, bad, _) = get("/library/compare?add=abc".into()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(bad.contains("“abc” is not an initiative number."));
+        let fresh = client();
+        let first = location(fresh.get(app.url(&format!("/library/compare?add={parks}"))).send().await.unwrap());
+        assert_eq!(first, format!("/library/compare?id={parks}"), "without a choice, the comparison starts with it");
         let (status, three, _) = get(format!("/library/compare?id={bogota}&id={parks}&id={guangzhou}")).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(between(&three, "<thead>", "</thead>").matches("<th scope=\"col\">").count(), 3);

@@ -27,6 +27,7 @@ const MATRIX: &[(&str, &str, &str, [u16; 6])] = &[
     ("GET", "/library/compare", "/library/compare?id=1&id=2", [200; 6]),
     ("GET", "/library/compare", "/library/compare?id=1&id=5", [404; 6]),
     ("GET", "/library/compare", "/library/compare?id=1&id=2&id=3&id=4", [400; 6]),
+    ("GET", "/library/compare", "/library/compare?add=1", [303; 6]),
     ("GET", "/language/{code}", "/language/fr?next=/", [303; 6]),
     ("GET", "/login", "/login", [200; 6]),
     ("POST", "/login", "/login", [400; 6]),

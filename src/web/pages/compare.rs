@@ -1,12 +1,15 @@
 //! Comparing up to three initiatives side by side, section by section
 //! (`/library/compare?id=…&id=…`). The choice lives in the URL; the page also remembers it in a
 //! cookie so that the library and the case pages can offer "add to comparison" links that
-//! extend it — plain links, no JavaScript.
+//! extend it — plain links, no JavaScript. An add link (`/library/compare?add=…`) names only the
+//! initiative to add: the server adds it to the choice in the cookie and redirects to the
+//! comparison, so a page shown again by the Back button, rendered before the last addition,
+//! still adds to the current choice instead of replacing it.
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::domain::{Initiative, InitiativeId, LangCode, Section};
 use crate::i18n::Tr;
@@ -42,15 +45,13 @@ pub fn href(ids: &[InitiativeId]) -> String {
     format!("/library/compare?{}", query.join("&"))
 }
 
-/// The link an initiative's "add to comparison" offers: the viewer's comparison with it added,
-/// or, when it is in already, the comparison as it is. The flag says which.
+/// The link an initiative's "add to comparison" offers: the request that adds it to the
+/// viewer's choice, or, when it is in already, the comparison as it is. The flag says which.
 pub fn add_link(chosen: &[InitiativeId], id: InitiativeId) -> (String, bool) {
     if chosen.contains(&id) {
         return (href(chosen), true);
     }
-    let mut ids = chosen.to_vec();
-    ids.push(id);
-    (href(&ids), false)
+    (format!("/library/compare?add={id}"), false)
 }
 
 /// An "add to comparison" link, ready to render.
@@ -108,18 +109,23 @@ fn without(ids: &[InitiativeId], drop: InitiativeId) -> String {
     href(&rest)
 }
 
-/// `GET /library/compare?id=…`: up to three initiatives side by side.
+/// `GET /library/compare?id=…`: up to three initiatives side by side. `?add=…` adds to the
+/// choice remembered in the cookie and redirects to the comparison of them all.
 pub async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
+    headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let c = Chrome::new(&viewer, "library");
     let tr = Tr::new(lang.0);
-    let mut ids: Vec<InitiativeId> = Vec::new();
-    for (name, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
-        if name != "id" {
+    let params: Vec<(String, String)> =
+        form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()).into_owned().collect();
+    let adding = params.iter().any(|(name, _)| name == "add");
+    let mut ids: Vec<InitiativeId> = if adding { chosen(&headers) } else { Vec::new() };
+    for (name, value) in params {
+        if name != "id" && name != "add" {
             return Err(PageError::bad_request(lang, tr.t1("api-bad-query", "details", format!("{name}={value}"))));
         }
         let id = value
@@ -132,6 +138,10 @@ pub async fn show(
         if !ids.contains(&id) {
             ids.push(id);
         }
+    }
+    if adding {
+        // More than three are not refused here: the comparison lists them to choose from.
+        return Ok(Redirect::to(&href(&ids)).into_response());
     }
     if ids.len() > MAX_COMPARED {
         // A handful is listed to choose from; a URL with dozens is simply refused.
@@ -330,9 +340,9 @@ mod tests {
     #[test]
     fn add_links_extend_the_comparison_once() {
         let chosen = [InitiativeId(4), InitiativeId(9)];
-        assert_eq!(add_link(&chosen, InitiativeId(7)), ("/library/compare?id=4&id=9&id=7".into(), false));
+        assert_eq!(add_link(&chosen, InitiativeId(7)), ("/library/compare?add=7".into(), false));
         assert_eq!(add_link(&chosen, InitiativeId(9)), ("/library/compare?id=4&id=9".into(), true));
-        assert_eq!(add_link(&[], InitiativeId(1)), ("/library/compare?id=1".into(), false));
+        assert_eq!(add_link(&[], InitiativeId(1)), ("/library/compare?add=1".into(), false));
         assert_eq!(without(&chosen, InitiativeId(4)), "/library/compare?id=9");
         assert_eq!(without(&chosen[..1], InitiativeId(4)), "/library/compare");
     }
