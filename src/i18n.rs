@@ -205,6 +205,8 @@ mod tests {
                         ("words", 12i64.into()),
                         ("budget", 250i64.into()),
                         ("line", 3i64.into()),
+                        ("value", "high".into()),
+                        ("first", 2i64.into()),
                         ("number", 2i64.into()),
                         ("title", "Care Blocks".into()),
                         ("edition", "Award 2027".into()),
@@ -266,7 +268,7 @@ mod tests {
                 for piece in text.split(call).skip(1) {
                     let id: String = piece
                         .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_')
                         .collect();
                     if !id.is_empty() && piece[id.len()..].starts_with('"') {
                         used.push(id);

@@ -45,6 +45,7 @@ pub struct NewMember {
     pub affiliation: String,
     pub themes: Vec<ThemeId>,
     pub languages: Vec<String>,
+    pub expertise: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,6 +61,8 @@ pub struct Member {
     pub affiliation: String,
     pub themes: Vec<ThemeId>,
     pub languages: Vec<String>,
+    /// The member's statement of expertise (free text), for the text part of the affinity.
+    pub expertise: String,
 }
 
 impl Member {
@@ -251,6 +254,9 @@ pub trait EvaluationStore: Send + Sync {
     /// The valid entries of an edition (screened valid, or further), with what conflicts and
     /// affinity need.
     async fn evaluated_entries(&self, edition: EditionId) -> StoreResult<Vec<EvaluatedEntry>>;
+    /// The texts of the same entries, every language run together (title, summary, objectives,
+    /// process, results), for comparing statements of expertise with.
+    async fn entry_texts(&self, edition: EditionId) -> StoreResult<Vec<(EntryId, String)>>;
     /// Every formal link between cities.
     async fn city_links(&self) -> StoreResult<Vec<CityLink>>;
 
@@ -411,10 +417,11 @@ macro_rules! evaluation_store {
             }
 
             async fn members(pool: &sqlx::Pool<$db>, filter: &str, value: i64) -> StoreResult<Vec<Member>> {
-                let rows: Vec<(i64, i64, i64, String, String, String, String, Option<i64>, String, String, String)> =
+                type Row = (i64, i64, i64, String, String, String, String, Option<i64>, String, String, String, String);
+                let rows: Vec<Row> =
                     sqlx::query_as(&format!(
                         "SELECT m.id, m.edition_id, m.user_id, u.display_name, u.email, m.stage, m.country_code, m.city_id, \
-                           m.affiliation, m.themes, m.languages \
+                           m.affiliation, m.themes, m.languages, m.expertise \
                          FROM committee_members m JOIN users u ON u.id = m.user_id WHERE {filter} ORDER BY m.stage, u.display_name, m.id"
                     ))
                     .bind(value)
@@ -422,7 +429,7 @@ macro_rules! evaluation_store {
                     .await?;
                 let corrupt = |e: String| StoreError::Corrupt(format!("committee member: {e}"));
                 rows.into_iter()
-                    .map(|(id, edition, user, name, email, stage, country, city, affiliation, themes, languages)| {
+                    .map(|(id, edition, user, name, email, stage, country, city, affiliation, themes, languages, expertise)| {
                         Ok(Member {
                             id,
                             edition: EditionId(edition),
@@ -435,6 +442,7 @@ macro_rules! evaluation_store {
                             affiliation,
                             themes: serde_json::from_str(&themes).map_err(|e| corrupt(e.to_string()))?,
                             languages: serde_json::from_str(&languages).map_err(|e| corrupt(e.to_string()))?,
+                            expertise,
                         })
                     })
                     .collect()
@@ -657,8 +665,8 @@ macro_rules! evaluation_store {
                         .execute(&mut *tx)
                         .await?;
                     let id: Option<i64> = sqlx::query_scalar(
-                        "INSERT INTO committee_members (edition_id, stage, user_id, country_code, city_id, affiliation, themes, languages, added_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (edition_id, stage, user_id) DO NOTHING RETURNING id",
+                        "INSERT INTO committee_members (edition_id, stage, user_id, country_code, city_id, affiliation, themes, languages, expertise, added_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (edition_id, stage, user_id) DO NOTHING RETURNING id",
                     )
                     .bind(edition.0)
                     .bind(member.stage.as_str())
@@ -668,6 +676,7 @@ macro_rules! evaluation_store {
                     .bind(&member.affiliation)
                     .bind(to_json(&member.themes))
                     .bind(to_json(&member.languages))
+                    .bind(&member.expertise)
                     .bind(now)
                     .fetch_optional(&mut *tx)
                     .await?;
@@ -679,7 +688,7 @@ macro_rules! evaluation_store {
                             subject: format!("member {id}"),
                             before: serde_json::Value::Null,
                             after: serde_json::json!({"user": member.user, "stage": member.stage, "country": member.country,
-                                "city": member.city, "affiliation": member.affiliation}),
+                                "city": member.city, "affiliation": member.affiliation, "expertise": member.expertise}),
                         };
                         append_audit(&mut tx, &change, now).await?;
                     }
@@ -768,6 +777,31 @@ macro_rules! evaluation_store {
                     append_audit(&mut tx, &change, now).await?;
                     tx.commit().await?;
                     Ok(())
+                }
+
+                async fn entry_texts(&self, edition: EditionId) -> StoreResult<Vec<(EntryId, String)>> {
+                    type Row = (i64, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+                    let rows: Vec<Row> = sqlx::query_as(&format!(
+                        "SELECT e.id, t.title, t.summary, t.objectives, t.process, t.results \
+                         FROM entries e JOIN initiative_texts t ON t.initiative_id = e.initiative_id \
+                         WHERE e.edition_id = $1 AND e.status IN ({}) ORDER BY e.id, t.lang",
+                        *PUBLISHED
+                    ))
+                    .bind(edition.0)
+                    .fetch_all(self.read())
+                    .await?;
+                    let mut texts: Vec<(EntryId, String)> = Vec::new();
+                    for (entry, title, summary, objectives, process, results) in rows {
+                        if texts.last().is_none_or(|(last, _)| last.0 != entry) {
+                            texts.push((EntryId(entry), String::new()));
+                        }
+                        let text = &mut texts.last_mut().expect("pushed above").1;
+                        for part in [title, summary, objectives, process, results].into_iter().flatten() {
+                            text.push_str(&part);
+                            text.push('\n');
+                        }
+                    }
+                    Ok(texts)
                 }
 
                 async fn evaluated_entries(&self, edition: EditionId) -> StoreResult<Vec<EvaluatedEntry>> {

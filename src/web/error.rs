@@ -119,10 +119,11 @@ impl PageError {
     }
 }
 
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
+impl PageError {
+    /// The status, heading and message of the error, in the user's language.
+    fn parts(&self) -> (StatusCode, String, String) {
         let tr = Tr::new(self.lang);
-        let (status, heading, message) = match &self.kind {
+        match &self.kind {
             Kind::NotFound { what } => {
                 (StatusCode::NOT_FOUND, tr.t("error-not-found-title"), tr.t1("error-not-found", "what", tr.t(what)))
             }
@@ -141,7 +142,19 @@ impl IntoResponse for PageError {
                 (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-unavailable-title"), tr.t("search-not-ready"))
             }
             Kind::Internal => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal-title"), tr.t("error-internal")),
-        };
+        }
+    }
+
+    /// The error for a script (autosave): `{"message": "…"}` with the same status.
+    pub fn into_json_response(self) -> Response {
+        let (status, _, message) = self.parts();
+        (status, Json(serde_json::json!({ "message": message }))).into_response()
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, heading, message) = self.parts();
         let page = ErrorPage { c: Chrome::anonymous(Lang(self.lang)), heading, message };
         let body = page.render().unwrap_or_else(|_| "Kapok: error".into());
         let mut response = (status, Html(body)).into_response();

@@ -70,6 +70,7 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
     ("autosave.js", "text/javascript; charset=utf-8", include_bytes!("../../static/autosave.js")),
     ("local-time.js", "text/javascript; charset=utf-8", include_bytes!("../../static/local-time.js")),
+    ("review-autosave.js", "text/javascript; charset=utf-8", include_bytes!("../../static/review-autosave.js")),
 ];
 
 pub async fn asset(lang: Lang, Path(file): Path<String>) -> Result<Response, PageError> {

@@ -83,3 +83,48 @@ fn a_whole_application_in_chromium() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
+
+/// A committee member's draft review saves itself while they type, survives a dropped
+/// connection (kept in the browser, saved on the next visit) and a second tab.
+#[test]
+fn review_autosave_in_chromium() {
+    if !browser_available() {
+        return;
+    }
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use kapok::domain::Role;
+        let app = crate::harness::TestApp::with_fixture(Engine::Sqlite).await.expect("SQLite is always available");
+        let desk = app.login_as(Role::Secretariat).await;
+        let expert = app.login_as(Role::TechnicalCommittee).await;
+        let email = crate::evaluation::email_of(&expert).await;
+        let csrf = desk.csrf.clone();
+        let invite = [
+            ("csrf", csrf.as_str()),
+            ("name", "Expert"),
+            ("email", &email),
+            ("stage", "technical_committee"),
+            ("country", "CN"),
+        ];
+        let propose = [("csrf", csrf.as_str()), ("per_entry", "1"), ("max_per_reviewer", "10")];
+        for (path, fields) in [
+            ("committees", &invite[..]),
+            ("assignment/propose", &propose[..]),
+            ("assignment/deploy", &[("csrf", csrf.as_str()), ("confirm", "yes")][..]),
+        ] {
+            let answer = desk.post_fields(&format!("/secretariat/editions/2/{path}"), fields).await;
+            assert_eq!(answer.status(), reqwest::StatusCode::SEE_OTHER, "{path}");
+        }
+        let entry = crate::evaluation::entries_by_country(&app).await["FR"];
+        let base = app.url("");
+        let password = crate::harness::TEST_PASSWORD;
+        tokio::task::spawn_blocking(move || {
+            run_script("review_autosave.mjs", &base, &[&email, password, &entry.to_string()])
+        })
+        .await
+        .unwrap();
+        let reviews = app.store.entry_reviews(entry).await.unwrap();
+        assert_eq!(reviews.len(), 1);
+        assert_eq!(reviews[0].content.comments.values().next().map(String::as_str), Some("From the first tab"));
+        assert!(reviews[0].submitted_at.is_none(), "still a draft");
+    });
+}

@@ -81,7 +81,7 @@ both_engines! {
 
 /// The evaluated entries of edition 2 of the fixture by their lead government's country: CO
 /// (Bogotá, a winner), FR (Lyon, valid), KR (Gwangju, deserving).
-async fn entries_by_country(
+pub(crate) async fn entries_by_country(
     app: &crate::harness::TestApp,
 ) -> std::collections::BTreeMap<String, kapok::domain::EntryId> {
     let entries = app.store.evaluated_entries(EditionId(2)).await.unwrap();
@@ -89,7 +89,7 @@ async fn entries_by_country(
 }
 
 /// The user id of a signed-in client, from its account page.
-async fn email_of(user: &crate::harness::UserClient) -> String {
+pub(crate) async fn email_of(user: &crate::harness::UserClient) -> String {
     let (_, account) = user.get("/account").await;
     account.split("<dd>").nth(1).unwrap().split('<').next().unwrap().to_string()
 }
@@ -218,6 +218,77 @@ both_engines! {
 }
 
 both_engines! {
+    async fn the_assignment_weighs_statements_of_expertise_or_an_imported_score_matrix(engine) {
+        let app = crate::harness::TestApp::with_fixture(engine).await.unwrap();
+        let desk = app.login_as(Role::Secretariat).await;
+        let entries = entries_by_country(&app).await;
+        let (ada, remi) = (app.login_as(Role::TechnicalCommittee).await, app.login_as(Role::TechnicalCommittee).await);
+        let statements = [
+            (&ada, "Ada", "Care economy: services for women caregivers, care blocks."),
+            (&remi, "Rémi", "Mobilité des enfants : rues scolaires fermées aux voitures devant les écoles."),
+        ];
+        for (client, name, statement) in statements {
+            let fields = vec![
+                ("csrf", desk.csrf.clone()),
+                ("name", name.to_string()),
+                ("email", email_of(client).await),
+                ("stage", "technical_committee".into()),
+                ("country", "CN".into()),
+                ("expertise", statement.to_string()),
+            ];
+            assert_eq!(desk.post_fields("/secretariat/editions/2/committees", &fields).await.status(), StatusCode::SEE_OTHER);
+        }
+        let too_long = vec![("csrf", desk.csrf.clone()), ("name", "X".into()), ("email", "x@x.example".into()),
+            ("stage", "technical_committee".into()), ("country", "CN".into()), ("expertise", "word ".repeat(1_001))];
+        assert_eq!(desk.post_fields("/secretariat/editions/2/committees", &too_long).await.status(), StatusCode::BAD_REQUEST);
+        let (_, page) = desk.get("/secretariat/editions/2/committees").await;
+        assert!(page.contains("services for women caregivers"), "{page}");
+        let members = app.store.committee(EditionId(2)).await.unwrap();
+        let (ada_id, remi_id) = (members[0].id.min(members[1].id), members[0].id.max(members[1].id));
+        let reviewer_of = |pairs: &[(kapok::domain::EntryId, i64, f64)], entry| pairs.iter().find(|(e, _, _)| *e == entry).map(|(_, m, a)| (*m, *a)).unwrap();
+
+        // From expertise: each statement draws its member to the entry it speaks of.
+        let propose = |fields: &[(&str, &str)]| {
+            let mut all = vec![("csrf".to_string(), desk.csrf.clone()), ("per_entry".into(), "1".into()), ("max_per_reviewer".into(), "2".into())];
+            all.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            all
+        };
+        let url = "/secretariat/editions/2/assignment/propose";
+        assert_eq!(desk.post_fields(url, &propose(&[])).await.status(), StatusCode::SEE_OTHER);
+        let proposal = app.store.proposal(EditionId(2)).await.unwrap();
+        let (bogota, lyon) = (reviewer_of(&proposal, entries["CO"]), reviewer_of(&proposal, entries["FR"]));
+        assert_eq!((bogota.0, lyon.0), (ada_id, remi_id), "{proposal:?}");
+        assert!(bogota.1 > 0.0 && lyon.1 > 0.0, "the texts count: {proposal:?}");
+
+        // From an imported matrix (reviewers by e-mail or number; pairs not given are 0).
+        let matrix = format!("{},{},0.9\n{},{},0.8\n", entries["CO"], email_of(&remi).await.to_uppercase(), entries["FR"], ada_id);
+        let fields = [("source", "matrix"), ("scores", matrix.as_str())];
+        assert_eq!(desk.post_fields(url, &propose(&fields)).await.status(), StatusCode::SEE_OTHER);
+        let proposal = app.store.proposal(EditionId(2)).await.unwrap();
+        assert_eq!(reviewer_of(&proposal, entries["CO"]), (remi_id, 0.9));
+        assert_eq!(reviewer_of(&proposal, entries["FR"]), (ada_id, 0.8));
+        assert_eq!(reviewer_of(&proposal, entries["KR"]).1, 0.0);
+
+        // A bad matrix is named, in the user's words, and changes nothing.
+        for (text, message) in [
+            ("".to_string(), "it is empty".to_string()),
+            (format!("{},{}", entries["CO"], ada_id), "Score matrix, line 1: expected entry,reviewer,affinity.".to_string()),
+            (format!("{},{},high", entries["CO"], ada_id), "line 1: “high” is not an affinity".to_string()),
+            (format!("{0},{1},1\n\n{0},{1},2", entries["CO"], ada_id), "line 3: this pair was already given on line 1".to_string()),
+            (format!("999,{ada_id},1"), "“999” is not the number of a valid entry".to_string()),
+            (format!("{},nobody@x.example,1", entries["CO"]), "“nobody@x.example” is not a member".to_string()),
+        ] {
+            let refused = desk.post_fields(url, &propose(&[("source", "matrix"), ("scores", &text)])).await;
+            assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{text}");
+            let page = refused.text().await.unwrap();
+            assert!(page.contains(&message.replace('“', "&#8220;")) || page.contains(&message), "{message}: {page}");
+        }
+        assert_eq!(desk.post_fields(url, &propose(&[("source", "elsewhere")])).await.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(app.store.proposal(EditionId(2)).await.unwrap(), proposal, "unchanged");
+    }
+}
+
+both_engines! {
     async fn reviews_are_drafted_submitted_compared_and_discussed_and_late_reviewers_reminded(engine) {
         let app = crate::harness::TestApp::with_fixture(engine).await.unwrap();
         let desk = app.login_as(Role::Secretariat).await;
@@ -264,10 +335,25 @@ both_engines! {
         assert!(page.contains("saved this review first") && page.contains("Other tab") && page.contains(r#"value="7""#), "{page}");
         let out_of_scale = first.post_fields(&url, &review(&first, "1", "save", &[(&innovation, "11")], "")).await;
         assert_eq!(out_of_scale.status(), StatusCode::BAD_REQUEST);
+        // The autosave script's saves are answered in JSON: the new version, 409 with the version
+        // kept, or the error's message; a bad one changes nothing.
+        let autosave = |fields: Vec<(String, String)>| first.client.post(app.url(&url)).header("x-kapok-autosave", "1").form(&fields).send();
+        let saved = autosave(review(&first, "1", "save", &[(&innovation, "7")], "Bold idea")).await.unwrap();
+        assert_eq!(saved.status(), StatusCode::OK);
+        assert_eq!(saved.json::<serde_json::Value>().await.unwrap(), serde_json::json!({"version": 2}));
+        let stale = autosave(review(&first, "1", "save", &[(&innovation, "3")], "Older tab")).await.unwrap();
+        assert_eq!(stale.status(), StatusCode::CONFLICT);
+        assert_eq!(stale.json::<serde_json::Value>().await.unwrap(), serde_json::json!({"version": 2}));
+        let bad = autosave(review(&first, "2", "save", &[(&innovation, "11")], "")).await.unwrap();
+        assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+        let message = bad.json::<serde_json::Value>().await.unwrap()["message"].as_str().unwrap().to_string();
+        assert_eq!(message, "Each score must be a whole number on its criterion's scale.");
+        let kept = app.store.entry_reviews(entry).await.unwrap();
+        assert_eq!((kept[0].version, kept[0].content.scores.values().copied().collect::<Vec<_>>()), (2, vec![7]));
         let incomplete = first.post_fields(&url, &review(&first, "1", "submit", &[(&innovation, "7")], "Bold idea")).await;
         assert_eq!(incomplete.status(), StatusCode::BAD_REQUEST);
         assert!(incomplete.text().await.unwrap().contains("give every criterion a score"));
-        let mut complete = review(&first, "1", "submit", &[(&innovation, "7"), (&effectiveness, "9")], "Bold idea");
+        let mut complete = review(&first, "2", "submit", &[(&innovation, "7"), (&effectiveness, "9")], "Bold idea");
         complete.push(("recommendation".into(), "support".into()));
         complete.push(("confidence".into(), "4".into()));
         assert_eq!(first.post_fields(&url, &complete).await.status(), StatusCode::SEE_OTHER);

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::committees::{edition_conflicts, edition_of};
 use super::require_role;
 use crate::domain::{EditionId, EntryId, Role, Stage};
-use crate::evaluation::affinity::affinity;
+use crate::evaluation::affinity::{TextModel, affinity};
 use crate::evaluation::conflicts::blocked_pairs;
 use crate::storage::evaluation::{EvaluatedEntry, Member, Pair};
 use crate::web::AppState;
@@ -41,10 +41,6 @@ async fn setting(state: &AppState, lang: Lang, raw: &str) -> Result<(Setting, St
 }
 
 impl Setting {
-    fn affinity(&self, entry: &EvaluatedEntry, member: &Member) -> f64 {
-        affinity(&member.themes, &member.languages, &entry.themes, &entry.language)
-    }
-
     fn member_name(&self, id: i64) -> String {
         self.members.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| format!("#{id}"))
     }
@@ -52,6 +48,71 @@ impl Setting {
     fn entry_title(&self, id: EntryId) -> String {
         self.entries.iter().find(|e| e.entry == id).map(|e| e.title.clone()).unwrap_or_else(|| format!("#{id}"))
     }
+}
+
+/// Affinities from expertise, entries × members in the setting's order: themes, languages, and
+/// each member's statement of expertise against the entries' texts.
+async fn expertise_affinities(state: &AppState, lang: Lang, setting: &Setting) -> Result<Vec<f64>, PageError> {
+    let texts = state.store.entry_texts(setting.edition).await.map_err(PageError::store(lang))?;
+    let text_of = |entry: EntryId| texts.iter().find(|(e, _)| *e == entry).map(|(_, t)| t.as_str()).unwrap_or("");
+    let model = TextModel::new(&setting.entries.iter().map(|e| text_of(e.entry)).collect::<Vec<_>>());
+    let statements: Vec<_> = setting.members.iter().map(|m| model.vector(&m.expertise)).collect();
+    Ok(setting
+        .entries
+        .iter()
+        .enumerate()
+        .flat_map(|(e, entry)| {
+            let model = &model;
+            setting.members.iter().zip(&statements).map(move |(member, statement)| {
+                let text = model.similarity(e, statement);
+                affinity(&member.themes, &member.languages, &entry.themes, &entry.language, text)
+            })
+        })
+        .collect())
+}
+
+/// Affinities from an imported score matrix (`entry,reviewer,affinity` lines, the layout of
+/// OpenReview's matcher files and of `kapok assign --scores`): entries by number, reviewers by
+/// e-mail address or member number; pairs not given have affinity 0.
+fn matrix_affinities(setting: &Setting, tr: &crate::i18n::Tr, text: &str) -> Result<Vec<f64>, String> {
+    use kapok_assign::Problem;
+    let scores = kapok_assign::parse_scores(text).map_err(|error| {
+        let line = error.line as i64;
+        match error.problem {
+            Problem::AffinityNotANumber { text } | Problem::AffinityOutOfRange { text } => {
+                tr.t2("assign-matrix-affinity", ("line", line), ("value", text))
+            }
+            Problem::DuplicateScore { first_line, .. } => {
+                tr.t2("assign-matrix-duplicate", ("line", line), ("first", first_line as i64))
+            }
+            _ => tr.t1("assign-matrix-fields", "line", line),
+        }
+    })?;
+    if scores.pairs.is_empty() {
+        return Err(tr.t("assign-matrix-empty"));
+    }
+    let entries: Vec<usize> = (0..scores.entries.len())
+        .map(|i| {
+            let name = scores.entries.name(i);
+            let found = name.parse::<i64>().ok().and_then(|id| setting.entries.iter().position(|e| e.entry.0 == id));
+            found.ok_or_else(|| tr.t1("assign-matrix-entry", "name", name.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    let reviewers: Vec<usize> = (0..scores.reviewers.len())
+        .map(|i| {
+            let name = scores.reviewers.name(i);
+            let found = setting
+                .members
+                .iter()
+                .position(|m| m.email.eq_ignore_ascii_case(name) || name.parse::<i64>().is_ok_and(|id| id == m.id));
+            found.ok_or_else(|| tr.t1("assign-matrix-reviewer", "name", name.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut affinities = vec![0.0; setting.entries.len() * setting.members.len()];
+    for (entry, reviewer, value) in scores.pairs {
+        affinities[entries[entry] * setting.members.len() + reviewers[reviewer]] = value;
+    }
+    Ok(affinities)
 }
 
 struct EntryLine {
@@ -168,12 +229,13 @@ pub async fn propose(
         }
         _ => return Err(PageError::bad_request(lang, tr.t("assign-limits"))),
     };
-    let affinities: Vec<f64> = setting
-        .entries
-        .iter()
-        .flat_map(|e| setting.members.iter().map(move |m| (e, m)))
-        .map(|(e, m)| setting.affinity(e, m))
-        .collect();
+    let affinities = match form.one("source").as_str() {
+        "" | "expertise" => expertise_affinities(&state, lang, &setting).await?,
+        "matrix" => {
+            matrix_affinities(&setting, &tr, &form.one("scores")).map_err(|m| PageError::bad_request(lang, m))?
+        }
+        _ => return Err(PageError::bad_request(lang, tr.t("assign-source-unknown"))),
+    };
     let mut instance = kapok_assign::Instance::dense(setting.entries.len(), setting.members.len(), affinities, limits)
         .map_err(|_| PageError::bad_request(lang, tr.t("assign-limits")))?;
     for (e, entry) in setting.entries.iter().enumerate() {
@@ -218,11 +280,12 @@ pub async fn adjust(
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     let (setting, _) = setting(&state, lang, &raw).await?;
-    let entry = form.number("entry").map(EntryId).and_then(|id| setting.entries.iter().find(|e| e.entry == id));
-    let member = form.number("member").and_then(|id| setting.members.iter().find(|m| m.id == id));
-    let (Some(entry), Some(member)) = (entry, member) else {
+    let entry = form.number("entry").map(EntryId).and_then(|id| setting.entries.iter().position(|e| e.entry == id));
+    let member = form.number("member").and_then(|id| setting.members.iter().position(|m| m.id == id));
+    let (Some(e), Some(m)) = (entry, member) else {
         return Err(PageError::bad_request(lang, tr.t("assign-pair-unknown")));
     };
+    let (entry, member) = (&setting.entries[e], &setting.members[m]);
     let mut pairs = state.store.proposal(setting.edition).await.map_err(PageError::store(lang))?;
     let exists = pairs.iter().any(|(e, m, _)| *e == entry.entry && *m == member.id);
     match form.one("action").as_str() {
@@ -231,7 +294,9 @@ pub async fn adjust(
                 return Err(PageError::bad_request(lang, tr.t("assign-conflicted")));
             }
             if !exists {
-                pairs.push((entry.entry, member.id, setting.affinity(entry, member)));
+                // A pair added by hand carries its affinity from expertise.
+                let affinities = expertise_affinities(&state, lang, &setting).await?;
+                pairs.push((entry.entry, member.id, affinities[e * setting.members.len() + m]));
             }
         }
         "remove" => pairs.retain(|(e, m, _)| !(*e == entry.entry && *m == member.id)),

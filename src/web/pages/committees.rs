@@ -162,6 +162,7 @@ pub async fn show(
                     .iter()
                     .map(theme_name)
                     .chain(m.languages.iter().cloned())
+                    .chain((!m.expertise.is_empty()).then(|| m.expertise.chars().take(200).collect()))
                     .collect::<Vec<_>>()
                     .join(", "),
             })
@@ -215,6 +216,10 @@ pub async fn add(
     if affiliation.chars().count() > 300 {
         return Err(bad("committee-affiliation-long"));
     }
+    let expertise = form.one("expertise").trim().to_string();
+    if expertise.chars().count() > 5_000 {
+        return Err(bad("committee-expertise-long"));
+    }
     let mut themes = Vec::new();
     for raw in form.all("theme") {
         let theme = raw.parse::<i64>().ok().map(ThemeId).filter(|t| edition.themes.iter().any(|e| e.id == *t));
@@ -252,7 +257,7 @@ pub async fn add(
             (user, true)
         }
     };
-    let member = NewMember { user: user.id, stage, country, city, affiliation, themes, languages };
+    let member = NewMember { user: user.id, stage, country, city, affiliation, themes, languages, expertise };
     let added = state.store.add_member(id, &member, session.user.id, now).await.map_err(PageError::store(lang))?;
     if added.is_none() {
         return Err(bad("committee-already"));

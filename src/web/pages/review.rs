@@ -4,6 +4,7 @@
 //! every request.
 
 use askama::Template;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -168,6 +169,9 @@ struct EntryPage {
     message: Option<String>,
     others: Vec<OtherReview>,
     discussion: Vec<(String, String)>,
+    /// Where this browser keeps unsaved changes: member and entry.
+    autosave_key: String,
+    autosave_texts: String,
 }
 
 /// The member (of the entry's edition) who may review this entry now, and the entry: assigned in
@@ -258,7 +262,20 @@ async fn render_entry(
             .collect(),
         None => Vec::new(),
     };
+    let autosave_texts = serde_json::json!({
+        "saving": c.tr.t("autosave-saving"),
+        "saved": c.tr.t("autosave-saved"),
+        "offline": c.tr.t("autosave-offline"),
+        "signedOut": c.tr.t("autosave-signed-out"),
+        "conflict": c.tr.t("review-autosave-conflict"),
+        "keepMine": c.tr.t("autosave-keep-mine"),
+        "useSaved": c.tr.t("autosave-use-saved"),
+        "restored": c.tr.t("autosave-restored"),
+    })
+    .to_string();
     let page = EntryPage {
+        autosave_key: format!("{}-{}", member.id, found.entry),
+        autosave_texts,
         entry: found.entry,
         title: found.title.clone(),
         place: initiative.cities.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", "),
@@ -322,14 +339,33 @@ pub async fn entry(
     }
 }
 
+/// The header `static/review-autosave.js` sends: the answer is JSON, not a page.
+const AUTOSAVE_HEADER: &str = "x-kapok-autosave";
+
 /// `POST /review/entries/{entry}/review`: saves the review as a draft (`action=save`) or submits
-/// it (`action=submit`, complete only); a stale version shows the kept review instead.
+/// it (`action=submit`, complete only); a stale version shows the kept review instead. The
+/// autosave script gets `{"version"}` (409 when stale) or `{"message"}` with the error's status.
 pub async fn save(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
     Path(raw): Path<String>,
     body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let autosave = headers.contains_key(AUTOSAVE_HEADER);
+    match save_review(state, viewer, headers, raw, body, autosave).await {
+        Err(error) if autosave => Ok(error.into_json_response()),
+        answer => answer,
+    }
+}
+
+async fn save_review(
+    state: AppState,
+    viewer: Viewer,
+    headers: HeaderMap,
+    raw: String,
+    body: axum::body::Bytes,
+    autosave: bool,
 ) -> Result<Response, PageError> {
     let session = match member_session(&viewer) {
         Ok(session) => session,
@@ -380,7 +416,13 @@ pub async fn save(
         .await
         .map_err(PageError::store(lang))?;
     match saved {
+        ReviewSave::Saved { version } if autosave => {
+            Ok(Json(serde_json::json!({ "version": version })).into_response())
+        }
         ReviewSave::Saved { .. } => Ok(Redirect::to(&format!("/review/entries/{id}")).into_response()),
+        ReviewSave::Stale { kept } if autosave => {
+            Ok((StatusCode::CONFLICT, Json(serde_json::json!({ "version": kept.version }))).into_response())
+        }
         ReviewSave::Stale { kept } => {
             // Show the kept review, and what this tab tried to save, so nothing is lost.
             let mine: Vec<String> = content.comments.values().cloned().collect();
