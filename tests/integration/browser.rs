@@ -128,3 +128,14 @@ fn review_autosave_in_chromium() {
         assert!(reviews[0].submitted_at.is_none(), "still a draft");
     });
 }
+
+/// The library (issue 5) in Chinese: search, two facets, the map, a case, two cases compared
+/// (also after the Back button, and without JavaScript); axe on every page.
+#[test]
+fn library_in_chromium() {
+    if !browser_available() {
+        return;
+    }
+    let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
+    run_script("library.mjs", &server.base, &[]);
+}
