@@ -410,7 +410,7 @@ pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String
     let files = crate::files::open(&config.files_url).await.map_err(anyhow::Error::msg)?;
     let state = web::AppState::new(store.clone(), search.clone(), files, settings);
     if !search.is_ready() {
-        state.reindexer.notify();
+        state.reindexer.notify(library::Changed::Everything);
     }
     match &config.smtp_url {
         Some(url) => {

@@ -11,13 +11,14 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use sha2::{Digest, Sha256};
 
+use crate::domain::InitiativeId;
 use crate::i18n::Tr;
 use crate::search::{
     Facet, FacetCounts, Filters, Hit, Query, QueryError, Search, SearchError, SearchRequest, Sort, SortKey, Window,
 };
 use crate::storage::{InitiativeOrder, InitiativeQuery, PageRequest, Store, StoreError};
 
-pub use reindexer::Reindexer;
+pub use reindexer::{Changed, ReindexCounts, Reindexer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -43,6 +44,23 @@ pub async fn reindex(
     dir: &Path,
     progress: Arc<dyn Fn(u64, u64) + Send + Sync>,
 ) -> anyhow::Result<usize> {
+    Ok(rebuild(store, dir, progress).await?.initiatives)
+}
+
+/// What a full rebuild made.
+#[derive(Debug, Clone)]
+pub struct Rebuilt {
+    pub initiatives: usize,
+    /// The new generation's name.
+    pub generation: String,
+}
+
+/// [`reindex`], also naming the generation it made current.
+pub async fn rebuild(
+    store: &dyn Store,
+    dir: &Path,
+    progress: Arc<dyn Fn(u64, u64) + Send + Sync>,
+) -> anyhow::Result<Rebuilt> {
     let lock = BUILDING
         .lock()
         .map_err(|_| anyhow::anyhow!("index lock poisoned"))?
@@ -50,15 +68,33 @@ pub async fn reindex(
         .or_default()
         .clone();
     let _turn = lock.lock().await;
+    // Taken before the read: every write committed later is not in this generation.
+    let snapshot = jiff::Timestamp::now().as_millisecond();
     let documents = store.search_documents().await?;
     let initiatives = documents.iter().map(|d| d.summary.id).collect::<BTreeSet<_>>().len();
     let dir = dir.to_path_buf();
-    tokio::task::spawn_blocking(move || {
+    let generation = tokio::task::spawn_blocking(move || {
         let total = documents.len() as u64;
-        crate::search::build(&dir, &documents, &|done| progress(done, total))
+        crate::search::build_snapshot(&dir, &documents, snapshot, &|done| progress(done, total))
     })
     .await??;
-    Ok(initiatives)
+    Ok(Rebuilt { initiatives, generation })
+}
+
+/// Updates the documents of `initiatives` in `search`'s current generation from the store
+/// (those no longer published are deleted) and switches readers to the result.
+pub async fn update(
+    store: &dyn Store,
+    search: &Arc<Search>,
+    initiatives: &[InitiativeId],
+) -> Result<crate::search::Updated, crate::search::UpdateError> {
+    let documents =
+        store.search_documents_of(initiatives).await.map_err(|e| crate::search::UpdateError::Source(e.to_string()))?;
+    let search = search.clone();
+    let initiatives = initiatives.to_vec();
+    tokio::task::spawn_blocking(move || search.update(&initiatives, &documents))
+        .await
+        .unwrap_or_else(|e| Err(crate::search::UpdateError::Source(e.to_string())))
 }
 
 /// Where the search index of a data directory lives.

@@ -77,8 +77,9 @@ impl Layout {
 }
 
 impl SegmentFacets {
-    /// Reads a segment's columns; `cardinalities` (by facet index) are the dictionary's.
-    pub fn load(reader: &SegmentReader, cardinalities: &[usize]) -> tantivy::Result<SegmentFacets> {
+    /// Reads a segment's columns; `capacities` (by facet index) are the layout's room per
+    /// dimension, at least the dictionary's cardinalities.
+    pub fn load(reader: &SegmentReader, capacities: &[usize]) -> tantivy::Result<SegmentFacets> {
         let fast = reader.fast_fields();
         let columns = Facet::ALL
             .iter()
@@ -91,7 +92,7 @@ impl SegmentFacets {
         let per_doc =
             |doc: DocId| -> Vec<Vec<u64>> { columns.iter().map(|c| c.values_for_doc(doc).collect()).collect() };
         Ok(SegmentFacets::new(
-            &Layout::new(cardinalities),
+            &Layout::new(capacities),
             (0..reader.max_doc()).map(per_doc),
             single("year")?.into_iter().map(|y| y as u32).collect(),
             single("rank")?.into_iter().map(|r| r as u8).collect(),
@@ -188,8 +189,11 @@ pub(crate) struct Plan {
     /// Whether to count facet values (and how many values each dimension has).
     pub count: bool,
     pub cardinalities: Vec<usize>,
+    /// How many values each dimension has room for in the segments' layout (at least its
+    /// cardinality; see [`Layout`]).
+    pub capacities: Vec<usize>,
     /// The unpacked values of each segment, by segment ordinal.
-    pub segments: Arc<Vec<SegmentFacets>>,
+    pub segments: Arc<Vec<Arc<SegmentFacets>>>,
 }
 
 pub(crate) struct Harvest {
@@ -290,7 +294,7 @@ impl SegmentHarvest {
         if plan.segments.get(segment as usize).is_none() {
             return Err(tantivy::TantivyError::InternalError(format!("no facet values for segment {segment}")));
         }
-        let layout = Layout::new(&plan.cardinalities);
+        let layout = Layout::new(&plan.capacities);
         let mut filtered = 0u32;
         let mut selected = Vec::new();
         for (facet, allowed) in plan.filters.iter().enumerate() {
@@ -398,7 +402,7 @@ mod tests {
 
     fn collect(cardinalities: &[usize], docs: &[Doc], matches: &[bool], filters: &Selection) -> Harvest {
         let segment = SegmentFacets::new(
-            &Layout::new(cardinalities),
+            &Layout::new(&cardinalities.iter().map(|n| n + 2).collect::<Vec<_>>()),
             docs.iter().map(|d| d.iter().map(|values| values.iter().copied().collect()).collect()),
             (0..docs.len()).map(|d| 2000 + d as u32 % 7).collect(),
             vec![0; docs.len()],
@@ -416,7 +420,9 @@ mod tests {
                 .collect(),
             count: true,
             cardinalities: cardinalities.to_vec(),
-            segments: Arc::new(vec![segment]),
+            // Room for values an update would append, as a generation's views have.
+            capacities: cardinalities.iter().map(|n| n + 2).collect(),
+            segments: Arc::new(vec![Arc::new(segment)]),
         };
         let mut harvest = SegmentHarvest::new(Arc::new(plan), 0).unwrap();
         for (doc, _) in matches.iter().take(docs.len()).enumerate().filter(|(_, m)| **m) {

@@ -161,6 +161,39 @@ impl Dictionary {
         self.values(facet).len()
     }
 
+    /// Adds a value at the end of its dimension (documents already written keep their
+    /// ordinals), or renames one already known. True when the dictionary changed.
+    pub(crate) fn upsert(&mut self, facet: Facet, key: String, label: Label, order: i64) -> bool {
+        let values = self.dimensions.entry(facet).or_default();
+        if let Some(ordinal) = self.by_key.get(&facet).and_then(|keys| keys.get(&key)) {
+            let value = &mut values[*ordinal as usize];
+            if value.label == label && value.order == order {
+                return false;
+            }
+            value.label = label;
+            value.order = order;
+            return true;
+        }
+        self.by_key.entry(facet).or_default().insert(key.clone(), values.len() as u32);
+        values.push(FacetValue { key, label, order, place: None });
+        true
+    }
+
+    /// Sets where the city of key `city` is. True when it changed.
+    pub(crate) fn set_place(&mut self, city: &str, place: Place) -> bool {
+        let Some(ordinal) = self.ordinal(Facet::City, city) else {
+            return false;
+        };
+        let Some(value) = self.dimensions.get_mut(&Facet::City).and_then(|v| v.get_mut(ordinal as usize)) else {
+            return false;
+        };
+        if value.place.as_ref() == Some(&place) {
+            return false;
+        }
+        value.place = Some(place);
+        true
+    }
+
     /// Rebuilds the lookup tables after loading.
     pub(crate) fn index_keys(&mut self) {
         self.by_key = self

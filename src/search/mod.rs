@@ -22,9 +22,10 @@ pub mod snippet;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use serde::{Deserialize, Serialize};
+use tantivy::index::SegmentId;
 use tantivy::query::{AllQuery, Query as TantivyQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
@@ -32,7 +33,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument};
 
 use crate::domain::{
     AwardId, CityId, Continent, EditionId, EntryId, EntryStatus, GovernmentLevel, HonourKind, InitiativeId,
@@ -49,7 +50,7 @@ use facets::{Dictionary, DictionaryBuilder};
 use snippet::Highlighter;
 
 /// Written into each generation; a generation without it (or with another) is rebuilt.
-const FORMAT: &str = "kapok-library-3";
+const FORMAT: &str = "kapok-library-4";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -121,7 +122,8 @@ fn schema() -> (Schema, Fields) {
         if stored { options.set_stored() } else { options }
     };
     let entry = builder.add_u64_field("entry", INDEXED | STORED | FAST);
-    let initiative = builder.add_u64_field("initiative", STORED | FAST);
+    // Indexed: an update deletes an initiative's documents by this term.
+    let initiative = builder.add_u64_field("initiative", INDEXED | STORED | FAST);
     let stored = builder.add_text_field("stored", STORED);
     let mut languages = Vec::new();
     for (code, tokenizer) in LANGUAGES {
@@ -407,10 +409,22 @@ fn to_document(fields: &Fields, dictionary: &Dictionary, document: &SearchDocume
 
 /// Builds a new generation from `documents` and makes it current. Returns its name.
 pub fn build(dir: &Path, documents: &[SearchDocument], progress: &dyn Fn(u64)) -> Result<String, SearchError> {
+    build_snapshot(dir, documents, jiff::Timestamp::now().as_millisecond(), progress)
+}
+
+/// [`build`] for documents read from the database at `snapshot` (Unix milliseconds, taken just
+/// before the read). The generation's name starts with it ([`snapshot_of`]), so a server that
+/// updated its own generation meanwhile knows which of its updates the new one may lack.
+pub fn build_snapshot(
+    dir: &Path,
+    documents: &[SearchDocument],
+    snapshot: i64,
+    progress: &dyn Fn(u64),
+) -> Result<String, SearchError> {
     std::fs::create_dir_all(dir)?;
     static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let sequence = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let generation = format!("g{}-{}-{sequence}", jiff::Timestamp::now().as_millisecond(), std::process::id());
+    let generation = format!("g{snapshot}-{}-{sequence}", std::process::id());
     let path = dir.join(&generation);
     std::fs::create_dir_all(&path)?;
     let (schema, fields) = schema();
@@ -445,6 +459,11 @@ pub fn build(dir: &Path, documents: &[SearchDocument], progress: &dyn Fn(u64)) -
     Ok(generation)
 }
 
+/// When the documents of generation `name` were read from the database (Unix milliseconds).
+pub fn snapshot_of(name: &str) -> Option<i64> {
+    name.strip_prefix('g')?.split('-').next()?.parse().ok()
+}
+
 /// Old generations are removed once the pointer has moved on; a reader that still has one
 /// open keeps its files until it lets go (they are unlinked, not truncated). A generation
 /// started after the current one is another build still in progress, and is left alone.
@@ -452,7 +471,7 @@ fn remove_old_generations(dir: &Path, current: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let started = |name: &str| name.strip_prefix('g')?.split('-').next()?.parse::<i64>().ok();
+    let started = snapshot_of;
     let current_started = started(current).unwrap_or(i64::MAX);
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -530,26 +549,113 @@ struct Everything {
 
 struct Generation {
     name: String,
+    index: Index,
     reader: IndexReader,
     fields: Fields,
-    dictionary: Dictionary,
     analyzers: HashMap<Field, TextAnalyzer>,
+    /// What searches read; replaced after each update of this generation.
+    view: RwLock<Arc<View>>,
+}
+
+/// One committed state of a generation: a searcher, the facet dictionary its documents were
+/// written with, and what the collector reads of each of its segments. Everything a search
+/// takes comes from one view, so document addresses and unpacked arrays always agree.
+struct View {
+    searcher: Searcher,
+    dictionary: Arc<Dictionary>,
+    /// Per dimension, how many values the collector's layout has room for (at least the
+    /// dictionary's cardinality): values an update appends fit without unpacking every
+    /// segment again.
+    capacities: Vec<usize>,
+    /// Each segment's facet values and sort keys, unpacked, by segment ordinal; a segment an
+    /// update left alone (or only deleted from: deleted documents keep their ids, and tantivy's
+    /// collection skips them) is shared with the previous view.
+    segments: Arc<Vec<Arc<SegmentFacets>>>,
+    segment_ids: Vec<SegmentId>,
     /// The unfiltered library, newest first and oldest first, computed on first use.
     everything: [OnceLock<Everything>; 2],
-    /// Each segment's facet values and sort keys, unpacked.
-    segments: Arc<Vec<SegmentFacets>>,
+}
+
+impl View {
+    /// The view of `searcher`, reusing what `previous` unpacked of the same segments.
+    fn load(searcher: Searcher, dictionary: Arc<Dictionary>, previous: Option<&View>) -> tantivy::Result<View> {
+        let cardinalities: Vec<usize> = Facet::ALL.iter().map(|f| dictionary.cardinality(*f)).collect();
+        let reuse = previous.filter(|p| cardinalities.iter().zip(&p.capacities).all(|(n, room)| n <= room));
+        let capacities = match reuse {
+            Some(previous) => previous.capacities.clone(),
+            None => cardinalities.iter().map(|n| n + n / 4 + 16).collect(),
+        };
+        let mut segments = Vec::new();
+        let mut segment_ids = Vec::new();
+        for reader in searcher.segment_readers() {
+            let id = reader.segment_id();
+            let known = reuse.and_then(|p| p.segment_ids.iter().position(|s| *s == id).map(|i| p.segments[i].clone()));
+            segments.push(match known {
+                Some(facets) => facets,
+                None => Arc::new(SegmentFacets::load(reader, &capacities)?),
+            });
+            segment_ids.push(id);
+        }
+        Ok(View {
+            searcher,
+            dictionary,
+            capacities,
+            segments: Arc::new(segments),
+            segment_ids,
+            everything: Default::default(),
+        })
+    }
+
+    fn cardinalities(&self) -> Vec<usize> {
+        Facet::ALL.iter().map(|f| self.dictionary.cardinality(*f)).collect()
+    }
+}
+
+/// Why an update was not made to the current generation.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError {
+    #[error("no search index generation is open")]
+    NoIndex,
+    /// Another writer (another process) holds tantivy's lock on the generation.
+    #[error("another writer holds search index generation {0}")]
+    Busy(String),
+    /// `CURRENT` named another generation by the time the update was committed.
+    #[error("the search index moved on to generation {0} during the update")]
+    Moved(String),
+    /// The documents to write could not be read.
+    #[error("reading the documents to update: {0}")]
+    Source(String),
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
+
+impl From<tantivy::TantivyError> for UpdateError {
+    fn from(error: tantivy::TantivyError) -> Self {
+        UpdateError::Search(error.into())
+    }
+}
+
+/// What an update changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Updated {
+    pub generation: String,
+    /// Documents written (the published entries of the initiatives updated).
+    pub documents: usize,
 }
 
 /// The index as the server reads it: the current generation, swapped on `refresh`.
 pub struct Search {
     dir: PathBuf,
     current: RwLock<Option<Arc<Generation>>>,
+    /// The writer of the generation this process updates (tantivy's lock on it), opened on the
+    /// first update and moved to another generation when `CURRENT` moves.
+    writer: Mutex<Option<(String, IndexWriter)>>,
 }
 
 impl Search {
     /// Opens the current generation under `dir`, if one was built.
     pub fn open(dir: &Path) -> Search {
-        let search = Search { dir: dir.to_path_buf(), current: RwLock::new(None) };
+        let search = Search { dir: dir.to_path_buf(), current: RwLock::new(None), writer: Mutex::new(None) };
         if let Err(error) = search.refresh() {
             tracing::warn!(%error, "the search index could not be opened; it will be rebuilt");
         }
@@ -565,17 +671,24 @@ impl Search {
         self.current.read().map(|c| c.is_some()).unwrap_or(false)
     }
 
-    /// The name of the open generation (it changes with every rebuild).
+    /// The name of the open generation (it changes with every rebuild, not with updates).
     pub fn generation(&self) -> Option<String> {
         self.current.read().ok().and_then(|c| c.as_ref().map(|g| g.name.clone()))
     }
 
+    /// The generation `CURRENT` names now.
+    fn pointer(&self) -> Result<Option<String>, std::io::Error> {
+        match std::fs::read_to_string(self.dir.join("CURRENT")) {
+            Ok(name) => Ok(Some(name.trim().to_string())),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
     /// Switches to the generation `CURRENT` names, if it changed. True when it switched.
     pub fn refresh(&self) -> Result<bool, SearchError> {
-        let name = match std::fs::read_to_string(self.dir.join("CURRENT")) {
-            Ok(name) => name.trim().to_string(),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-            Err(error) => return Err(error.into()),
+        let Some(name) = self.pointer()? else {
+            return Ok(false);
         };
         if self.current.read().ok().and_then(|c| c.as_ref().map(|g| g.name == name)).unwrap_or(false) {
             return Ok(false);
@@ -601,28 +714,86 @@ impl Search {
         for field in text_fields {
             analyzers.insert(field, index.tokenizer_for_field(field)?);
         }
-        let searcher = reader.searcher();
-        let cardinalities: Vec<usize> = Facet::ALL.iter().map(|f| dictionary.cardinality(*f)).collect();
-        let segments = Arc::new(
-            searcher
-                .segment_readers()
-                .iter()
-                .map(|segment| SegmentFacets::load(segment, &cardinalities))
-                .collect::<tantivy::Result<Vec<_>>>()?,
-        );
-        let generation = Arc::new(Generation {
-            name,
-            reader,
-            fields,
-            dictionary,
-            analyzers,
-            everything: Default::default(),
-            segments,
-        });
+        let view = View::load(reader.searcher(), Arc::new(dictionary), None)?;
+        let generation =
+            Arc::new(Generation { name, index, reader, fields, analyzers, view: RwLock::new(Arc::new(view)) });
         if let Ok(mut current) = self.current.write() {
             *current = Some(generation);
         }
         Ok(true)
+    }
+
+    /// Replaces the documents of `initiatives` in the current generation by `documents` (the
+    /// fresh documents of those still published; an initiative without any is only deleted),
+    /// commits, and switches readers to the result. Blocks (tantivy's commit): call it off the
+    /// async runtime. The facet dictionary only grows, so ordinals already written stay valid.
+    pub fn update(&self, initiatives: &[InitiativeId], documents: &[SearchDocument]) -> Result<Updated, UpdateError> {
+        let generation = self.current.read().ok().and_then(|c| c.clone()).ok_or(UpdateError::NoIndex)?;
+        let mut slot = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if slot.as_ref().is_none_or(|(name, _)| *name != generation.name) {
+            // Let go of the previous generation's lock before taking this one's.
+            *slot = None;
+            let writer = match generation.index.writer_with_num_threads::<TantivyDocument>(1, 32 * 1024 * 1024) {
+                Ok(writer) => writer,
+                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
+                    return Err(UpdateError::Busy(generation.name.clone()));
+                }
+                Err(error) => return Err(error.into()),
+            };
+            *slot = Some((generation.name.clone(), writer));
+        }
+        let Some((_, writer)) = slot.as_mut() else {
+            return Err(UpdateError::NoIndex);
+        };
+        let view = generation.view();
+        let mut dictionary = (*view.dictionary).clone();
+        let mut grew = false;
+        for document in documents {
+            for (facet, key, label, order) in facet_values(document) {
+                grew |= dictionary.upsert(facet, key, label, order);
+            }
+            for government in &document.governments {
+                let place =
+                    Place { lat: government.lat, lng: government.lng, country: government.country_code.clone() };
+                grew |= dictionary.set_place(&government.id.0.to_string(), place);
+            }
+        }
+        if grew {
+            // Written before the commit: a dictionary with values no document has yet is
+            // harmless (they count zero), documents with values it lacks would not be.
+            let path = self.dir.join(&generation.name);
+            let staged = path.join("facets.json.next");
+            std::fs::write(&staged, serde_json::to_vec(&dictionary).map_err(SearchError::from)?)
+                .map_err(SearchError::from)?;
+            std::fs::rename(&staged, path.join("facets.json")).map_err(SearchError::from)?;
+        }
+        for initiative in initiatives {
+            writer.delete_term(tantivy::Term::from_field_u64(generation.fields.initiative, initiative.0 as u64));
+        }
+        let written = (|| {
+            for document in documents {
+                writer.add_document(to_document(&generation.fields, &dictionary, document))?;
+            }
+            writer.commit()
+        })();
+        if let Err(error) = written {
+            // A writer whose commit failed is not used again: the next update opens a new one.
+            *slot = None;
+            return Err(error.into());
+        }
+        match self.pointer().map_err(SearchError::from)? {
+            Some(name) if name == generation.name => {}
+            other => {
+                *slot = None;
+                return Err(UpdateError::Moved(other.unwrap_or_default()));
+            }
+        }
+        generation.reader.reload()?;
+        let next = View::load(generation.reader.searcher(), Arc::new(dictionary), Some(&view))?;
+        if let Ok(mut current) = generation.view.write() {
+            *current = Arc::new(next);
+        }
+        Ok(Updated { generation: generation.name.clone(), documents: documents.len() })
     }
 
     /// Searches the current generation; None while no index has been built.
@@ -651,14 +822,21 @@ impl Search {
 }
 
 impl Generation {
+    fn view(&self) -> Arc<View> {
+        match self.view.read() {
+            Ok(view) => view.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
     fn compiler<'a>(&'a self, searcher: &'a Searcher) -> Compiler<'a> {
         Compiler { fields: &self.fields, analyzers: &self.analyzers, searcher: Some(searcher) }
     }
 
     /// The whole library in one order (newest or oldest first) and its facet counts, computed
-    /// once per generation: the unfiltered page is the most asked for, and needs no search.
-    fn everything(&self, searcher: &Searcher, oldest: bool) -> Result<&Everything, SearchError> {
-        let slot = &self.everything[usize::from(oldest)];
+    /// once per view: the unfiltered page is the most asked for, and needs no search.
+    fn everything<'v>(&self, view: &'v View, oldest: bool) -> Result<&'v Everything, SearchError> {
+        let slot = &view.everything[usize::from(oldest)];
         if let Some(everything) = slot.get() {
             return Ok(everything);
         }
@@ -669,17 +847,19 @@ impl Generation {
             scoring: false,
             filters: vec![None; Facet::ALL.len()],
             count: true,
-            cardinalities: Facet::ALL.iter().map(|f| self.dictionary.cardinality(*f)).collect(),
-            segments: self.segments.clone(),
+            cardinalities: view.cardinalities(),
+            capacities: view.capacities.clone(),
+            segments: view.segments.clone(),
         };
-        let harvest = searcher.search(&AllQuery, &LibraryCollector { plan: Arc::new(plan) })?;
+        let harvest = view.searcher.search(&AllQuery, &LibraryCollector { plan: Arc::new(plan) })?;
         let _ = slot.set(Everything { order: harvest.top, counts: harvest.counts });
         Ok(slot.get().expect("just set"))
     }
 
     fn search(&self, request: &SearchRequest<'_>) -> Result<SearchResults, SearchError> {
-        let searcher = self.reader.searcher();
-        let compiler = self.compiler(&searcher);
+        let view = self.view();
+        let searcher = &view.searcher;
+        let compiler = self.compiler(searcher);
         let (offset, limit, after) = match request.window {
             Window::Offset { offset, limit } => (offset, limit, None),
             Window::After { key, limit } => (0, limit, Some(key)),
@@ -687,15 +867,15 @@ impl Generation {
         let highlighter = Highlighter::new(&compiler, request.query);
         if request.query.is_none() && request.filters.is_empty() {
             // Without words every score is equal: best match first is newest first.
-            let everything = self.everything(&searcher, request.sort == Sort::Oldest)?;
+            let everything = self.everything(&view, request.sort == Sort::Oldest)?;
             let order = &everything.order;
             let start = match after {
                 None => offset.min(order.len()),
                 Some(key) => order.partition_point(|(k, _)| request.sort.compare(k, &key) != Ordering::Greater),
             };
             let page = &order[start..(start.saturating_add(limit)).min(order.len())];
-            let hits = self.hits(&searcher, &highlighter, page, request.languages)?;
-            let facets = self.all_facet_counts(&everything.counts, request);
+            let hits = self.hits(searcher, &highlighter, page, request.languages)?;
+            let facets = self.all_facet_counts(&view.dictionary, &everything.counts, request);
             let more_after = start + page.len() < order.len();
             return Ok(SearchResults { total: order.len(), more_after, hits, facets });
         }
@@ -708,9 +888,9 @@ impl Generation {
             .map(|facet| {
                 let mut keys = request.filters.values(*facet).peekable();
                 keys.peek()?;
-                let mut allowed = vec![false; self.dictionary.cardinality(*facet)];
+                let mut allowed = vec![false; view.dictionary.cardinality(*facet)];
                 for key in keys {
-                    if let Some(ordinal) = self.dictionary.ordinal(*facet, key) {
+                    if let Some(ordinal) = view.dictionary.ordinal(*facet, key) {
                         allowed[ordinal as usize] = true;
                     }
                 }
@@ -724,14 +904,15 @@ impl Generation {
             scoring: request.sort == Sort::Relevance && request.query.is_some(),
             filters,
             count: true,
-            cardinalities: Facet::ALL.iter().map(|f| self.dictionary.cardinality(*f)).collect(),
-            segments: self.segments.clone(),
+            cardinalities: view.cardinalities(),
+            capacities: view.capacities.clone(),
+            segments: view.segments.clone(),
         };
         let harvest = searcher.search(&*query, &LibraryCollector { plan: Arc::new(plan) })?;
         let page = &harvest.top[offset.min(harvest.top.len())..];
         let page = &page[..limit.min(page.len())];
-        let hits = self.hits(&searcher, &highlighter, page, request.languages)?;
-        let facets = self.all_facet_counts(&harvest.counts, request);
+        let hits = self.hits(searcher, &highlighter, page, request.languages)?;
+        let facets = self.all_facet_counts(&view.dictionary, &harvest.counts, request);
         // The total counts every match, also with a cursor (only the kept results are after it).
         let more_after = harvest.beyond > offset + page.len();
         Ok(SearchResults { total: harvest.total, more_after, hits, facets })
@@ -747,7 +928,8 @@ impl Generation {
         use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, TermQuery};
         use tantivy::schema::OwnedValue;
 
-        let searcher = self.reader.searcher();
+        let view = self.view();
+        let searcher = &view.searcher;
         let entry_term = |entry: &EntryId| tantivy::Term::from_field_u64(self.fields.entry, entry.0 as u64);
         // The texts of one of its documents (each entry's document holds the same texts).
         let mut source = None;
@@ -789,7 +971,9 @@ impl Generation {
             // A word only this initiative has relates it to nothing; one most texts have, to
             // everything.
             .with_min_doc_frequency(2)
-            .with_max_doc_frequency((documents / 3).max(10))
+            // Never more than the live documents: a word's frequency still counts deleted
+            // documents until segments merge, and tantivy's idf panics on one above the total.
+            .with_max_doc_frequency((documents / 3).max(10).min(documents))
             // Summaries are short: a word said once counts.
             .with_min_term_frequency(1)
             .with_max_query_terms(30)
@@ -844,70 +1028,84 @@ impl Generation {
         Ok(hits)
     }
 
-    fn all_facet_counts(&self, counts: &[Vec<u32>], request: &SearchRequest<'_>) -> Vec<FacetCounts> {
-        Facet::ALL.iter().map(|facet| self.facet_counts(*facet, counts, request.filters, request.facet_limit)).collect()
-    }
-
-    fn facet_counts(&self, facet: Facet, counts: &[Vec<u32>], filters: &Filters, limit: usize) -> FacetCounts {
-        let values = self.dictionary.values(facet);
-        let counts = counts.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
-        let has_selection = filters.values(facet).next().is_some();
-        // (value index, count, selected) of every value to consider; labels are cloned only for
-        // those listed (a dimension such as cities has thousands of values).
-        let mut candidates: Vec<(usize, u32, bool)> = values
+    fn all_facet_counts(
+        &self,
+        dictionary: &Dictionary,
+        counts: &[Vec<u32>],
+        request: &SearchRequest<'_>,
+    ) -> Vec<FacetCounts> {
+        Facet::ALL
             .iter()
-            .zip(counts)
-            .enumerate()
-            .filter_map(|(i, (value, count))| {
-                let selected = has_selection && filters.contains(facet, &value.key);
-                (*count > 0 || selected).then_some((i, *count, selected))
-            })
-            .collect();
-        // Selected values this generation does not know still show, so they can be removed.
-        let unknown: Vec<&str> =
-            filters.values(facet).filter(|key| self.dictionary.ordinal(facet, key).is_none()).collect();
-        // The most frequent values (and every selected one), then in the dimension's order.
-        let selected = candidates.iter().filter(|c| c.2).count() + unknown.len();
-        let keep = limit.max(selected).saturating_sub(unknown.len());
-        // The dictionary lists a dimension's values in key order, so ties go to the first key.
-        let best =
-            |a: &(usize, u32, bool), b: &(usize, u32, bool)| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0));
-        if candidates.len() > keep {
-            candidates.select_nth_unstable_by(keep, best);
-            candidates.truncate(keep);
-        }
-        let mut listed: Vec<(ValueCount, i64)> = candidates
-            .into_iter()
-            .map(|(i, count, selected)| {
-                let value = &values[i];
-                let listed = ValueCount {
-                    key: value.key.clone(),
-                    label: value.label.clone(),
-                    count: u64::from(count),
-                    selected,
-                    place: value.place.clone(),
-                };
-                (listed, value.order)
-            })
-            .collect();
-        for key in unknown {
-            let value = ValueCount {
-                key: key.to_string(),
-                label: Label::Plain(key.to_string()),
-                count: 0,
-                selected: true,
-                place: None,
-            };
-            listed.push((value, i64::MIN));
-        }
-        let natural = matches!(facet, Facet::Year | Facet::Edition | Facet::Status | Facet::Sdg | Facet::Level);
-        if natural {
-            listed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.key.cmp(&b.0.key)));
-        } else {
-            listed.sort_by(|a, b| b.0.count.cmp(&a.0.count).then(a.0.key.cmp(&b.0.key)));
-        }
-        FacetCounts { facet, values: listed.into_iter().map(|(v, _)| v).collect() }
+            .map(|facet| facet_counts(dictionary, *facet, counts, request.filters, request.facet_limit))
+            .collect()
     }
+}
+
+fn facet_counts(
+    dictionary: &Dictionary,
+    facet: Facet,
+    counts: &[Vec<u32>],
+    filters: &Filters,
+    limit: usize,
+) -> FacetCounts {
+    let values = dictionary.values(facet);
+    let counts = counts.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
+    let has_selection = filters.values(facet).next().is_some();
+    // (value index, count, selected) of every value to consider; labels are cloned only for
+    // those listed (a dimension such as cities has thousands of values).
+    let mut candidates: Vec<(usize, u32, bool)> = values
+        .iter()
+        .zip(counts)
+        .enumerate()
+        .filter_map(|(i, (value, count))| {
+            let selected = has_selection && filters.contains(facet, &value.key);
+            (*count > 0 || selected).then_some((i, *count, selected))
+        })
+        .collect();
+    // Selected values this generation does not know still show, so they can be removed.
+    let unknown: Vec<&str> = filters.values(facet).filter(|key| dictionary.ordinal(facet, key).is_none()).collect();
+    // The most frequent values (and every selected one), then in the dimension's order.
+    let selected = candidates.iter().filter(|c| c.2).count() + unknown.len();
+    let keep = limit.max(selected).saturating_sub(unknown.len());
+    // Ties go to the first key (not the first ordinal: updates append values out of order).
+    let best = |a: &(usize, u32, bool), b: &(usize, u32, bool)| {
+        b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| values[a.0].key.cmp(&values[b.0].key))
+    };
+    if candidates.len() > keep {
+        candidates.select_nth_unstable_by(keep, best);
+        candidates.truncate(keep);
+    }
+    let mut listed: Vec<(ValueCount, i64)> = candidates
+        .into_iter()
+        .map(|(i, count, selected)| {
+            let value = &values[i];
+            let listed = ValueCount {
+                key: value.key.clone(),
+                label: value.label.clone(),
+                count: u64::from(count),
+                selected,
+                place: value.place.clone(),
+            };
+            (listed, value.order)
+        })
+        .collect();
+    for key in unknown {
+        let value = ValueCount {
+            key: key.to_string(),
+            label: Label::Plain(key.to_string()),
+            count: 0,
+            selected: true,
+            place: None,
+        };
+        listed.push((value, i64::MIN));
+    }
+    let natural = matches!(facet, Facet::Year | Facet::Edition | Facet::Status | Facet::Sdg | Facet::Level);
+    if natural {
+        listed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.key.cmp(&b.0.key)));
+    } else {
+        listed.sort_by(|a, b| b.0.count.cmp(&a.0.count).then(a.0.key.cmp(&b.0.key)));
+    }
+    FacetCounts { facet, values: listed.into_iter().map(|(v, _)| v).collect() }
 }
 
 #[cfg(test)]
@@ -1351,6 +1549,206 @@ mod tests {
         let generations =
             std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).count();
         assert_eq!(generations, 1, "old generations are removed");
+    }
+
+    /// The documents of initiative `id` in one of its states (`seed`): none (not published, or
+    /// withdrawn) for every fifth state, else one entry, or two in two editions.
+    fn variant(id: i64, seed: u64) -> Vec<SearchDocument> {
+        use Continent::*;
+        if seed % 5 == 0 {
+            return Vec::new();
+        }
+        let cities = [
+            government(1, "Bogotá", Some("波哥大"), "CO", "Colombia", SouthAmerica),
+            government(2, "Lyon", Some("里昂"), "FR", "France", Europe),
+            government(3, "Guangzhou", Some("广州"), "CN", "China", Asia),
+            government(4, "Curitiba", None, "BR", "Brazil", SouthAmerica),
+            government(5, "Nairobi", None, "KE", "Kenya", Africa),
+        ];
+        let statuses = [
+            EntryStatus::Valid,
+            EntryStatus::Deserving,
+            EntryStatus::Shortlisted,
+            EntryStatus::Winner,
+            EntryStatus::MedalOfHonour,
+        ];
+        let titles = ["Community gardens", "Bicycle lanes", "Clean water", "Open schools", "Shared housing"];
+        let bodies = ["Residents planted gardens.", "Lanes for schools.", "Water for gardens.", "Schools open late."];
+        let themes = [None, Some("Food systems"), Some("Circular economy"), Some("Mobility")];
+        let first = document(Doc {
+            id,
+            lang: "en",
+            title: titles[(seed % 5) as usize],
+            body: bodies[((seed + id as u64) % 4) as usize],
+            year: 2018 + (seed % 6) as i64,
+            status: statuses[((seed / 2) % 5) as usize],
+            city: cities[((id as u64 + seed) % 5) as usize].clone(),
+            sdgs: vec![(seed % 17 + 1) as u8, 11],
+            theme: themes[(seed % 4) as usize],
+        });
+        let mut documents = vec![first.clone()];
+        if seed % 3 == 0 {
+            let mut again = first;
+            again.summary.entry_id = EntryId(id * 10 + 1);
+            again.summary.year += 1;
+            again.summary.edition_id = EditionId(again.summary.year - 2000);
+            again.summary.status = EntryStatus::Valid;
+            documents.push(again);
+        }
+        documents
+    }
+
+    /// What a reader sees of a library, for comparing two indexes of the same documents.
+    fn observe(search: &Search) -> Vec<String> {
+        let mut seen = Vec::new();
+        let mut country = Filters::default();
+        country.add(Facet::Country, "CO").unwrap();
+        country.add(Facet::Country, "KE").unwrap();
+        let mut winners = Filters::default();
+        winners.add(Facet::Status, "winner").unwrap();
+        winners.add(Facet::Sdg, "11").unwrap();
+        for (text, filters) in
+            [("", Filters::default()), ("gardens", Filters::default()), ("", country), ("schools OR water", winners)]
+        {
+            let query = query::parse(text).unwrap();
+            for (sort, limit) in [(Sort::Newest, 1000), (Sort::Relevance, 2)] {
+                let request = SearchRequest {
+                    query: query.as_ref(),
+                    filters: &filters,
+                    sort,
+                    window: Window::Offset { offset: 0, limit: 100 },
+                    languages: &["en"],
+                    facet_limit: limit,
+                };
+                let Some(results) = search.search(&request).unwrap() else {
+                    seen.push("no index".into());
+                    continue;
+                };
+                let mut entries: Vec<i64> = results.hits.iter().map(|h| h.summary.entry_id.0).collect();
+                // Scores count deleted documents until segments merge: compare ranked results
+                // as sets, ordered ones in their order.
+                if sort == Sort::Relevance {
+                    entries.sort();
+                }
+                seen.push(format!("{text:?} {sort:?}: {} {entries:?}", results.total));
+                for facet in &results.facets {
+                    let mut values: Vec<(String, u64, bool)> =
+                        facet.values.iter().map(|v| (v.key.clone(), v.count, v.selected)).collect();
+                    if !filters.is_empty() {
+                        // An unknown selection is listed last, a known one with no results in
+                        // its dimension's order: the same values either way.
+                        values.sort();
+                    }
+                    seen.push(format!("  {:?} {values:?}", facet.facet));
+                }
+            }
+        }
+        seen
+    }
+
+    fn flatten(model: &BTreeMap<i64, Vec<SearchDocument>>) -> Vec<SearchDocument> {
+        model.values().flatten().cloned().collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Updating initiatives one batch at a time answers every search exactly as a fresh
+        /// build of the same documents: totals, order, facet counts, the values each list keeps.
+        #[test]
+        fn updates_answer_as_a_fresh_build_would(
+            batches in proptest::collection::vec(proptest::collection::vec((1i64..9, 0u64..30), 1..4), 1..6)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut model: BTreeMap<i64, Vec<SearchDocument>> = (1..=6).map(|id| (id, variant(id, id as u64))).collect();
+            let name = build(dir.path(), &flatten(&model), &|_| {}).unwrap();
+            let search = Search::open(dir.path());
+            for batch in &batches {
+                let mut ids = BTreeSet::new();
+                for (id, seed) in batch {
+                    model.insert(*id, variant(*id, *seed));
+                    ids.insert(InitiativeId(*id));
+                }
+                let documents: Vec<SearchDocument> =
+                    ids.iter().flat_map(|id| model[&id.0].iter().cloned()).collect();
+                let ids: Vec<InitiativeId> = ids.into_iter().collect();
+                let updated = search.update(&ids, &documents).unwrap();
+                proptest::prop_assert_eq!(&updated.generation, &name, "updated in place");
+            }
+            let fresh_dir = tempfile::tempdir().unwrap();
+            build(fresh_dir.path(), &flatten(&model), &|_| {}).unwrap();
+            let fresh = Search::open(fresh_dir.path());
+            proptest::prop_assert_eq!(observe(&search), observe(&fresh));
+            // A server started again reads the same from disk (the dictionary grew there too).
+            drop(search);
+            proptest::prop_assert_eq!(observe(&Search::open(dir.path())), observe(&fresh));
+        }
+    }
+
+    #[test]
+    fn an_update_replaces_one_initiatives_documents_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = build(dir.path(), &corpus(), &|_| {}).unwrap();
+        let search = Search::open(dir.path());
+        let count = |search: &Search, facet: Facet, key: &str| {
+            let request = SearchRequest {
+                query: None,
+                filters: &Filters::default(),
+                sort: Sort::Newest,
+                window: Window::Offset { offset: 0, limit: 10 },
+                languages: &[],
+                facet_limit: 100,
+            };
+            let results = search.search(&request).unwrap().unwrap();
+            let value = results.facets[facet.index()].values.iter().find(|v| v.key == key).map(|v| v.count);
+            (results.total, value)
+        };
+        assert_eq!(count(&search, Facet::Status, "winner"), (6, Some(1)));
+        // The French streets win.
+        let mut streets = corpus().remove(1);
+        streets.summary.status = EntryStatus::Winner;
+        search.update(&[InitiativeId(2)], &[streets]).unwrap();
+        assert_eq!(count(&search, Facet::Status, "winner"), (6, Some(2)));
+        assert_eq!(count(&search, Facet::Status, "valid"), (6, Some(2)));
+        // The gardens leave the library: their documents are deleted (tantivy keeps them until a
+        // merge), and nothing reads them any more, related initiatives included.
+        search.update(&[InitiativeId(1)], &[]).unwrap();
+        assert_eq!(count(&search, Facet::Status, "winner"), (5, Some(1)));
+        assert_eq!(count(&search, Facet::Country, "CO"), (5, Some(1)));
+        let related = search.related(InitiativeId(6), &[EntryId(60)], 5).unwrap().unwrap();
+        assert!(related.iter().all(|s| s.id != InitiativeId(1)), "{related:?}");
+        assert!(search.related(InitiativeId(1), &[EntryId(10)], 5).unwrap().unwrap().is_empty());
+        // Thirty initiatives in thirty new cities: more values than the layout had room for.
+        let newcomers: Vec<SearchDocument> = (100..130)
+            .map(|id| {
+                let mut doc = variant(id, 1).remove(0);
+                doc.governments[0].id = CityId(id);
+                doc.summary.city_id = CityId(id);
+                doc
+            })
+            .collect();
+        let ids: Vec<InitiativeId> = (100..130).map(InitiativeId).collect();
+        search.update(&ids, &newcomers).unwrap();
+        assert_eq!(count(&search, Facet::City, "129"), (35, Some(1)));
+        assert_eq!(count(&search, Facet::City, "2"), (35, Some(2)), "Lyon's count is where it was");
+        assert_eq!(search.generation(), Some(name), "no new generation");
+        let generations =
+            std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).count();
+        assert_eq!(generations, 1);
+    }
+
+    #[test]
+    fn a_generation_another_writer_holds_is_not_updated() {
+        let dir = tempfile::tempdir().unwrap();
+        build(dir.path(), &corpus(), &|_| {}).unwrap();
+        let first = Search::open(dir.path());
+        let second = Search::open(dir.path());
+        first.update(&[InitiativeId(1)], &[]).unwrap();
+        assert!(matches!(second.update(&[InitiativeId(2)], &[]), Err(UpdateError::Busy(_))), "tantivy's lock");
+        assert!(matches!(Search::open(&dir.path().join("none")).update(&[], &[]), Err(UpdateError::NoIndex)));
+        // A new generation (kapok reindex) moves the writer along with the readers.
+        let name = build(dir.path(), &corpus(), &|_| {}).unwrap();
+        first.refresh().unwrap();
+        assert_eq!(first.update(&[InitiativeId(3)], &[]).unwrap().generation, name);
     }
 
     #[test]

@@ -172,6 +172,22 @@ pub struct NewSession {
     pub expires_at: i64,
 }
 
+/// Where a page of the bulk export ended: its last entry, in the export's order (award slug,
+/// edition ordinal, entry id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportCursor {
+    pub award_slug: String,
+    pub ordinal: i64,
+    pub entry_id: i64,
+}
+
+/// A page of the bulk export; `next` is None after the last page.
+#[derive(Debug, Clone)]
+pub struct ExportPage {
+    pub records: Vec<InitiativeRecord>,
+    pub next: Option<ExportCursor>,
+}
+
 /// Everything Kapok keeps. Reads run on a read pool; every write is one transaction, and a
 /// write returns only once it is durable.
 #[async_trait]
@@ -201,8 +217,17 @@ pub trait Store: vote::VoteStore + evaluation::EvaluationStore + Send + Sync + '
     /// Every published entry (screened valid or further) in the interchange format, in the same
     /// order: the library's open data. Contacts are as stored; the caller keeps only consented ones.
     async fn export_published_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>>;
+    /// Up to `limit` published entries of `export_published_initiatives`, in its order, after
+    /// `after` (None: from the start): the bulk export reads the library page by page.
+    async fn export_published_page(&self, after: Option<&ExportCursor>, limit: usize) -> StoreResult<ExportPage>;
     /// The texts of every initiative the public may see, for the search index.
     async fn search_documents(&self) -> StoreResult<Vec<SearchDocument>>;
+    /// The search documents of the published entries of these initiatives (none for one the
+    /// public may no longer see): what an update of the index writes.
+    async fn search_documents_of(&self, initiatives: &[InitiativeId]) -> StoreResult<Vec<SearchDocument>>;
+    /// The initiatives of these entries and of these initiative references (`ref`), sorted,
+    /// each once; unknown ones are left out.
+    async fn initiatives_of(&self, entries: &[EntryId], references: &[String]) -> StoreResult<Vec<InitiativeId>>;
 
     // Public reads.
     async fn stats(&self) -> StoreResult<SiteStats>;

@@ -130,9 +130,22 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
 /// bound parameters.
 pub(super) const INSERT_CHUNK: usize = 1_000;
 
+/// The rows an export reads of the tables beside `entries`: SQL sets of initiative and entry ids.
+pub(super) struct ExportScope {
+    pub initiatives: String,
+    pub entries: String,
+}
+
+/// `(1, 2, 3)`: ids written into SQL (numbers only, so nothing to escape), for sets too large
+/// or too variable to bind one by one.
+pub(super) fn sql_id_set(ids: impl IntoIterator<Item = i64>) -> String {
+    let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
+    if list.is_empty() { "(NULL)".to_string() } else { format!("({})", list.join(", ")) }
+}
+
 macro_rules! shared_store {
     ($store:ty, $db:ty) => {
-        use std::collections::{BTreeMap, HashMap};
+        use std::collections::{BTreeMap, BTreeSet, HashMap};
 
         use async_trait::async_trait;
         use sqlx::QueryBuilder;
@@ -146,8 +159,8 @@ macro_rules! shared_store {
         use crate::storage::rows::*;
         use crate::storage::sql::*;
         use crate::storage::{
-            CityQuery, InitiativeOrder, InitiativeQuery, NewUser, PageRequest, SiteStats, Store, StoreError,
-            StoreResult,
+            CityQuery, ExportCursor, ExportPage, InitiativeOrder, InitiativeQuery, NewUser, PageRequest, SiteStats,
+            Store, StoreError, StoreResult,
         };
 
         fn now_seconds() -> i64 {
@@ -344,12 +357,7 @@ macro_rules! shared_store {
         ) -> StoreResult<Vec<InitiativeRecord>> {
             // Published only: the entries the public sees, and only their initiatives' rows.
             let published = &*PUBLISHED;
-            let where_in = |column: &str, of: &str| {
-                if published_only { format!("WHERE {column} IN (SELECT {of} FROM entries WHERE status IN ({published}))") } else { String::new() }
-            };
             let only_entries = if published_only { format!("WHERE e.status IN ({published})") } else { String::new() };
-            let only_initiatives = where_in("id", "initiative_id");
-            let of_initiatives = where_in("initiative_id", "initiative_id");
             let entries: Vec<ExportEntryRow> = sqlx::query_as(&format!(
                 "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, e.status, e.public_votes \
                  FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
@@ -357,6 +365,81 @@ macro_rules! shared_store {
             ))
             .fetch_all(&mut *conn)
             .await?;
+            let scope = published_only.then(|| ExportScope {
+                initiatives: format!("(SELECT initiative_id FROM entries WHERE status IN ({published}))"),
+                entries: format!("(SELECT id FROM entries WHERE status IN ({published}))"),
+            });
+            export_assemble(conn, entries, scope).await
+        }
+
+        /// Up to `limit` published entries in the interchange format, in the order of
+        /// `export_records`, after `after`: the editions in order (award slug, then ordinal),
+        /// each edition's entries by id, so each read is a short range of one edition.
+        async fn export_published_page(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            after: Option<&ExportCursor>,
+            limit: usize,
+        ) -> StoreResult<ExportPage> {
+            let published = &*PUBLISHED;
+            let editions: Vec<(i64, String, i64)> = sqlx::query_as(
+                "SELECT ed.id, a.slug, ed.ordinal FROM editions ed JOIN awards a ON a.id = ed.award_id ORDER BY a.slug, ed.ordinal",
+            )
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut entries: Vec<ExportEntryRow> = Vec::new();
+            for (edition, slug, ordinal) in editions {
+                let from = match after {
+                    Some(cursor) if (slug.as_str(), ordinal) < (cursor.award_slug.as_str(), cursor.ordinal) => continue,
+                    Some(cursor) if (slug.as_str(), ordinal) == (cursor.award_slug.as_str(), cursor.ordinal) => cursor.entry_id,
+                    _ => i64::MIN,
+                };
+                let wanted = limit.saturating_sub(entries.len());
+                if wanted == 0 {
+                    break;
+                }
+                let rows: Vec<ExportEntryRow> = sqlx::query_as(&format!(
+                    "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, e.status, e.public_votes \
+                     FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
+                     WHERE e.edition_id = $1 AND e.status IN ({published}) AND e.id > $2 ORDER BY e.id LIMIT $3"
+                ))
+                .bind(edition)
+                .bind(from)
+                .bind(wanted as i64)
+                .fetch_all(&mut *conn)
+                .await?;
+                entries.extend(rows);
+            }
+            let next = (entries.len() == limit).then(|| entries.last()).flatten().map(|last| ExportCursor {
+                award_slug: last.award_slug.clone(),
+                ordinal: last.ordinal,
+                entry_id: last.entry_id,
+            });
+            if entries.is_empty() {
+                return Ok(ExportPage { records: Vec::new(), next });
+            }
+            let scope = ExportScope {
+                initiatives: sql_id_set(entries.iter().map(|e| e.initiative_id).collect::<BTreeSet<_>>()),
+                entries: sql_id_set(entries.iter().map(|e| e.entry_id)),
+            };
+            let records = export_assemble(conn, entries, Some(scope)).await?;
+            Ok(ExportPage { records, next })
+        }
+
+        /// The interchange records of `entries` (in their order); `scope` limits the rows read
+        /// of the other tables to sets of initiatives and entries (SQL sets), None: all.
+        async fn export_assemble(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            entries: Vec<ExportEntryRow>,
+            scope: Option<ExportScope>,
+        ) -> StoreResult<Vec<InitiativeRecord>> {
+            let where_in = |column: &str, of_initiatives: bool| match &scope {
+                Some(scope) => {
+                    format!("WHERE {column} IN {}", if of_initiatives { &scope.initiatives } else { &scope.entries })
+                }
+                None => String::new(),
+            };
+            let only_initiatives = where_in("id", true);
+            let of_initiatives = where_in("initiative_id", true);
             let initiatives: Vec<InitiativeRow> = sqlx::query_as(&format!(
                 "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
                  FROM initiatives {only_initiatives}"
@@ -368,7 +451,7 @@ macro_rules! shared_store {
             let cities: Vec<ExportCityRow> = sqlx::query_as(&format!(
                 "SELECT ic.initiative_id, c.geonames_id, c.region_key FROM initiative_cities ic \
                  JOIN cities c ON c.id = ic.city_id {} ORDER BY ic.initiative_id, ic.position",
-                where_in("ic.initiative_id", "initiative_id")
+                where_in("ic.initiative_id", true)
             ))
             .fetch_all(&mut *conn)
             .await?;
@@ -377,13 +460,13 @@ macro_rules! shared_store {
             let themes: Vec<EntryThemeRow> = sqlx::query_as(&format!(
                 "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
                  {} ORDER BY et.entry_id, t.position",
-                where_in("et.entry_id", "id")
+                where_in("et.entry_id", false)
             ))
             .fetch_all(&mut *conn)
             .await?;
             let honours: Vec<HonourRow> = sqlx::query_as(&format!(
                 "SELECT entry_id, kind, name, votes FROM entry_honours {} ORDER BY entry_id, kind",
-                where_in("entry_id", "id")
+                where_in("entry_id", false)
             ))
             .fetch_all(&mut *conn)
             .await?;
@@ -449,6 +532,107 @@ macro_rules! shared_store {
                 })
                 .collect()
 
+        }
+
+        /// One document per published entry (of `only` these initiatives, or all): its list
+        /// item, its initiative's texts, governments, SDGs and its themes. Six reads; list items
+        /// in chunks (engines limit bound parameters).
+        async fn search_documents(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            only: Option<&[InitiativeId]>,
+        ) -> StoreResult<Vec<crate::search::SearchDocument>> {
+            let published = &*PUBLISHED;
+            // Within `only`: the initiatives are few (an update's), written as a set.
+            let and_of = |column: &str| match only {
+                Some(ids) => format!(" AND {column} IN {}", sql_id_set(ids.iter().map(|id| id.0))),
+                None => String::new(),
+            };
+            let of_published = match only {
+                Some(ids) => sql_id_set(ids.iter().map(|id| id.0)),
+                None => format!("(SELECT initiative_id FROM entries WHERE status IN ({published}))"),
+            };
+            let heads: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(&format!(
+                "SELECT e.id, e.initiative_id, ed.award_id, a.short_name, i.level FROM entries e \
+                 JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
+                 JOIN initiatives i ON i.id = e.initiative_id WHERE e.status IN ({published}){} ORDER BY e.id",
+                and_of("e.initiative_id")
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut summaries: HashMap<i64, InitiativeSummary> = HashMap::with_capacity(heads.len());
+            for chunk in heads.chunks(INSERT_CHUNK) {
+                let ids: Vec<i64> = chunk.iter().map(|h| h.0).collect();
+                for summary in entry_summaries(&mut *conn, &ids).await? {
+                    summaries.insert(summary.entry_id.0, summary);
+                }
+            }
+            let text_rows: Vec<TextRow> = sqlx::query_as(&format!(
+                "SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id IN {of_published} ORDER BY initiative_id, lang"
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut texts: HashMap<i64, Texts> = HashMap::new();
+            for row in text_rows {
+                let id = row.initiative_id;
+                let (lang, text) = row.into_domain()?;
+                texts.entry(id).or_default().insert(lang, text);
+            }
+            let government_rows: Vec<(i64, i64, String, String, Option<String>, String, String, String, f64, f64)> = sqlx::query_as(&format!(
+                "SELECT ic.initiative_id, c.id, c.name, c.ascii_name, c.name_zh, c.country_code, co.names, co.continent, c.lat, c.lng \
+                 FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id JOIN countries co ON co.code = c.country_code \
+                 WHERE ic.initiative_id IN {of_published} ORDER BY ic.initiative_id, ic.position"
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut governments: HashMap<i64, Vec<crate::search::SearchGovernment>> = HashMap::new();
+            for (initiative, id, name, ascii_name, name_zh, country_code, country_names, continent, lat, lng) in government_rows {
+                governments.entry(initiative).or_default().push(crate::search::SearchGovernment {
+                    id: CityId(id),
+                    name,
+                    ascii_name,
+                    name_zh,
+                    country_code,
+                    country_names: localized(&country_names)?,
+                    continent: parse(&continent)?,
+                    lat,
+                    lng,
+                });
+            }
+            let sdg_rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
+                "SELECT initiative_id, sdg FROM initiative_sdgs WHERE initiative_id IN {of_published} ORDER BY initiative_id, sdg"
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut sdgs: HashMap<i64, Vec<Sdg>> = HashMap::new();
+            for (initiative, sdg) in sdg_rows {
+                sdgs.entry(initiative).or_default().push(Sdg::new(sdg).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+            }
+            let theme_rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+                "SELECT et.entry_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
+                 JOIN entries e ON e.id = et.entry_id WHERE e.status IN ({published}){} ORDER BY et.entry_id, t.position",
+                and_of("e.initiative_id")
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+            let mut themes: HashMap<i64, Vec<LocalizedText>> = HashMap::new();
+            for (entry, name) in theme_rows {
+                themes.entry(entry).or_default().push(localized(&name)?);
+            }
+            let mut documents = Vec::with_capacity(heads.len());
+            for (entry, initiative, award, short_name, level) in heads {
+                let Some(summary) = summaries.remove(&entry) else { continue };
+                documents.push(crate::search::SearchDocument {
+                    summary,
+                    texts: texts.get(&initiative).cloned().unwrap_or_default(),
+                    award_id: AwardId(award),
+                    award_short_name: localized(&short_name)?,
+                    level: parse(&level)?,
+                    governments: governments.get(&initiative).cloned().unwrap_or_default(),
+                    themes: themes.remove(&entry).unwrap_or_default(),
+                    sdgs: sdgs.get(&initiative).cloned().unwrap_or_default(),
+                });
+            }
+            Ok(documents)
         }
 
         async fn insert_event(
@@ -830,92 +1014,40 @@ macro_rules! shared_store {
             }
 
             async fn search_documents(&self) -> StoreResult<Vec<crate::search::SearchDocument>> {
-                // One document per published entry: its list item, its initiative's texts,
-                // governments, SDGs and its themes. Six reads, each of the whole published
-                // library; list items in chunks (engines limit bound parameters).
                 let mut conn = self.read().acquire().await?;
-                let published = &*PUBLISHED;
-                let heads: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(&format!(
-                    "SELECT e.id, e.initiative_id, ed.award_id, a.short_name, i.level FROM entries e \
-                     JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
-                     JOIN initiatives i ON i.id = e.initiative_id WHERE e.status IN ({published}) ORDER BY e.id"
-                ))
-                .fetch_all(&mut *conn)
-                .await?;
-                let mut summaries: HashMap<i64, InitiativeSummary> = HashMap::with_capacity(heads.len());
-                for chunk in heads.chunks(INSERT_CHUNK) {
-                    let ids: Vec<i64> = chunk.iter().map(|h| h.0).collect();
-                    for summary in entry_summaries(&mut conn, &ids).await? {
-                        summaries.insert(summary.entry_id.0, summary);
-                    }
+                search_documents(&mut conn, None).await
+            }
+
+            async fn search_documents_of(&self, initiatives: &[InitiativeId]) -> StoreResult<Vec<crate::search::SearchDocument>> {
+                if initiatives.is_empty() {
+                    return Ok(Vec::new());
                 }
-                let of_published = format!("(SELECT initiative_id FROM entries WHERE status IN ({published}))");
-                let text_rows: Vec<TextRow> = sqlx::query_as(&format!(
-                    "SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id IN {of_published} ORDER BY initiative_id, lang"
-                ))
-                .fetch_all(&mut *conn)
-                .await?;
-                let mut texts: HashMap<i64, Texts> = HashMap::new();
-                for row in text_rows {
-                    let id = row.initiative_id;
-                    let (lang, text) = row.into_domain()?;
-                    texts.entry(id).or_default().insert(lang, text);
+                let mut conn = self.read().acquire().await?;
+                search_documents(&mut conn, Some(initiatives)).await
+            }
+
+            async fn initiatives_of(&self, entries: &[EntryId], references: &[String]) -> StoreResult<Vec<InitiativeId>> {
+                let mut conn = self.read().acquire().await?;
+                let mut found = BTreeSet::new();
+                for chunk in entries.chunks(INSERT_CHUNK) {
+                    let mut select = QueryBuilder::<$db>::new("SELECT initiative_id FROM entries WHERE id");
+                    push_id_list(&mut select, chunk.iter().map(|e| e.0));
+                    let ids: Vec<i64> = select.build_query_scalar().fetch_all(&mut *conn).await?;
+                    found.extend(ids);
                 }
-                let government_rows: Vec<(i64, i64, String, String, Option<String>, String, String, String, f64, f64)> = sqlx::query_as(&format!(
-                    "SELECT ic.initiative_id, c.id, c.name, c.ascii_name, c.name_zh, c.country_code, co.names, co.continent, c.lat, c.lng \
-                     FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id JOIN countries co ON co.code = c.country_code \
-                     WHERE ic.initiative_id IN {of_published} ORDER BY ic.initiative_id, ic.position"
-                ))
-                .fetch_all(&mut *conn)
-                .await?;
-                let mut governments: HashMap<i64, Vec<crate::search::SearchGovernment>> = HashMap::new();
-                for (initiative, id, name, ascii_name, name_zh, country_code, country_names, continent, lat, lng) in government_rows {
-                    governments.entry(initiative).or_default().push(crate::search::SearchGovernment {
-                        id: CityId(id),
-                        name,
-                        ascii_name,
-                        name_zh,
-                        country_code,
-                        country_names: localized(&country_names)?,
-                        continent: parse(&continent)?,
-                        lat,
-                        lng,
-                    });
+                for reference in references {
+                    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM initiatives WHERE ref = $1")
+                        .bind(reference)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                    found.extend(id);
                 }
-                let sdg_rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
-                    "SELECT initiative_id, sdg FROM initiative_sdgs WHERE initiative_id IN {of_published} ORDER BY initiative_id, sdg"
-                ))
-                .fetch_all(&mut *conn)
-                .await?;
-                let mut sdgs: HashMap<i64, Vec<Sdg>> = HashMap::new();
-                for (initiative, sdg) in sdg_rows {
-                    sdgs.entry(initiative).or_default().push(Sdg::new(sdg).map_err(|e| StoreError::Corrupt(e.to_string()))?);
-                }
-                let theme_rows: Vec<(i64, String)> = sqlx::query_as(&format!(
-                    "SELECT et.entry_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
-                     JOIN entries e ON e.id = et.entry_id WHERE e.status IN ({published}) ORDER BY et.entry_id, t.position"
-                ))
-                .fetch_all(&mut *conn)
-                .await?;
-                let mut themes: HashMap<i64, Vec<LocalizedText>> = HashMap::new();
-                for (entry, name) in theme_rows {
-                    themes.entry(entry).or_default().push(localized(&name)?);
-                }
-                let mut documents = Vec::with_capacity(heads.len());
-                for (entry, initiative, award, short_name, level) in heads {
-                    let Some(summary) = summaries.remove(&entry) else { continue };
-                    documents.push(crate::search::SearchDocument {
-                        summary,
-                        texts: texts.get(&initiative).cloned().unwrap_or_default(),
-                        award_id: AwardId(award),
-                        award_short_name: localized(&short_name)?,
-                        level: parse(&level)?,
-                        governments: governments.get(&initiative).cloned().unwrap_or_default(),
-                        themes: themes.remove(&entry).unwrap_or_default(),
-                        sdgs: sdgs.get(&initiative).cloned().unwrap_or_default(),
-                    });
-                }
-                Ok(documents)
+                Ok(found.into_iter().map(InitiativeId).collect())
+            }
+
+            async fn export_published_page(&self, after: Option<&ExportCursor>, limit: usize) -> StoreResult<ExportPage> {
+                let mut conn = self.read().acquire().await?;
+                export_published_page(&mut conn, after, limit).await
             }
 
             async fn stats(&self) -> StoreResult<SiteStats> {

@@ -364,8 +364,8 @@ pub async fn initiative(
     Ok(Json(initiative))
 }
 
-/// Initiatives per piece of a streamed export.
-const EXPORT_CHUNK: usize = 200;
+/// Entries read from the store per page of a streamed export (each page one piece of the body).
+const EXPORT_PAGE: usize = 500;
 
 #[derive(Debug, Clone, Copy)]
 enum ExportFormat {
@@ -373,20 +373,25 @@ enum ExportFormat {
     Csv,
 }
 
-/// The published library as one file, streamed in pieces: every published entry as one record
-/// of the interchange format (the format `kapok import` reads), contacts only where they
-/// consented to be shown.
+/// Where a streamed export is: the header still to send, then the store's pages.
+enum ExportStep {
+    Head(Vec<u8>),
+    Page(Option<crate::storage::ExportCursor>),
+    Done,
+}
+
+/// The published library as one file, streamed page by page from the store (memory stays
+/// that of one page whatever the library's size): every published entry as one record of the
+/// interchange format (the format `kapok import` reads), contacts only where they consented to
+/// be shown.
 async fn export(state: AppState, lang: Lang, raw: Option<String>, format: ExportFormat) -> Result<Response, ApiError> {
     if let Some((name, _)) = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()).next() {
         let tr = Tr::new(lang.0);
         return Err(ApiError::bad_request(tr.t1("api-bad-query", "details", format!("unknown parameter {name}"))));
     }
-    let mut records = state.store.export_published_initiatives().await.map_err(ApiError::store(lang))?;
-    for record in &mut records {
-        if record.contact.as_ref().is_some_and(|c| !c.consent) {
-            record.contact = None;
-        }
-    }
+    // The first page is read before answering, so a store that fails gives a clear error
+    // instead of a cut body.
+    let first = state.store.export_published_page(None, EXPORT_PAGE).await.map_err(ApiError::store(lang))?;
     let (content_type, name, head) = match format {
         ExportFormat::JsonLines => ("application/x-ndjson; charset=utf-8", "kapok-library.jsonl", Vec::new()),
         ExportFormat::Csv => {
@@ -396,25 +401,63 @@ async fn export(state: AppState, lang: Lang, raw: Option<String>, format: Export
             ("text/csv; charset=utf-8", "kapok-library.csv", head)
         }
     };
-    // Each piece is written when the client is ready for it, not all at once.
-    let mut head = Some(head).filter(|h| !h.is_empty());
-    let mut records = records.into_iter();
-    let pieces = std::iter::from_fn(move || {
-        if let Some(head) = head.take() {
-            return Some(Ok(axum::body::Bytes::from(head)));
+    let write = move |mut records: Vec<crate::interchange::InitiativeRecord>| -> std::io::Result<axum::body::Bytes> {
+        for record in &mut records {
+            if record.contact.as_ref().is_some_and(|c| !c.consent) {
+                record.contact = None;
+            }
         }
-        let chunk: Vec<crate::interchange::InitiativeRecord> = records.by_ref().take(EXPORT_CHUNK).collect();
-        if chunk.is_empty() {
-            return None;
+        let mut out = Vec::with_capacity(records.len() * 4096);
+        match format {
+            ExportFormat::JsonLines => crate::interchange::write_json_lines(&mut out, &records)?,
+            ExportFormat::Csv => crate::interchange::write_csv_rows(&mut out, &records)?,
         }
-        let mut out = Vec::with_capacity(chunk.len() * 4096);
-        let written = match format {
-            ExportFormat::JsonLines => crate::interchange::write_json_lines(&mut out, &chunk),
-            ExportFormat::Csv => crate::interchange::write_csv_rows(&mut out, &chunk),
+        Ok(axum::body::Bytes::from(out))
+    };
+    let mut first = Some(first);
+    let store = state.store.clone();
+    // Each page is read and written when the client is ready for it.
+    let pieces = futures_util::stream::unfold(ExportStep::Head(head), move |step| {
+        let store = store.clone();
+        // The page read before answering goes first, after the header.
+        let page = match &step {
+            ExportStep::Head(head) if !head.is_empty() => None,
+            _ => first.take(),
         };
-        Some(written.map(|_| axum::body::Bytes::from(out)))
+        async move {
+            match step {
+                ExportStep::Head(head) if !head.is_empty() => {
+                    Some((Ok(axum::body::Bytes::from(head)), ExportStep::Page(None)))
+                }
+                ExportStep::Head(_) | ExportStep::Page(_) => {
+                    let after = match &step {
+                        ExportStep::Page(after) => after.clone(),
+                        _ => None,
+                    };
+                    let page = match page {
+                        Some(page) => page,
+                        None => match store.export_published_page(after.as_ref(), EXPORT_PAGE).await {
+                            Ok(page) => page,
+                            Err(error) => {
+                                tracing::error!(%error, "the library export failed after its first page");
+                                return Some((Err(std::io::Error::other(error.to_string())), ExportStep::Done));
+                            }
+                        },
+                    };
+                    if page.records.is_empty() {
+                        return None;
+                    }
+                    let next = match page.next {
+                        Some(cursor) => ExportStep::Page(Some(cursor)),
+                        None => ExportStep::Done,
+                    };
+                    Some((write(page.records), next))
+                }
+                ExportStep::Done => None,
+            }
+        }
     });
-    let body = axum::body::Body::from_stream(futures_util::stream::iter(pieces));
+    let body = axum::body::Body::from_stream(pieces);
     let disposition = format!("attachment; filename=\"{name}\"");
     Ok((
         [

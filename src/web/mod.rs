@@ -67,8 +67,8 @@ impl Settings {
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
-    /// Rebuilds the search index in the background: call `state.reindexer.notify()` after any
-    /// write that changes what the library shows.
+    /// Updates the search index in the background: call `state.reindexer.notify(changed)` after
+    /// any write that changes what the library shows, naming what it changed.
     pub reindexer: crate::library::Reindexer,
     /// Uploaded files (attachments).
     pub files: Arc<dyn ObjectStore>,

@@ -152,6 +152,8 @@ async fn fresh_store(engine: Engine) -> Option<(Arc<dyn Store>, Guard)> {
 pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
+    /// The server's index writer (its counts of updates and rebuilds).
+    pub reindexer: kapok::library::Reindexer,
     pub files: Arc<dyn kapok::files::ObjectStore>,
     /// The SMTP server the app sends to, when started with mail.
     pub mail: Option<crate::smtp::SmtpSink>,
@@ -190,11 +192,13 @@ impl TestApp {
         } else {
             None
         };
+        let reindexer = state.reindexer.clone();
         let app = router(state);
         tokio::spawn(async move { kapok::web::serve(listener, app, std::future::pending()).await.unwrap() });
         Some(TestApp {
             store,
             search,
+            reindexer,
             files,
             mail,
             addr,

@@ -964,3 +964,141 @@ both_engines! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The index follows changes entry by entry.
+
+/// The value of `kapok_library_reindex_total{kind=…}` on /metrics (the whole test binary's: the
+/// recorder is global).
+async fn reindex_metric(app: &TestApp, kind: &str) -> Option<u64> {
+    let (status, text) = app.get("/metrics").await;
+    assert_eq!(status, StatusCode::OK);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("kapok_library_reindex_total") && l.contains(&format!("kind=\"{kind}\"")))?;
+    line.rsplit(' ').next()?.parse::<f64>().ok().map(|v| v as u64)
+}
+
+async fn status_count(app: &TestApp, status: &str) -> Option<u64> {
+    let (_, answer) = app.get_json("/api/v1/initiatives").await;
+    count(&answer, "status", status)
+}
+
+both_engines! {
+    async fn one_changed_entry_updates_its_documents_in_place_without_a_rebuild(engine) {
+        let app = app(engine).await;
+        let generation = app.search.generation().expect("the fixture is indexed");
+        let before = app.reindexer.counts();
+
+        // Screening makes an entry valid: it is searchable within seconds, by an update.
+        let desk = app.login_as(kapok::domain::Role::Secretariat).await;
+        let page_url = "/secretariat/editions/2/screening";
+        let (_, page) = desk.get(page_url).await;
+        let (entry, _) = screening_rows(&page).into_iter().find(|(_, row)| row.contains("Superblocks")).unwrap();
+        let fields = vec![("csrf", desk.csrf.clone()), ("entry", entry.clone()), ("outcome", "valid".into())];
+        assert_eq!(desk.post_fields(page_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        let found = eventually(std::time::Duration::from_secs(10), || async { search(&app, "superblocks").await == ["Secret Draft Superblocks"] }).await;
+        assert!(found, "the valid entry is found within seconds");
+        let after = app.reindexer.counts();
+        assert!(after.partial > before.partial, "{before:?} -> {after:?}");
+        assert_eq!(after.full, before.full, "no full rebuild");
+        assert_eq!(app.search.generation().as_deref(), Some(generation.as_str()), "the same generation, updated");
+        assert!(reindex_metric(&app, "partial").await.unwrap_or(0) >= 1, "exported as a Prometheus counter");
+
+        // A status change to winner moves the facet count.
+        let winners = status_count(&app, "winner").await.unwrap_or(0);
+        let lyon = EXPORT_LYON_WINNER;
+        crate::harness::import_jsonl(&*app.store, lyon).await.unwrap();
+        let lyon_id = initiative_with_title(&app, LYON).await;
+        app.reindexer.notify(kapok::library::Changed::initiatives([kapok::domain::InitiativeId(lyon_id)]));
+        let moved = eventually(std::time::Duration::from_secs(10), || async { status_count(&app, "winner").await == Some(winners + 1) }).await;
+        assert!(moved, "the winner facet counts one more");
+        let (_, answer) = app.get_json("/api/v1/initiatives?status=valid").await;
+        assert!(!titles(&answer).contains(&LYON.to_string()), "no longer counted as valid: its old document is gone");
+
+        // Screened out again: it disappears, still without a rebuild.
+        let fields = vec![("csrf", desk.csrf.clone()), ("entry", entry), ("outcome", "not_valid".into()), ("reason", "impact".into())];
+        assert_eq!(desk.post_fields(page_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        let gone = eventually(std::time::Duration::from_secs(10), || async { search(&app, "superblocks").await.is_empty() }).await;
+        assert!(gone, "an entry screened out leaves the search");
+        assert_eq!(app.reindexer.counts().full, before.full);
+        assert_eq!(app.search.generation().as_deref(), Some(generation.as_str()));
+    }
+
+    async fn a_rebuild_from_an_older_snapshot_gets_the_servers_later_updates_again(engine) {
+        let app = app(engine).await;
+        // `kapok reindex` reads the database now …
+        let snapshot = jiff::Timestamp::now().as_millisecond();
+        let stale = app.store.search_documents().await.unwrap();
+        // … while the server publishes an entry and updates its generation …
+        let desk = app.login_as(kapok::domain::Role::Secretariat).await;
+        let page_url = "/secretariat/editions/2/screening";
+        let (_, page) = desk.get(page_url).await;
+        let (entry, _) = screening_rows(&page).into_iter().find(|(_, row)| row.contains("Superblocks")).unwrap();
+        let fields = vec![("csrf", desk.csrf.clone()), ("entry", entry), ("outcome", "valid".into())];
+        assert_eq!(desk.post_fields(page_url, &fields).await.status(), StatusCode::SEE_OTHER);
+        assert!(eventually(std::time::Duration::from_secs(10), || async { !search(&app, "superblocks").await.is_empty() }).await);
+        // … and then switches CURRENT to a generation without it.
+        let name = kapok::search::build_snapshot(app.search.dir(), &stale, snapshot, &|_| {}).unwrap();
+        app.search.refresh().unwrap();
+        assert!(search(&app, "superblocks").await.is_empty(), "the new generation lacks the update");
+        let before = app.reindexer.counts();
+        let back = eventually(std::time::Duration::from_secs(10), || async { search(&app, "superblocks").await == ["Secret Draft Superblocks"] }).await;
+        assert!(back, "the server applies its later update to the new generation");
+        assert_eq!(app.search.generation(), Some(name), "in the new generation, which it now writes");
+        assert!(app.reindexer.counts().partial > before.partial);
+        assert_eq!(app.reindexer.counts().full, before.full);
+    }
+
+    async fn the_bulk_export_reads_the_library_in_pages_complete_and_in_order(engine) {
+        let app = app(engine).await;
+        // More published entries than one page of the export (500).
+        let mut lines = String::new();
+        for n in 0..520 {
+            lines.push_str(&format!(
+                r#"{{"ref":"t-bulk-{n:03}","award":"test-award","edition":{},"status":"valid","cities":[{{"geonames_id":2996944}}],"level":"municipal","original_language":"en","texts":{{"en":{{"title":"Bulk case {n}","summary":"One of many."}}}},"source":{{"dataset":"test","id":"bulk-{n}"}}}}"#,
+                1 + n % 2
+            ));
+            lines.push('\n');
+        }
+        crate::harness::import_jsonl(&*app.store, &lines).await.unwrap();
+        let mut everything = app.store.export_published_initiatives().await.unwrap();
+        assert!(everything.len() > 520);
+        // Page by page from the store: the same records in the same order.
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let page = app.store.export_published_page(after.as_ref(), 97).await.unwrap();
+            assert!(page.records.len() <= 97);
+            paged.extend(page.records);
+            match page.next {
+                Some(cursor) => after = Some(cursor),
+                None => break,
+            }
+        }
+        let refs = |records: &[kapok::interchange::InitiativeRecord]| records.iter().map(|r| (r.reference.clone(), r.edition)).collect::<Vec<_>>();
+        assert_eq!(refs(&paged), refs(&everything));
+        assert_eq!(serde_json::to_value(&paged).unwrap(), serde_json::to_value(&everything).unwrap());
+        // Over HTTP: byte for byte what the whole list gives, consented contacts only.
+        for record in &mut everything {
+            if record.contact.as_ref().is_some_and(|c| !c.consent) {
+                record.contact = None;
+            }
+        }
+        let mut expected = Vec::new();
+        kapok::interchange::write_json_lines(&mut expected, &everything).unwrap();
+        let (status, _, body) = download(&app, "/api/v1/initiatives.jsonl").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body.len(), expected.len());
+        assert!(body == expected, "the paged export is the whole export, in order");
+        let mut csv_expected = Vec::new();
+        kapok::interchange::write_csv_header(&mut csv_expected).unwrap();
+        kapok::interchange::write_csv_rows(&mut csv_expected, &everything).unwrap();
+        let (_, _, csv_body) = download(&app, "/api/v1/initiatives.csv").await;
+        assert!(csv_body == csv_expected, "the CSV too");
+    }
+}
+
+/// The Lyon entry of the fixture, now a winner.
+const EXPORT_LYON_WINNER: &str = r#"{"ref":"t-lyon-fr","award":"test-award","edition":2,"status":"winner","cities":[{"geonames_id":2996944}],"level":"municipal","original_language":"fr","texts":{"fr":{"title":"Rues aux enfants","summary":"Des rues fermées aux voitures devant les écoles."}},"themes":["Smart cities and technology"],"source":{"dataset":"test","id":"3"}}
+"#;

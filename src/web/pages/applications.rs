@@ -872,7 +872,7 @@ pub async fn submit(
         .map_err(PageError::store(lang))?;
     state.mail_wakeup.notify_one();
     // A later version rewrites the initiative's texts (and its entry's status).
-    state.reindexer.notify();
+    state.reindexer.notify(crate::library::Changed::application(application.id));
     Ok(Redirect::to(&format!("/applications/{}/review?submitted={number}", application.id)).into_response())
 }
 
@@ -900,7 +900,7 @@ pub async fn withdraw(
     let now = Timestamp::now().as_second();
     state.store.withdraw_application(application.id, session.user.id, now).await.map_err(PageError::store(lang))?;
     // A withdrawn entry leaves the library.
-    state.reindexer.notify();
+    state.reindexer.notify(crate::library::Changed::application(application.id));
     Ok(Redirect::to("/applications").into_response())
 }
 

@@ -397,7 +397,7 @@ pub async fn confirm(
     let now = jiff::Timestamp::now().as_second();
     match state.store.confirm_decision_round(round.id, &confirmation, by, now).await.map_err(PageError::store(lang))? {
         Ok(()) => {
-            library_follows(&state);
+            library_follows(&state, &round.candidates);
             Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response())
         }
         Err(error) => refuse(round_error(&tr, &error, &title)).await,
@@ -433,10 +433,10 @@ pub async fn reopen(
     }
 }
 
-/// Statuses changed: the public library (its facets show long-listed and shortlisted entries)
-/// is rebuilt in the background.
-fn library_follows(state: &AppState) {
-    state.reindexer.notify();
+/// Statuses of the round's candidates changed: the public library (its facets show
+/// long-listed and shortlisted entries) updates their documents in the background.
+fn library_follows(state: &AppState, candidates: &[EntryId]) {
+    state.reindexer.notify(crate::library::Changed::entries(candidates.iter().copied()));
 }
 
 struct Candidate {

@@ -262,14 +262,15 @@ pub async fn publish(
     }
     let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
-    match state.store.jury_result(id).await.map_err(PageError::store(lang))? {
-        Some(result) if result.published_at.is_none() => {}
+    let ranking = match state.store.jury_result(id).await.map_err(PageError::store(lang))? {
+        Some(result) if result.published_at.is_none() => result.ranking,
         Some(_) => return Err(PageError::bad_request(lang, tr.t("jury-published"))),
         None => return Err(PageError::bad_request(lang, tr.t("jury-not-closed"))),
-    }
+    };
     let winners = edition.max_winners.max(0) as usize;
     let now = jiff::Timestamp::now().as_second();
     state.store.publish_jury_result(id, winners, session.user.id, now).await.map_err(PageError::store(lang))?;
-    state.reindexer.notify();
+    // Every ranked entry becomes a winner or a Medal of Honour.
+    state.reindexer.notify(crate::library::Changed::entries(ranking));
     Ok(Redirect::to(&format!("/secretariat/editions/{id}/jury")).into_response())
 }

@@ -171,7 +171,7 @@ pub async fn decide(
     {
         Ok(_) => {
             // Valid entries join the library; entries screened out again leave it.
-            state.reindexer.notify();
+            state.reindexer.notify(crate::library::Changed::entries(entries.iter().copied()));
             Ok(Redirect::to(&format!("/secretariat/editions/{id}/screening?show={}", form.one("show"))).into_response())
         }
         Err(ScreenError::NotInEdition(entry)) => {

@@ -520,7 +520,7 @@ pub async fn certify(
     };
     state.store.certify_vote(id, &result, session.user.id).await.map_err(PageError::store(lang))?;
     // Public-vote counts and the public-vote honour show in the library.
-    state.reindexer.notify();
+    state.reindexer.notify(crate::library::Changed::entries(result.tally.iter().map(|(entry, _)| *entry)));
     Ok(Redirect::to(&format!("/vote/{id}/results")).into_response())
 }
 
