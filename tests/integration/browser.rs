@@ -139,3 +139,154 @@ fn library_in_chromium() {
     let server = demo_server(Engine::Sqlite).expect("SQLite is always available");
     run_script("library.mjs", &server.base, &[]);
 }
+
+/// The award of the evaluation cycle: one edition with two criteria and small lists (a long list
+/// of 3, a shortlist of 2, one winner).
+const CYCLE_AWARD: &str = r#"[{
+  "slug": "cycle-award", "name": {"en": "Cycle Award"}, "short_name": {"en": "Cycle"}, "organisers": "Tests",
+  "description": {"en": "An award whose cycle runs in the browser."},
+  "editions": [
+    {"ordinal": 1, "year": 2026, "timezone": "Asia/Shanghai",
+     "dates": [{"milestone": "launch", "starts": "2026-02-23T00:00"}, {"milestone": "final_deadline", "starts": "2026-08-31T23:59"}],
+     "themes": [{"en": "Public services"}],
+     "criteria": [{"name": {"en": "Innovation"}, "weight": 0.4, "scale_min": 1, "scale_max": 10, "stage": "technical_committee"},
+                  {"name": {"en": "Impact"}, "weight": 0.6, "scale_min": 1, "scale_max": 10, "stage": "technical_committee"}],
+     "long_list_size": 3, "shortlist_size": 2, "max_winners": 1}
+  ]
+}]"#;
+
+/// The submitted entries of the cycle: (reference, lead government, title).
+const CYCLE_ENTRIES: [(&str, i64, &str); 5] = [
+    ("cycle-barcelona", crate::fixtures::BARCELONA, "Superblocks for Everyone"),
+    ("cycle-bogota", crate::fixtures::BOGOTA, "Care Blocks"),
+    ("cycle-lyon", crate::fixtures::LYON, "Streets for Children"),
+    ("cycle-gwangju", crate::fixtures::GWANGJU, "Democracy Square"),
+    ("cycle-guangzhou", crate::fixtures::GUANGZHOU, "Pocket Parks Everywhere"),
+];
+
+/// A fresh app with the cycle's edition, its five submitted entries and the accounts of the
+/// people who run it (experts and jurors hold no role yet: joining a committee grants it); the
+/// script's argument as JSON.
+async fn cycle_app(engine: Engine) -> Option<(crate::harness::TestApp, kapok::domain::EditionId, serde_json::Value)> {
+    use kapok::domain::Role;
+    let app = crate::harness::TestApp::start(engine).await?;
+    app.store.load_gazetteer(&crate::fixtures::gazetteer()).await.unwrap();
+    app.store.upsert_awards(&kapok::interchange::read_awards("cycle.json", CYCLE_AWARD).unwrap()).await.unwrap();
+    let lines: Vec<String> = CYCLE_ENTRIES
+        .iter()
+        .map(|(reference, city, title)| {
+            serde_json::json!({
+                "ref": reference, "award": "cycle-award", "edition": 1, "status": "submitted",
+                "cities": [{"geonames_id": city}], "level": "municipal", "original_language": "en",
+                "texts": {"en": {"title": title, "summary": format!("{title}: what the city did.")}},
+                "source": {"dataset": "browser", "id": reference}
+            })
+            .to_string()
+        })
+        .collect();
+    crate::harness::import_jsonl(&*app.store, &lines.join("\n")).await.unwrap();
+    let edition = app.store.editions(None, kapok::storage::PageRequest::new(0, 10)).await.unwrap().items[0].id;
+    let password = crate::harness::TEST_PASSWORD;
+    let account = |email: &str, name: &str, roles: Vec<Role>| kapok::storage::NewUser {
+        email: email.into(),
+        display_name: name.into(),
+        password_hash: kapok::auth::hash_password(password),
+        locale: "en".into(),
+        roles,
+        verified: true,
+    };
+    let desk = "desk@cycle.example";
+    app.store.create_user(&account(desk, "Desk Officer", vec![Role::Secretariat])).await.unwrap();
+    // Experts from China, Korea (so, not Gwangju) and Lyon (so, neither Lyon nor its sister
+    // city Guangzhou); jurors from countries without a shortlisted entry.
+    let experts = [
+        ("wei@cycle.example", "Wei Zhang", "CN", ""),
+        ("minjun@cycle.example", "Min-jun Park", "KR", ""),
+        ("elise@cycle.example", "Élise Martin", "FR", "Lyon"),
+    ];
+    let jurors = [
+        ("hua@cycle.example", "Hua Li", "CN"),
+        ("jiwoo@cycle.example", "Ji-woo Kim", "KR"),
+        ("claire@cycle.example", "Claire Dubois", "FR"),
+    ];
+    for (email, name, ..) in experts {
+        app.store.create_user(&account(email, name, vec![])).await.unwrap();
+    }
+    for (email, name, _) in jurors {
+        app.store.create_user(&account(email, name, vec![])).await.unwrap();
+    }
+    let person = |email: &str, name: &str, country: &str, city: &str| serde_json::json!({"email": email, "name": name, "country": country, "city": city});
+    let args = serde_json::json!({
+        "engine": format!("{engine:?}"),
+        "edition": edition.0,
+        "password": password,
+        "desk": desk,
+        "experts": experts.iter().map(|(e, n, c, city)| person(e, n, c, city)).collect::<Vec<_>>(),
+        "jurors": jurors.iter().map(|(e, n, c)| person(e, n, c, "")).collect::<Vec<_>>(),
+        "titles": CYCLE_ENTRIES.iter().map(|(reference, _, title)| (reference.trim_start_matches("cycle-"), *title)).collect::<std::collections::BTreeMap<_, _>>(),
+    });
+    Some((app, edition, args))
+}
+
+/// A short evaluation cycle in the browser, from screening to published results: the
+/// Secretariat screens, forms the committees, assigns; three experts review; the committee votes
+/// the long list and the shortlist; three jurors rank it; the Secretariat publishes, and the
+/// public sees the winner. Then the database is checked: statuses, the log of every step, the
+/// audit chain. On PostgreSQL too, side by side, when it is configured.
+#[test]
+fn an_evaluation_cycle_in_chromium() {
+    if !browser_available() {
+        return;
+    }
+    let cycles: Vec<_> = [Engine::Sqlite, Engine::Postgres]
+        .into_iter()
+        .map(|e| std::thread::spawn(move || evaluation_cycle(e)))
+        .collect();
+    for cycle in cycles {
+        if let Err(panic) = cycle.join() {
+            std::panic::resume_unwind(panic);
+        }
+    }
+}
+
+fn evaluation_cycle(engine: Engine) {
+    use kapok::domain::EntryStatus;
+    // The server runs on this runtime's workers while the script runs on this thread.
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let Some((app, edition, args)) = runtime.block_on(cycle_app(engine)) else {
+        return;
+    };
+    run_script("evaluation_cycle.mjs", &app.url(""), &[&args.to_string()]);
+    runtime.block_on(async {
+        let rows = app.store.screening_list(edition).await.unwrap();
+        let status_of = |title: &str| rows.iter().find(|r| r.title == title).unwrap().status;
+        for (title, status) in [
+            ("Superblocks for Everyone", EntryStatus::Winner),
+            ("Care Blocks", EntryStatus::MedalOfHonour),
+            ("Streets for Children", EntryStatus::Deserving),
+            ("Democracy Square", EntryStatus::Valid),
+            ("Pocket Parks Everywhere", EntryStatus::Submitted),
+        ] {
+            assert_eq!(status_of(title), status, "{title} ({engine:?})");
+        }
+        let screened_out = rows.iter().find(|r| r.title == "Pocket Parks Everywhere").unwrap();
+        assert_eq!(screened_out.screening.as_ref().unwrap().reasons, ["impact"], "{engine:?}");
+        let result = app.store.jury_result(edition).await.unwrap().expect("the Jury's vote is closed");
+        assert_eq!(result.method, "schulze");
+        assert!(result.published_at.is_some(), "the results are published ({engine:?})");
+        let (log, (seq, hash)) = app.store.audit_log().await.unwrap();
+        assert!(kapok::evaluation::audit::verify(&log, (seq, &hash)).is_ok(), "the audit chain holds ({engine:?})");
+        let count = |action: &str| log.iter().filter(|e| e.change.action == action).count();
+        for (action, expected) in [
+            ("committee member added", 6),
+            ("assignment deployed", 1),
+            ("review submitted", 8),
+            ("approval ballot cast", 6),
+            ("list confirmed", 2),
+            ("jury ballot cast", 3),
+            ("results published", 1),
+        ] {
+            assert_eq!(count(action), expected, "{action} ({engine:?})");
+        }
+    });
+}
