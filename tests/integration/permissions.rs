@@ -440,3 +440,282 @@ both_engines! {
         }
     }
 }
+
+/// The phases of an edition's evaluation, in order; each column of `PHASE_MATRIX` is one.
+const PHASES: [&str; 5] = ["committees", "review", "lists", "jury", "published"];
+
+/// The kinds of user of the phase matrix: the public, an applicant, an expert assigned to Lyon's
+/// entry, an expert from Lyon (in conflict with it), a Jury member, the Secretariat.
+const PHASE_USERS: [&str; 6] = ["public", "applicant", "expert", "conflicted expert", "juror", "secretariat"];
+
+/// (what is tried, then for each phase what each kind of user gets). Every attempt carries a
+/// valid form for the one who sends it, so the phase, not a malformed request, decides.
+const PHASE_MATRIX: &[(&str, [[u16; 6]; 5])] = &[
+    // Lyon's entry, for review: only once assigned, never to the conflicted expert.
+    (
+        "GET /review/entries/{lyon}",
+        [
+            [303, 403, 404, 404, 404, 403],
+            [303, 403, 200, 404, 404, 403],
+            [303, 403, 200, 404, 404, 403],
+            [303, 403, 200, 404, 404, 403],
+            [303, 403, 200, 404, 404, 403],
+        ],
+    ),
+    // Saving a draft review: only while reviews are open (closed by the vote on the long list).
+    (
+        "POST /review/entries/{lyon}/review",
+        [
+            [303, 403, 404, 404, 404, 403],
+            [303, 403, 303, 404, 404, 403],
+            [303, 403, 400, 404, 404, 403],
+            [303, 403, 400, 404, 404, 403],
+            [303, 403, 400, 404, 404, 403],
+        ],
+    ),
+    ("GET /review/lists", [[303, 403, 200, 200, 403, 403]; 5]),
+    // Approving Lyon on the long list: only while its vote is open, never by the conflicted expert.
+    (
+        "POST /review/lists/{long list} approve lyon",
+        [
+            [303, 403, 404, 404, 403, 403],
+            [303, 403, 404, 404, 403, 403],
+            [303, 403, 303, 400, 403, 403],
+            [303, 403, 400, 400, 403, 403],
+            [303, 403, 400, 400, 403, 403],
+        ],
+    ),
+    ("GET /jury", [[303, 403, 403, 403, 200, 403]; 5]),
+    // A Jury ballot ranking every entry it offers: once the shortlist is confirmed, until the close.
+    (
+        "POST /jury/{edition}/ballot",
+        [
+            [303, 403, 403, 403, 400, 403],
+            [303, 403, 403, 403, 400, 403],
+            [303, 403, 403, 403, 400, 403],
+            [303, 403, 403, 403, 303, 403],
+            [303, 403, 403, 403, 400, 403],
+        ],
+    ),
+    // The committee's scores exist from the freeze; the Jury's report from the close.
+    (
+        "GET /secretariat/editions/{edition}/scores.csv",
+        [
+            [303, 403, 403, 403, 403, 404],
+            [303, 403, 403, 403, 403, 404],
+            [303, 403, 403, 403, 403, 200],
+            [303, 403, 403, 403, 403, 200],
+            [303, 403, 403, 403, 403, 200],
+        ],
+    ),
+    (
+        "GET /secretariat/editions/{edition}/jury/report.csv",
+        [
+            [303, 403, 403, 403, 403, 404],
+            [303, 403, 403, 403, 403, 404],
+            [303, 403, 403, 403, 403, 404],
+            [303, 403, 403, 403, 403, 404],
+            [303, 403, 403, 403, 403, 200],
+        ],
+    ),
+    ("GET /secretariat/editions/{edition}/lists", [[303, 403, 403, 403, 403, 200]; 5]),
+    // Lyon's case is public from its screening on; its honour shows only once published.
+    (
+        "GET /initiatives/{lyon} shows an honour",
+        [
+            [200, 200, 200, 200, 200, 200],
+            [200, 200, 200, 200, 200, 200],
+            [200, 200, 200, 200, 200, 200],
+            [200, 200, 200, 200, 200, 200],
+            [201, 201, 201, 201, 201, 201],
+        ],
+    ),
+];
+
+// Every route of the evaluation that depends on where the edition stands, for every kind of user
+// in every phase; the edition moves from phase to phase through the Secretariat's own pages.
+both_engines! {
+    async fn the_evaluation_follows_its_phases_for_everyone(engine) {
+        use kapok::domain::{EditionId, EntryStatus};
+        use crate::evaluation::email_of;
+        let app = TestApp::with_fixture(engine).await.unwrap();
+        let edition = phase_edition(&app).await;
+        let desk = app.login_as(Role::Secretariat).await;
+        let applicant = app.login_as(Role::Applicant).await;
+        let expert = app.login_as(Role::TechnicalCommittee).await;
+        let conflicted = app.login_as(Role::TechnicalCommittee).await;
+        let juror = app.login_as(Role::Jury).await;
+        for (user, name, stage, country, city) in [
+            (&expert, "Expert", "technical_committee", "CN", ""),
+            (&conflicted, "Lyonnais", "technical_committee", "FR", "Lyon"),
+            (&juror, "Juror", "jury", "CN", ""),
+        ] {
+            let fields = vec![("csrf", desk.csrf.clone()), ("name", name.into()), ("email", email_of(user).await),
+                ("stage", stage.into()), ("country", country.into()), ("city", city.into())];
+            let added = desk.post_fields(&format!("/secretariat/editions/{edition}/committees"), &fields).await;
+            assert_eq!(added.status(), StatusCode::SEE_OTHER, "{name}");
+        }
+        let members = app.store.committee(edition).await.unwrap();
+        let member_of = |email: String| members.iter().find(|m| m.email == email).unwrap().clone();
+        let (expert_member, conflicted_member) = (member_of(email_of(&expert).await), member_of(email_of(&conflicted).await));
+        let rows = app.store.screening_list(edition).await.unwrap();
+        let entry_in = |country: &str| rows.iter().find(|r| r.country == country).unwrap().entry;
+        let (lyon, gwangju) = (entry_in("FR"), entry_in("KR"));
+        let criteria = app.store.edition(edition).await.unwrap().unwrap().criteria;
+        let public = client();
+        let users: [Option<&crate::harness::UserClient>; 6] = [None, Some(&applicant), Some(&expert), Some(&conflicted), Some(&juror), Some(&desk)];
+        let csrf = |column: usize| users[column].map(|u| u.csrf.clone()).unwrap_or_default();
+        let confirmed = |fields: &[(&str, String)]| {
+            let mut all = vec![("csrf".to_string(), desk.csrf.clone()), ("confirm".to_string(), "yes".to_string())];
+            all.extend(fields.iter().map(|(k, v)| (k.to_string(), v.clone())));
+            all
+        };
+        let desk_posts = |path: String, fields: Vec<(String, String)>| {
+            let desk = &desk;
+            async move { assert_eq!(desk.post_fields(&path, &fields).await.status(), StatusCode::SEE_OTHER, "{path}") }
+        };
+
+        for (phase, name) in PHASES.iter().enumerate() {
+            // Into the phase, through the Secretariat's pages.
+            match *name {
+                "review" => {
+                    let pairs = [(lyon, expert_member.id, 0.5), (gwangju, conflicted_member.id, 0.5)];
+                    app.store.save_proposal(edition, &pairs, desk_user(&app, edition).await, 1).await.unwrap();
+                    desk_posts(format!("/secretariat/editions/{edition}/assignment/deploy"), confirmed(&[])).await;
+                }
+                "lists" => {
+                    for (member, entry) in [(&expert_member, lyon), (&conflicted_member, gwangju)] {
+                        let kept = app.store.entry_reviews(entry).await.unwrap().into_iter().find(|r| r.member == member.id);
+                        let content = kapok::evaluation::review::ReviewContent {
+                            scores: criteria.iter().map(|k| (k.id, 7)).collect(),
+                            recommendation: Some(kapok::evaluation::review::Recommendation::Support),
+                            confidence: Some(3),
+                            ..Default::default()
+                        };
+                        let version = kept.map(|r| r.version).unwrap_or(0);
+                        let write = kapok::storage::evaluation::ReviewWrite { member: member.id, entry, content: &content, version, submit: true };
+                        app.store.save_review(write, member.user, 2).await.unwrap();
+                    }
+                    desk_posts(format!("/secretariat/editions/{edition}/scores/freeze"), vec![("csrf".into(), desk.csrf.clone())]).await;
+                    desk_posts(format!("/secretariat/editions/{edition}/lists/long_list/open"), vec![("csrf".into(), desk.csrf.clone())]).await;
+                }
+                "jury" => {
+                    for list in ["long_list", "shortlist"] {
+                        if list == "shortlist" {
+                            desk_posts(format!("/secretariat/editions/{edition}/lists/shortlist/open"), vec![("csrf".into(), desk.csrf.clone())]).await;
+                        }
+                        if list == "shortlist" {
+                            let round = app.store.decision_rounds(edition).await.unwrap().pop().unwrap();
+                            app.store.cast_approval_ballot(round.id, expert_member.id, &[lyon], expert_member.user, 3).await.unwrap();
+                        }
+                        desk_posts(format!("/secretariat/editions/{edition}/lists/{list}/close"), confirmed(&[])).await;
+                        let round = app.store.decision_rounds(edition).await.unwrap().pop().unwrap();
+                        let listed: Vec<(&str, String)> = round.proposal.unwrap().listed.iter().map(|e| ("listed", e.to_string())).collect();
+                        desk_posts(format!("/secretariat/editions/{edition}/lists/{list}/confirm"), confirmed(&listed)).await;
+                    }
+                    assert_eq!(status_of(&app, edition, lyon).await, EntryStatus::Shortlisted, "Lyon, approved, is shortlisted");
+                }
+                "published" => {
+                    desk_posts(format!("/secretariat/editions/{edition}/jury/close"), confirmed(&[("method", "schulze".into())])).await;
+                    desk_posts(format!("/secretariat/editions/{edition}/jury/publish"), confirmed(&[])).await;
+                    assert!(matches!(status_of(&app, edition, lyon).await, EntryStatus::Winner | EntryStatus::MedalOfHonour));
+                }
+                _ => {}
+            }
+            let long_list = app.store.decision_rounds(edition).await.unwrap().first().map(|r| r.id).unwrap_or(1);
+            for (attempt, expected) in PHASE_MATRIX {
+                for (column, user) in users.iter().enumerate() {
+                    let client = user.map(|u| &u.client).unwrap_or(&public);
+                    let got = match *attempt {
+                        "GET /review/entries/{lyon}" => get(client, &app, &format!("/review/entries/{lyon}")).await,
+                        "POST /review/entries/{lyon}/review" => {
+                            let version = app.store.entry_reviews(lyon).await.unwrap().into_iter()
+                                .find(|r| r.member == expert_member.id).map(|r| r.version).unwrap_or(0);
+                            let fields = vec![("csrf".to_string(), csrf(column)), ("version".into(), version.to_string()),
+                                ("action".into(), "save".into()), (format!("score-{}", criteria[0].id), "6".into())];
+                            post(client, &app, &format!("/review/entries/{lyon}/review"), &fields).await
+                        }
+                        "GET /review/lists" => get(client, &app, "/review/lists").await,
+                        "POST /review/lists/{long list} approve lyon" => {
+                            let fields = vec![("csrf".to_string(), csrf(column)), ("approve".into(), lyon.to_string())];
+                            post(client, &app, &format!("/review/lists/{long_list}"), &fields).await
+                        }
+                        "GET /jury" => get(client, &app, "/jury").await,
+                        "POST /jury/{edition}/ballot" => {
+                            let offered: Vec<_> = app.store.screening_list(edition).await.unwrap().into_iter()
+                                .filter(|r| r.status >= EntryStatus::Shortlisted).collect();
+                            let mut fields = vec![("csrf".to_string(), csrf(column))];
+                            fields.extend(offered.iter().enumerate().map(|(place, r)| (format!("rank-{}", r.entry), (place + 1).to_string())));
+                            if offered.is_empty() {
+                                fields.push((format!("rank-{lyon}"), "1".into()));
+                            }
+                            post(client, &app, &format!("/jury/{edition}/ballot"), &fields).await
+                        }
+                        "GET /secretariat/editions/{edition}/scores.csv" => get(client, &app, &format!("/secretariat/editions/{edition}/scores.csv")).await,
+                        "GET /secretariat/editions/{edition}/jury/report.csv" => get(client, &app, &format!("/secretariat/editions/{edition}/jury/report.csv")).await,
+                        "GET /secretariat/editions/{edition}/lists" => get(client, &app, &format!("/secretariat/editions/{edition}/lists")).await,
+                        "GET /initiatives/{lyon} shows an honour" => {
+                            let response = client.get(app.url(&format!("/initiatives/{}", initiative_of(&app, edition, lyon).await))).send().await.unwrap();
+                            let status = response.status().as_u16();
+                            let page = response.text().await.unwrap();
+                            // 201 stands for "200, with the honour shown" in the matrix.
+                            let honoured = page.contains("badge-winner") || page.contains("badge-medal_of_honour");
+                            if status == 200 && honoured { 201 } else { status }
+                        }
+                        other => unreachable!("{other}"),
+                    };
+                    assert_eq!(got, expected[phase][column], "{name} phase, {}: {attempt}", PHASE_USERS[column]);
+                }
+            }
+        }
+        let (log, (seq, hash)) = app.store.audit_log().await.unwrap();
+        assert!(kapok::evaluation::audit::verify(&log, (seq, &hash)).is_ok());
+    }
+}
+
+async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> u16 {
+    client.get(app.url(path)).send().await.unwrap().status().as_u16()
+}
+
+async fn post(client: &reqwest::Client, app: &TestApp, path: &str, fields: &[(String, String)]) -> u16 {
+    client.post(app.url(path)).form(fields).send().await.unwrap().status().as_u16()
+}
+
+async fn status_of(
+    app: &TestApp,
+    edition: kapok::domain::EditionId,
+    entry: kapok::domain::EntryId,
+) -> kapok::domain::EntryStatus {
+    let rows = app.store.screening_list(edition).await.unwrap();
+    rows.into_iter().find(|r| r.entry == entry).unwrap().status
+}
+
+async fn initiative_of(app: &TestApp, edition: kapok::domain::EditionId, entry: kapok::domain::EntryId) -> i64 {
+    let rows = app.store.screening_list(edition).await.unwrap();
+    rows.into_iter().find(|r| r.entry == entry).unwrap().initiative.0
+}
+
+/// A user id to sign store calls with: the Secretariat's own committee rows need one.
+async fn desk_user(app: &TestApp, edition: kapok::domain::EditionId) -> kapok::domain::UserId {
+    app.store.committee(edition).await.unwrap()[0].user
+}
+
+/// A fresh edition for the phase story (the fixture's own editions carry imported results): the
+/// fixture award's second edition under another name, with three valid entries from Lyon,
+/// Gwangju and Medellín.
+async fn phase_edition(app: &TestApp) -> kapok::domain::EditionId {
+    let awards = crate::fixtures::AWARDS_JSON.replace("test-award", "phase-award");
+    app.store.upsert_awards(&kapok::interchange::read_awards("awards.json", &awards).unwrap()).await.unwrap();
+    let lines: Vec<String> = [("phase-lyon", 2996944, "Streets for Children"), ("phase-gwangju", 1841811, "Democracy Square"), ("phase-medellin", 3674962, "Library Parks")]
+        .iter()
+        .map(|(reference, city, title)| {
+            serde_json::json!({"ref": reference, "award": "phase-award", "edition": 2, "status": "valid",
+                "cities": [{"geonames_id": city}], "level": "municipal", "original_language": "en",
+                "texts": {"en": {"title": title, "summary": "A phase story entry."}}, "source": {"dataset": "test", "id": reference}})
+            .to_string()
+        })
+        .collect();
+    crate::harness::import_jsonl(&*app.store, &lines.join("\n")).await.unwrap();
+    let editions = app.store.editions(None, kapok::storage::PageRequest::new(0, 50)).await.unwrap().items;
+    editions.iter().find(|e| e.award_slug == "phase-award" && e.ordinal == 2).unwrap().id
+}

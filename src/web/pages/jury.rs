@@ -46,6 +46,17 @@ async fn ballot_entries(state: &AppState, lang: Lang, member: &Member) -> Result
     Ok(list)
 }
 
+/// Whether the Jury may vote: the edition has a shortlist (decided in Kapok or imported) and no
+/// vote on a list is still under way.
+async fn shortlist_decided(state: &AppState, lang: Lang, edition: EditionId) -> Result<bool, PageError> {
+    let rounds = state.store.decision_rounds(edition).await.map_err(PageError::store(lang))?;
+    if rounds.iter().any(|r| r.confirmed_at.is_none()) {
+        return Ok(false);
+    }
+    let entries = state.store.screening_list(edition).await.map_err(PageError::store(lang))?;
+    Ok(entries.iter().any(|e| e.status >= EntryStatus::Shortlisted))
+}
+
 struct Ballot {
     member: i64,
     edition: EditionId,
@@ -53,6 +64,8 @@ struct Ballot {
     entries: Vec<(EntryId, String)>,
     voted: bool,
     closed: bool,
+    /// The shortlist is still being decided.
+    waiting: bool,
 }
 
 #[derive(Template)]
@@ -83,6 +96,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
             entries: ballot_entries(&state, lang, &member).await?,
             voted,
             closed,
+            waiting: !shortlist_decided(&state, lang, member.edition).await?,
         });
     }
     Ok(super::render(lang, JuryPage { c: Chrome::new(&viewer, "account"), ballots })?.into_response())
@@ -109,6 +123,12 @@ pub async fn cast(
     let Some(member) = members.into_iter().find(|m| m.edition == edition) else {
         return Err(PageError::not_found(lang, "what-edition"));
     };
+    if state.store.jury_result(edition).await.map_err(PageError::store(lang))?.is_some() {
+        return Err(PageError::bad_request(lang, tr.t("jury-closed")));
+    }
+    if !shortlist_decided(&state, lang, edition).await? {
+        return Err(PageError::bad_request(lang, tr.t("jury-waiting")));
+    }
     let entries = ballot_entries(&state, lang, &member).await?;
     let mut by_rank: BTreeMap<i64, Vec<EntryId>> = BTreeMap::new();
     for (entry, value) in form.with_prefix("rank-") {

@@ -169,6 +169,8 @@ struct EntryPage {
     message: Option<String>,
     others: Vec<OtherReview>,
     discussion: Vec<(String, String)>,
+    /// The reviews are closed: the form is shown, not sent.
+    closed: bool,
     /// Where this browser keeps unsaved changes: member and entry.
     autosave_key: String,
     autosave_texts: String,
@@ -207,6 +209,7 @@ async fn render_entry(
     let reviews = state.store.entry_reviews(found.entry).await.map_err(PageError::store(lang))?;
     let own = reviews.iter().find(|r| r.member == member.id);
     let submitted = own.is_some_and(|r| r.submitted_at.is_some());
+    let closed = reviews_closed(state, lang, member).await?;
     let (content, version) = shown.unwrap_or_else(|| own.map(|r| (r.content.clone(), r.version)).unwrap_or_default());
     let committee = state.store.committee(member.edition).await.map_err(PageError::store(lang))?;
     let name = |id: i64| committee.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_default();
@@ -274,6 +277,7 @@ async fn render_entry(
     })
     .to_string();
     let page = EntryPage {
+        closed,
         autosave_key: format!("{}-{}", member.id, found.entry),
         autosave_texts,
         entry: found.entry,
@@ -306,6 +310,15 @@ async fn render_entry(
     };
     let status = if page.message.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
     Ok((status, super::render(lang, page)?).into_response())
+}
+
+/// Whether the Technical Committee's reviews are closed: once the vote on the first list opens,
+/// the ranking it stands on no longer moves, so neither do the reviews behind it.
+async fn reviews_closed(state: &AppState, lang: Lang, member: &Member) -> Result<bool, PageError> {
+    if member.stage != crate::domain::Stage::TechnicalCommittee {
+        return Ok(false);
+    }
+    Ok(!state.store.decision_rounds(member.edition).await.map_err(PageError::store(lang))?.is_empty())
 }
 
 /// The member's edition and the criteria of the member's stage.
@@ -378,6 +391,9 @@ async fn save_review(
     let Some((member, found)) = reviewable(&state, lang, session, id).await? else {
         return Err(PageError::not_found(lang, "what-initiative"));
     };
+    if reviews_closed(&state, lang, &member).await? {
+        return Err(PageError::bad_request(lang, tr.t("review-closed")));
+    }
     let (_, criteria) = edition_and_criteria(&state, lang, &member).await?;
     let mut content = ReviewContent::default();
     for criterion in &criteria {
