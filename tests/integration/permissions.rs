@@ -536,7 +536,7 @@ const PHASE_MATRIX: &[(&str, [[u16; 6]; 5])] = &[
 // in every phase; the edition moves from phase to phase through the Secretariat's own pages.
 both_engines! {
     async fn the_evaluation_follows_its_phases_for_everyone(engine) {
-        use kapok::domain::{EditionId, EntryStatus};
+        use kapok::domain::EntryStatus;
         use crate::evaluation::email_of;
         let app = TestApp::with_fixture(engine).await.unwrap();
         let edition = phase_edition(&app).await;
