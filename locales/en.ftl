@@ -44,7 +44,10 @@ edition-criteria = Criteria
 criterion-weight = weight { $weight }
 criterion-scale = scale { $min }–{ $max }
 edition-settings = Result sizes
-edition-sizes = Long list of { $long }, shortlist of { $short }, up to { $winners } winners.
+edition-sizes = Long list of { $long }, shortlist of { $short }, up to { $winners ->
+    [one] { $winners } winner
+   *[other] { $winners } winners
+}.
 edition-committees = Technical Committee of { $tc } experts; Jury of { $jury } members.
 edition-reported = Published figures: { $entries } valid entries from { $cities } cities in { $countries } countries.
 edition-results = Results
@@ -207,7 +210,10 @@ apply = Apply
 api-not-found = No { $what } has the id { $id }.
 api-bad-cursor = The cursor is not valid: use the `next` value of an earlier answer.
 api-bad-query = The query is not valid: { $details }
-edition-sizes-short = Shortlist of { $short }, up to { $winners } winners.
+edition-sizes-short = Shortlist of { $short }, up to { $winners ->
+    [one] { $winners } winner
+   *[other] { $winners } winners
+}.
 search-label = Search the library
 search-button = Search
 search-too-long = The search is longer than { $max } characters.

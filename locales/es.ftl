@@ -44,7 +44,10 @@ edition-criteria = Criterios
 criterion-weight = peso { $weight }
 criterion-scale = escala { $min }–{ $max }
 edition-settings = Número de seleccionados
-edition-sizes = Lista larga de { $long }, lista corta de { $short }, hasta { $winners } ganadores.
+edition-sizes = Lista larga de { $long }, lista corta de { $short }, hasta { $winners ->
+    [one] { $winners } ganador
+   *[other] { $winners } ganadores
+}.
 edition-committees = Comité técnico de { $tc } expertos; jurado de { $jury } miembros.
 edition-reported = Cifras publicadas: { $entries } candidaturas válidas de { $cities } ciudades en { $countries } países.
 edition-results = Resultados
@@ -207,7 +210,10 @@ apply = Aplicar
 api-not-found = Ningún/ninguna { $what } tiene el identificador { $id }.
 api-bad-cursor = El cursor no es válido: use el valor `next` de una respuesta anterior.
 api-bad-query = La consulta no es válida: { $details }
-edition-sizes-short = Lista corta de { $short }, hasta { $winners } ganadores.
+edition-sizes-short = Lista corta de { $short }, hasta { $winners ->
+    [one] { $winners } ganador
+   *[other] { $winners } ganadores
+}.
 search-label = Buscar en la biblioteca
 search-button = Buscar
 search-too-long = La búsqueda supera los { $max } caracteres.

@@ -44,7 +44,10 @@ edition-criteria = Critères
 criterion-weight = poids { $weight }
 criterion-scale = échelle { $min }–{ $max }
 edition-settings = Nombre de retenus
-edition-sizes = Liste longue de { $long }, liste restreinte de { $short }, jusqu’à { $winners } lauréats.
+edition-sizes = Liste longue de { $long }, liste restreinte de { $short }, jusqu’à { $winners ->
+    [one] { $winners } lauréat
+   *[other] { $winners } lauréats
+}.
 edition-committees = Comité technique de { $tc } experts ; jury de { $jury } membres.
 edition-reported = Chiffres publiés : { $entries } candidatures valides de { $cities } villes dans { $countries } pays.
 edition-results = Résultats
@@ -207,7 +210,10 @@ apply = Appliquer
 api-not-found = Aucun(e) { $what } n’a l’identifiant { $id }.
 api-bad-cursor = Le curseur n’est pas valide : utilisez la valeur `next` d’une réponse précédente.
 api-bad-query = La requête n’est pas valide : { $details }
-edition-sizes-short = Liste restreinte de { $short }, jusqu’à { $winners } lauréats.
+edition-sizes-short = Liste restreinte de { $short }, jusqu’à { $winners ->
+    [one] { $winners } lauréat
+   *[other] { $winners } lauréats
+}.
 search-label = Chercher dans la bibliothèque
 search-button = Chercher
 search-too-long = La recherche dépasse { $max } caractères.

@@ -312,5 +312,8 @@ mod tests {
         assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 1i64), "1 entry");
         assert_eq!(Tr::new(UiLang::En).t1("library-count", "total", 5i64), "5 entries");
         assert_eq!(Tr::new(UiLang::Zh).t1("library-count", "total", 5i64), "共 5 个");
+        let sizes = |lang, winners: i64| Tr::new(lang).t2("edition-sizes-short", ("short", 2i64), ("winners", winners));
+        assert_eq!(sizes(UiLang::En, 1), "Shortlist of 2, up to 1 winner.");
+        assert_eq!(sizes(UiLang::Fr, 5), "Liste restreinte de 2, jusqu’à 5 lauréats.");
     }
 }
