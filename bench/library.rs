@@ -5,7 +5,8 @@
 //! report: index build time, search pages per second and latency percentiles with 16 concurrent
 //! clients (each engine gets as many execution slots as the machine has cores: Kapok's searches,
 //! FTS5's connections, PostgreSQL's backends), one client alone per query, resident memory, index
-//! size, and Kapok over real HTTP (`kapok serve`, wrk).
+//! size, and Kapok over real HTTP (`kapok serve`, wrk). With `--updates`: only Kapok's build, then
+//! updates in place of 1 and 100 initiatives (what the server's reindexer does after a change).
 //!
 //! Corpus: the 7,563 cases of `../shared/data/sdg-commons` expanded to `--docs` entries (100,000
 //! by default): each copy of a case gets another title, city (among its country's largest) and
@@ -176,12 +177,19 @@ struct Options {
     clients: usize,
     /// Work in this directory and keep it (the data directory, the FTS5 file), for profiling.
     keep: Option<PathBuf>,
+    /// Only the index: its full build, then updates of 1 and 100 initiatives in place.
+    updates_only: bool,
 }
 
 fn options(args: &[String]) -> Options {
-    let mut options = Options { docs: 100_000, seconds: 20.0, clients: 16, keep: None };
+    let mut options = Options { docs: 100_000, seconds: 20.0, clients: 16, keep: None, updates_only: false };
     let mut i = 0;
     while i < args.len() {
+        if args[i] == "--updates" {
+            options.updates_only = true;
+            i += 1;
+            continue;
+        }
         if args[i] == "--keep"
             && let Some(dir) = args.get(i + 1)
         {
@@ -1430,6 +1438,65 @@ struct CorpusFacts {
 
 // ---------------------------------------------------------------------------------------------
 
+/// Updates in place (what the server's reindexer does after a change), against the full build:
+/// `library::update` of 1 and of 100 initiatives (their documents read from SQLite, deleted and
+/// added, committed, readers reloaded), then the first unfiltered page after it (which counts
+/// the whole library again).
+async fn measure_updates(store: &Arc<dyn kapok::storage::Store>, data_dir: &Path, build_s: f64) -> anyhow::Result<()> {
+    use kapok::domain::InitiativeId;
+    let search = Arc::new(kapok::search::Search::open(&library::index_dir(data_dir)));
+    let everything = |search: &kapok::search::Search| -> anyhow::Result<f64> {
+        let filters = kapok::search::Filters::default();
+        let request = kapok::search::SearchRequest {
+            query: None,
+            filters: &filters,
+            sort: kapok::search::Sort::Newest,
+            window: kapok::search::Window::Offset { offset: 0, limit: 10 },
+            languages: &["en"],
+            facet_limit: 20,
+        };
+        let started = Instant::now();
+        search.search(&request)?.context("no index")?;
+        Ok(started.elapsed().as_secs_f64() * 1000.0)
+    };
+    println!(
+        "| update | initiatives | store read, ms | update (read + write + commit + reload), ms | next unfiltered page, ms |"
+    );
+    println!("|---|---:|---:|---:|---:|");
+    let mut next = 1i64;
+    for (label, size, rounds) in
+        [("first (opens the writer)", 1usize, 1usize), ("1 initiative", 1, 7), ("100 initiatives", 100, 7)]
+    {
+        let mut reads = Vec::new();
+        let mut updates = Vec::new();
+        let mut pages = Vec::new();
+        for _ in 0..rounds {
+            let ids: Vec<InitiativeId> = (next..next + size as i64).map(InitiativeId).collect();
+            next += size as i64;
+            let started = Instant::now();
+            let documents = store.search_documents_of(&ids).await?;
+            reads.push(started.elapsed().as_secs_f64() * 1000.0);
+            anyhow::ensure!(documents.len() >= size, "{} documents for {size} initiatives", documents.len());
+            let started = Instant::now();
+            library::update(&**store, &search, &ids).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            updates.push(started.elapsed().as_secs_f64() * 1000.0);
+            pages.push(everything(&search)?);
+        }
+        let median = |values: &mut Vec<f64>| {
+            values.sort_by(f64::total_cmp);
+            values[values.len() / 2]
+        };
+        println!(
+            "| {label} (median of {rounds}) | {size} | {:.1} | {:.1} | {:.1} |",
+            median(&mut reads),
+            median(&mut updates),
+            median(&mut pages)
+        );
+    }
+    println!("\nFull build of the same index (`library::reindex`): {build_s:.1} s.");
+    Ok(())
+}
+
 async fn main_run(options: Options) -> anyhow::Result<()> {
     let temporary = tempfile::tempdir()?;
     let work = match &options.keep {
@@ -1478,6 +1545,9 @@ async fn main_run(options: Options) -> anyhow::Result<()> {
     let kapok_build_s = started.elapsed().as_secs_f64();
     let documents_s = first_document.lock().unwrap().map(|t| (t - started).as_secs_f64()).unwrap_or(0.0);
     eprintln!("library: {indexed} initiatives indexed in {kapok_build_s:.1} s");
+    if options.updates_only {
+        return measure_updates(&store, &data_dir, kapok_build_s).await;
+    }
 
     let documents = store.search_documents().await?;
     anyhow::ensure!(documents.len() == options.docs, "{} documents for {} entries", documents.len(), options.docs);

@@ -263,10 +263,12 @@ async fn run(store: Arc<dyn Store>, search: Arc<Search>, shared: Arc<Shared>) {
                 }
                 Err(error) => {
                     tracing::error!(%error, "updating the search index failed; trying again shortly");
-                    let mut back = Pending::default();
-                    back.initiatives = ids;
-                    back.entries = batch.entries;
-                    back.references = batch.references;
+                    let back = Pending {
+                        everything: false,
+                        initiatives: ids,
+                        entries: batch.entries,
+                        references: batch.references,
+                    };
                     retry(&shared, back).await;
                     continue;
                 }
