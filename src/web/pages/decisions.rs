@@ -82,6 +82,25 @@ impl ListAction {
         let list = parse_list(lang, &raw_list)?;
         Ok(Ok(ListAction { by: session.user.id, form, edition, list }))
     }
+
+    /// The list's round, for an action the Secretariat must confirm (closing, reopening); or the
+    /// desk saying what is missing.
+    async fn confirmed_round(
+        &self,
+        state: &AppState,
+        viewer: &Viewer,
+    ) -> Result<Result<DecisionRound, Response>, PageError> {
+        let tr = Tr::new(viewer.lang.0);
+        let missing = if !self.form.confirmed() {
+            "vote-invalidate-confirm"
+        } else {
+            match round_on(state, viewer.lang, self.edition.summary.id, self.list).await? {
+                Some(round) => return Ok(Ok(round)),
+                None => "lists-error-not-opened",
+            }
+        };
+        render_desk(state, viewer, &self.edition, Some(tr.t(missing))).await.map(Err)
+    }
 }
 
 /// A refusal from the store, in the reader's words.
@@ -316,19 +335,18 @@ pub async fn close(
     Path(path): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let ListAction { by, form, edition, list } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
+    let action = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
         Ok(action) => action,
         Err(refusal) => return Ok(refusal),
     };
+    let round = match action.confirmed_round(&state, &viewer).await? {
+        Ok(round) => round,
+        Err(refusal) => return Ok(refusal),
+    };
+    let ListAction { by, edition, .. } = action;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;
-    if !form.confirmed() {
-        return render_desk(&state, &viewer, &edition, Some(tr.t("vote-invalidate-confirm"))).await;
-    }
-    let Some(round) = round_on(&state, lang, id, list).await? else {
-        return render_desk(&state, &viewer, &edition, Some(tr.t("lists-error-not-opened"))).await;
-    };
     let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
     let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
     let blocked = blocked_pairs(&edition_conflicts(&state, lang, id, &committee, &entries).await?);
@@ -413,19 +431,18 @@ pub async fn reopen(
     Path(path): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let ListAction { by, form, edition, list } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
+    let action = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
         Ok(action) => action,
         Err(refusal) => return Ok(refusal),
     };
+    let round = match action.confirmed_round(&state, &viewer).await? {
+        Ok(round) => round,
+        Err(refusal) => return Ok(refusal),
+    };
+    let ListAction { by, edition, .. } = action;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;
-    if !form.confirmed() {
-        return render_desk(&state, &viewer, &edition, Some(tr.t("vote-invalidate-confirm"))).await;
-    }
-    let Some(round) = round_on(&state, lang, id, list).await? else {
-        return render_desk(&state, &viewer, &edition, Some(tr.t("lists-error-not-opened"))).await;
-    };
     let now = jiff::Timestamp::now().as_second();
     match state.store.reopen_decision_round(round.id, by, now).await.map_err(PageError::store(lang))? {
         Ok(()) => Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response()),
