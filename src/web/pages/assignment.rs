@@ -10,7 +10,8 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::committees::{edition_conflicts, edition_of};
+use super::committees::edition_conflicts;
+use super::edition_of;
 use super::require_role;
 use crate::domain::{EditionId, EntryId, Role, Stage};
 use crate::evaluation::affinity::{TextModel, affinity};

@@ -7,9 +7,10 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::edition_of;
 use super::require_role;
 use crate::auth;
-use crate::domain::{Edition, EditionId, Role, Stage, ThemeId, TokenPurpose, UiLang};
+use crate::domain::{EditionId, Role, Stage, ThemeId, TokenPurpose, UiLang};
 use crate::evaluation::conflicts::{self, Conflict, ConflictKind, ConflictRules};
 use crate::storage::evaluation::{EvaluatedEntry, Member, NewMember};
 use crate::storage::{NewEmailToken, NewUser};
@@ -37,16 +38,6 @@ pub async fn memberships_in(
     };
     let all = state.store.memberships(session.user.id).await.map_err(PageError::store(viewer.lang))?;
     Ok(Ok(all.into_iter().filter(|m| m.stage == stage).collect()))
-}
-
-pub async fn edition_of(state: &AppState, lang: Lang, raw: &str) -> Result<Edition, PageError> {
-    let id = EditionId(super::parse_id(lang, raw, "what-edition")?);
-    state
-        .store
-        .edition(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or_else(|| PageError::not_found(lang, "what-edition"))
 }
 
 /// Every conflict of an edition: declared ones and those the data shows.

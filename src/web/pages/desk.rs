@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::edition_of;
 use super::require_role;
 use crate::application::{ApplicationStatus, DraftApplication, SubmittedApplication, list_ids};
 use crate::domain::{ApplicationId, CityId, Edition, EditionId, Milestone, Role};
@@ -157,16 +158,6 @@ async fn rows(
         })
         .collect();
     Ok((rows, selected, drafts))
-}
-
-async fn edition_of(state: &AppState, lang: Lang, raw: &str) -> Result<Edition, PageError> {
-    let id = EditionId(super::parse_id(lang, raw, "what-edition")?);
-    state
-        .store
-        .edition(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or_else(|| PageError::not_found(lang, "what-edition"))
 }
 
 fn filters_of(lang: Lang, params: Result<Query<Filters>, QueryRejection>) -> Result<Filters, PageError> {

@@ -45,6 +45,17 @@ pub fn parse_id(lang: Lang, raw: &str, what: &'static str) -> Result<i64, PageEr
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| PageError::not_found(lang, what))
 }
 
+/// The edition a Secretariat page is about, from its URL; an unknown one is not found.
+pub async fn edition_of(state: &super::AppState, lang: Lang, raw: &str) -> Result<crate::domain::Edition, PageError> {
+    let id = crate::domain::EditionId(parse_id(lang, raw, "what-edition")?);
+    state
+        .store
+        .edition(id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or_else(|| PageError::not_found(lang, "what-edition"))
+}
+
 /// Why a page is not shown to the viewer: they must sign in first, or their roles do not allow it.
 pub enum Refusal {
     SignIn { next: String },

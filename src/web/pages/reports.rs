@@ -10,8 +10,8 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 
-use super::committees::edition_of;
 use super::decisions::snapshot_ranking;
+use super::edition_of;
 use super::require_role;
 use crate::domain::{EditionId, EntryId, Role, Stage};
 use crate::evaluation::decisions::ListKind;

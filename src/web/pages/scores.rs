@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::committees::edition_of;
+use super::edition_of;
 use super::require_role;
 use crate::domain::{EditionId, Role, Stage};
 use crate::evaluation::scoring::{self, Aggregation, Weight};

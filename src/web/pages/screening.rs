@@ -9,12 +9,13 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::edition_of;
 use super::require_role;
-use crate::domain::{Edition, EditionId, EntryId, Role};
+use crate::domain::{EditionId, EntryId, Role};
 use crate::evaluation::screening::{ChecklistItem, Screening, ScreeningOutcome};
 use crate::storage::evaluation::{ScreenError, ScreeningRow};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, Lang, Viewer};
+use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 use crate::web::forms::PostedFields;
 
@@ -62,16 +63,6 @@ struct ScreeningPage {
 #[serde(deny_unknown_fields)]
 pub struct Filter {
     show: Option<String>,
-}
-
-async fn edition_of(state: &AppState, lang: Lang, raw: &str) -> Result<Edition, PageError> {
-    let id = EditionId(super::parse_id(lang, raw, "what-edition")?);
-    state
-        .store
-        .edition(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or_else(|| PageError::not_found(lang, "what-edition"))
 }
 
 /// `GET /secretariat/editions/{id}/screening?show=pending|valid|not_valid|all`

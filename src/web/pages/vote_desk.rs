@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::edition_of;
 use super::require_role;
 use super::vote::{Vote, candidates, chart_svg, published_ballots, rules_sentence, timeline};
 use crate::domain::{EditionId, EntryId, EntryStatus, Milestone, Role};
@@ -95,16 +96,6 @@ struct SettingsPage {
     ballots_line: String,
     events: Vec<(String, VoteEvent)>,
     error: Option<String>,
-}
-
-async fn edition_of(state: &AppState, lang: Lang, raw: &str) -> Result<crate::domain::Edition, PageError> {
-    let id = EditionId(super::parse_id(lang, raw, "what-edition")?);
-    state
-        .store
-        .edition(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or_else(|| PageError::not_found(lang, "what-edition"))
 }
 
 /// Settings for an edition without a vote yet: the edition's public-vote dates when it has
