@@ -440,7 +440,14 @@ mail-receipt-body = Hello { $name },
     { $link }
 desk-title = Applications
 desk-none = No application has been started yet.
-desk-counts = { $submitted } submitted, { $drafts } drafts in progress
+desk-counts = { $submitted } submitted, { $drafts ->
+    [one] { $drafts } draft
+   *[other] { $drafts } drafts
+} in progress
+desk-entries = No application; { $entries ->
+    [one] { $entries } entry
+   *[other] { $entries } entries
+}
 desk-csv = Download as CSV
 desk-last = Last submitted
 desk-drafts = Drafts

@@ -440,7 +440,14 @@ mail-receipt-body = Hola, { $name }:
     { $link }
 desk-title = Candidaturas
 desk-none = Todavía no se ha empezado ninguna candidatura.
-desk-counts = { $submitted } presentadas, { $drafts } borradores en curso
+desk-counts = { $submitted } presentadas, { $drafts ->
+    [one] { $drafts } borrador
+   *[other] { $drafts } borradores
+} en curso
+desk-entries = Ninguna solicitud; { $entries ->
+    [one] { $entries } candidatura
+   *[other] { $entries } candidaturas
+}
 desk-csv = Descargar en CSV
 desk-last = Última presentación
 desk-drafts = Borradores

@@ -440,7 +440,14 @@ mail-receipt-body = Bonjour { $name },
     { $link }
 desk-title = Candidatures
 desk-none = Aucune candidature n’a encore été commencée.
-desk-counts = { $submitted } déposées, { $drafts } brouillons en cours
+desk-counts = { $submitted } déposées, { $drafts ->
+    [one] { $drafts } brouillon
+   *[other] { $drafts } brouillons
+} en cours
+desk-entries = Aucune candidature ; { $entries ->
+    [one] { $entries } dossier
+   *[other] { $entries } dossiers
+}
 desk-csv = Télécharger en CSV
 desk-last = Dernier dépôt
 desk-drafts = Brouillons

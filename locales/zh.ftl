@@ -426,6 +426,7 @@ mail-receipt-body = { $name }，您好：
 desk-title = 申报
 desk-none = 尚无申报。
 desk-counts = 已提交 { $submitted } 份，草稿 { $drafts } 份
+desk-entries = 无申请；参评项目 { $entries } 个
 desk-csv = 下载 CSV
 desk-last = 最后提交
 desk-drafts = 草稿

@@ -37,7 +37,8 @@ struct EditionsPage {
     editions: Vec<EditionLine>,
 }
 
-/// `GET /secretariat/applications`: the editions, with their applications counted.
+/// `GET /secretariat/applications`: every edition, with its applications counted (or, for one
+/// without any, such as an imported edition, its entries): each leads to the edition's desk.
 pub async fn editions(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
     if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
         return Ok(refusal.into_response());
@@ -53,13 +54,15 @@ pub async fn editions(State(state): State<AppState>, viewer: Viewer) -> Result<R
     for edition in all.items {
         let (submitted, drafts) =
             state.store.submitted_applications(edition.id).await.map_err(PageError::store(lang))?;
-        if submitted.is_empty() && drafts.is_empty() {
-            continue;
-        }
+        let counts = if submitted.is_empty() && drafts.is_empty() {
+            c.tr.t1("desk-entries", "entries", edition.entry_count)
+        } else {
+            c.tr.t2("desk-counts", ("submitted", submitted.len()), ("drafts", drafts.len()))
+        };
         lines.push(EditionLine {
             href: format!("/secretariat/editions/{}/applications", edition.id),
             label: format!("{} {}", edition.award_name.get(lang.0), edition.year),
-            counts: c.tr.t2("desk-counts", ("submitted", submitted.len()), ("drafts", drafts.len())),
+            counts,
         });
     }
     Ok(super::render(lang, EditionsPage { c, editions: lines })?.into_response())
