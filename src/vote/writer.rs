@@ -71,7 +71,24 @@ impl BallotWriter {
             Commit::Single => None,
             Commit::Group { queue } => {
                 let (sender, receiver) = mpsc::channel(queue.max(1));
-                tokio::spawn(write_groups(store.clone(), receiver, pace.clone()));
+                let writer = write_groups(store.clone(), receiver, pace.clone());
+                if store.engine() == "sqlite" {
+                    // Its own thread: each step of a group (begin, count, insert, commit) is a hop
+                    // to SQLite's connection thread and back, and on the server's runtime every hop
+                    // back waited in the queue behind the requests' tasks, which stretched a group's
+                    // commit several times over under load. PostgreSQL's sockets belong to the
+                    // server's runtime, so its writer stays there.
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("a runtime for the ballot writer");
+                    std::thread::Builder::new()
+                        .name("kapok-ballots".into())
+                        .spawn(move || runtime.block_on(writer))
+                        .expect("the ballot writer's thread starts");
+                } else {
+                    tokio::spawn(writer);
+                }
                 Some(sender)
             }
         };

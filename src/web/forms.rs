@@ -134,33 +134,56 @@ pub struct NotUtf8;
 /// than replacing it, which would save something the user never wrote). Values by name, in
 /// the order sent.
 pub fn parse_form(body: &[u8]) -> Result<std::collections::BTreeMap<String, Vec<String>>, NotUtf8> {
-    fn decode(part: &[u8]) -> Result<String, NotUtf8> {
+    let decode = |part: &[u8]| {
         let mut bytes = Vec::with_capacity(part.len());
-        let mut i = 0;
-        while i < part.len() {
-            match part[i] {
-                b'+' => bytes.push(b' '),
-                b'%' => {
-                    let hex = part.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).ok_or(NotUtf8)?;
-                    let hex = std::str::from_utf8(hex).map_err(|_| NotUtf8)?;
-                    bytes.push(u8::from_str_radix(hex, 16).map_err(|_| NotUtf8)?);
-                    i += 2;
-                }
-                byte => bytes.push(byte),
-            }
-            i += 1;
-        }
+        decode_into(part, &mut bytes)?;
         String::from_utf8(bytes).map_err(|_| NotUtf8)
-    }
+    };
     let mut form: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
-    for pair in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
-        let (name, value) = match pair.iter().position(|b| *b == b'=') {
-            Some(at) => (&pair[..at], &pair[at + 1..]),
-            None => (pair, &[][..]),
-        };
+    for (name, value) in form_pairs(body) {
         form.entry(decode(name)?).or_default().push(decode(value)?);
     }
     Ok(form)
+}
+
+/// Whether `parse_form` would read a body, without building its fields (one buffer for all).
+pub fn check_form(body: &[u8]) -> Result<(), NotUtf8> {
+    let mut bytes = Vec::new();
+    for (name, value) in form_pairs(body) {
+        for part in [name, value] {
+            bytes.clear();
+            decode_into(part, &mut bytes)?;
+            std::str::from_utf8(&bytes).map_err(|_| NotUtf8)?;
+        }
+    }
+    Ok(())
+}
+
+/// The (name, value) pairs of a form body, still encoded.
+fn form_pairs(body: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    body.split(|b| *b == b'&').filter(|p| !p.is_empty()).map(|pair| match pair.iter().position(|b| *b == b'=') {
+        Some(at) => (&pair[..at], &pair[at + 1..]),
+        None => (pair, &[][..]),
+    })
+}
+
+/// Appends the bytes a form-encoded part stands for (`+` a space, `%XX` a byte).
+fn decode_into(part: &[u8], bytes: &mut Vec<u8>) -> Result<(), NotUtf8> {
+    let mut i = 0;
+    while i < part.len() {
+        match part[i] {
+            b'+' => bytes.push(b' '),
+            b'%' => {
+                let hex = part.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).ok_or(NotUtf8)?;
+                let hex = std::str::from_utf8(hex).map_err(|_| NotUtf8)?;
+                bytes.push(u8::from_str_radix(hex, 16).map_err(|_| NotUtf8)?);
+                i += 2;
+            }
+            byte => bytes.push(byte),
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 /// The most a form post may carry.
@@ -184,7 +207,7 @@ pub async fn refuse_broken_forms(request: axum::extract::Request, next: axum::mi
     let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
         return PageError::too_large(lang).into_response();
     };
-    if parse_form(&bytes).is_err() {
+    if check_form(&bytes).is_err() {
         return PageError::bad_request(lang, crate::i18n::Tr::new(lang.0).t("error-not-utf8")).into_response();
     }
     next.run(axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes))).await
@@ -192,7 +215,7 @@ pub async fn refuse_broken_forms(request: axum::extract::Request, next: axum::mi
 
 #[cfg(test)]
 mod tests {
-    use super::parse_form;
+    use super::{check_form, parse_form};
 
     #[test]
     fn forms_decode_like_browsers_send_them_and_refuse_broken_text() {
@@ -207,5 +230,24 @@ mod tests {
         assert!(parse_form(b"a=%zz").is_err(), "a broken escape");
         assert!(parse_form(b"a=%4").is_err(), "a cut escape");
         assert!(parse_form(b"a=%+1").is_err(), "a sign is not a hex digit");
+    }
+
+    #[test]
+    fn the_check_refuses_exactly_what_the_parser_refuses() {
+        for body in [
+            &b"a=1&b=caf%C3%A9+cr%C3%A8me&a=2&empty=&flag"[..],
+            b"100%25=ok",
+            b"%E4%BD%A0=%E5%A5%BD&&x",
+            b"a=%FF%FE",
+            b"a=\xff",
+            b"\xff=a",
+            b"a=%zz",
+            b"a=%4",
+            b"a=%+1",
+            b"a=%C3&b=%A9",
+            b"",
+        ] {
+            assert_eq!(check_form(body).is_ok(), parse_form(body).is_ok(), "{:?}", String::from_utf8_lossy(body));
+        }
     }
 }

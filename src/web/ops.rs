@@ -8,7 +8,7 @@ use std::time::Instant;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Path, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
@@ -38,12 +38,26 @@ pub fn prometheus() -> &'static PrometheusHandle {
 /// Counts requests and their latency per route template (never per raw path, which would
 /// let anyone create unbounded series).
 pub async fn record_metrics(request: Request, next: Next) -> Response {
-    let route =
-        request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
-    let method = request.method().to_string();
+    // Labels borrowed where they can be (the common methods, the status), one string per request.
+    let route: metrics::SharedString = match request.extensions().get::<MatchedPath>() {
+        Some(path) => path.as_str().to_string().into(),
+        None => "unmatched".into(),
+    };
+    let method: metrics::SharedString = match *request.method() {
+        Method::GET => "GET".into(),
+        Method::POST => "POST".into(),
+        Method::HEAD => "HEAD".into(),
+        ref other => other.to_string().into(),
+    };
     let started = Instant::now();
     let response = next.run(request).await;
-    let status = response.status().as_u16().to_string();
+    let status: metrics::SharedString = match response.status().as_u16() {
+        200 => "200".into(),
+        201 => "201".into(),
+        303 => "303".into(),
+        503 => "503".into(),
+        other => other.to_string().into(),
+    };
     let labels = [("method", method), ("route", route), ("status", status)];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels[..2]).record(started.elapsed().as_secs_f64());

@@ -60,28 +60,48 @@ pub async fn load_vote(state: &AppState, lang: Lang, raw_id: &str) -> Result<Vot
 
 /// Votes as ballots need them, kept for a second: a ballot would otherwise re-read the settings,
 /// the edition and its candidates (about ten queries) on every request. A change of settings in
-/// this process clears its entry at once; another server sees it within the second.
+/// this process clears its entry at once; another server sees it within the second (and the time
+/// of one load). Once a second is up, one request reloads while the others go on with the vote
+/// as it was: without that, every ballot in flight at that moment loaded it again (hundreds at
+/// once under load, a pause each second).
 #[derive(Default)]
-pub struct VoteCache(std::sync::Mutex<HashMap<EditionId, (std::time::Instant, std::sync::Arc<Vote>)>>);
+pub struct VoteCache {
+    votes: std::sync::Mutex<HashMap<EditionId, (std::time::Instant, std::sync::Arc<Vote>)>>,
+    loading: tokio::sync::Mutex<()>,
+}
 
 const VOTE_CACHE_SECONDS: u64 = 1;
 
 impl VoteCache {
+    fn cached(&self, id: EditionId) -> Option<(bool, std::sync::Arc<Vote>)> {
+        let votes = self.votes.lock().unwrap_or_else(|p| p.into_inner());
+        let (at, vote) = votes.get(&id)?;
+        Some((at.elapsed().as_secs() < VOTE_CACHE_SECONDS, vote.clone()))
+    }
+
     pub async fn get(&self, state: &AppState, lang: Lang, raw_id: &str) -> Result<std::sync::Arc<Vote>, PageError> {
         let id = EditionId(super::parse_id(lang, raw_id, "what-vote")?);
-        let fresh = |at: &std::time::Instant| at.elapsed().as_secs() < VOTE_CACHE_SECONDS;
-        if let Some((at, vote)) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&id)
-            && fresh(at)
-        {
-            return Ok(vote.clone());
+        let loading = match self.cached(id) {
+            Some((true, vote)) => return Ok(vote),
+            // Another request is reloading it: this one goes on with the vote a moment older.
+            Some((false, vote)) => match self.loading.try_lock() {
+                Ok(loading) => loading,
+                Err(_) => return Ok(vote),
+            },
+            // Nothing to go on with: wait for the request loading it, if any.
+            None => self.loading.lock().await,
+        };
+        if let Some((true, vote)) = self.cached(id) {
+            return Ok(vote);
         }
         let vote = std::sync::Arc::new(load_vote(state, lang, raw_id).await?);
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(id, (std::time::Instant::now(), vote.clone()));
+        self.votes.lock().unwrap_or_else(|p| p.into_inner()).insert(id, (std::time::Instant::now(), vote.clone()));
+        drop(loading);
         Ok(vote)
     }
 
     pub fn forget(&self, edition: EditionId) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(&edition);
+        self.votes.lock().unwrap_or_else(|p| p.into_inner()).remove(&edition);
     }
 }
 
@@ -713,8 +733,14 @@ pub async fn cast(
 fn new_receipt() -> String {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let bits: u128 = rand::rng().random();
-    let chars: Vec<u8> = (0..26).map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize]).collect();
-    chars.chunks(4).map(|group| std::str::from_utf8(group).expect("ASCII")).collect::<Vec<_>>().join("-")
+    let mut receipt = String::with_capacity(32);
+    for i in 0..26 {
+        if i > 0 && i % 4 == 0 {
+            receipt.push('-');
+        }
+        receipt.push(ALPHABET[((bits >> (i * 5)) & 31) as usize] as char);
+    }
+    receipt
 }
 
 /// `POST /vote/{edition}/signout`: ends the voter session.
