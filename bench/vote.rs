@@ -3,8 +3,13 @@
 //! commit (the default), then with the naive one-transaction-per-ballot path, then with the group
 //! commit under twice the connections.
 //!
+//! Last, an open-loop run: ballots sent at a fixed rate (by default twice what the group run
+//! accepted) over many connections whatever the answers, latency counted from when each was due,
+//! to show that an overloaded server answers 503 with Retry-After rather than errors, and loses
+//! nothing it acknowledged.
+//!
 //! `cargo bench --bench vote -- [--seconds S] [--voters N] [--connections N] [--threads N]
-//! [--overload-connections N]` prints a Markdown report: requests and accepted ballots per second,
+//! [--overload-connections N] [--open-connections N] [--open-rate BALLOTS_PER_S]` prints a Markdown report: requests and accepted ballots per second,
 //! latency percentiles (wrk's), the answers by status (the server's own counters), and whether
 //! every acknowledged ballot was stored and nothing else was. Setup writes the vote and the
 //! verified voters (sessions with known tokens) straight into the database; each run starts a
@@ -33,6 +38,9 @@ const AWARD: &str = r#"[{
 /// The candidates: shortlisted entries of the edition.
 const CANDIDATES: [&str; 4] = ["Care Blocks", "Educational Parks", "Streets for Children", "Community Composting"];
 
+/// Issue 4's target: accepted ballots a second.
+const TARGET_RATE: u64 = 20_000;
+
 /// The route whose answers the server counts.
 const BALLOT_ROUTE: &str = "/vote/{edition}/ballot";
 
@@ -42,10 +50,21 @@ struct Options {
     connections: usize,
     threads: usize,
     overload_connections: Option<usize>,
+    /// Connections of the open-loop run, and its rate (default: twice the group run's).
+    open_connections: usize,
+    open_rate: Option<u64>,
 }
 
 fn options() -> Options {
-    let mut options = Options { seconds: 60, voters: 10_000, connections: 64, threads: 2, overload_connections: None };
+    let mut options = Options {
+        seconds: 60,
+        voters: 10_000,
+        connections: 64,
+        threads: 2,
+        overload_connections: None,
+        open_connections: 2_048,
+        open_rate: None,
+    };
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let mut i = 0;
     while i < args.len() {
@@ -56,6 +75,8 @@ fn options() -> Options {
             ("--connections", Some(v)) => options.connections = v as usize,
             ("--threads", Some(v)) => options.threads = v as usize,
             ("--overload-connections", Some(v)) => options.overload_connections = Some(v as usize),
+            ("--open-connections", Some(v)) => options.open_connections = v as usize,
+            ("--open-rate", Some(v)) => options.open_rate = Some(v),
             (other, _) => {
                 eprintln!("vote: unknown or incomplete option {other} (values must be positive numbers)");
                 std::process::exit(2);
@@ -583,6 +604,244 @@ async fn store_ceiling(template: &Path, dir: &Path, prepared: &Prepared, group: 
     counted as f64 / started.elapsed().as_secs_f64()
 }
 
+/// What the open-loop run saw.
+#[derive(Debug, Default)]
+struct OpenLoop {
+    rate: u64,
+    seconds: f64,
+    /// Answers by status, and the 503s among them that carried Retry-After.
+    statuses: BTreeMap<u16, u64>,
+    busy_with_retry_after: u64,
+    /// Requests that got no readable answer (connection refused, reset, cut answer).
+    socket_errors: u64,
+    /// Milliseconds from when a request was due to its answer: every answer, and the 201s.
+    latencies: Vec<f32>,
+    accepted_latencies: Vec<f32>,
+    stored: u64,
+    server_cores: f64,
+    generator_cores: f64,
+    /// How late the generator itself was in sending, p99 ms (its own lag, not the server's).
+    send_lag_p99: f64,
+}
+
+impl OpenLoop {
+    fn acknowledged(&self) -> u64 {
+        self.statuses.get(&201).copied().unwrap_or(0)
+    }
+
+    fn sent(&self) -> u64 {
+        self.statuses.values().sum::<u64>() + self.socket_errors
+    }
+
+    /// Answers other than 201 and 503, and requests without an answer.
+    fn errors(&self) -> u64 {
+        self.statuses.iter().filter(|(s, _)| **s != 201 && **s != 503).map(|(_, n)| n).sum::<u64>() + self.socket_errors
+    }
+
+    /// Every acknowledged ballot stored; beyond those, at most the requests whose answer was lost.
+    fn consistent(&self) -> bool {
+        self.stored >= self.acknowledged() && self.stored - self.acknowledged() <= self.socket_errors
+    }
+}
+
+fn percentile(sorted: &[f32], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let at = ((sorted.len() as f64 * p / 100.0).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[at] as f64
+}
+
+/// One answer read off a keep-alive connection: its status and whether it said Retry-After.
+async fn read_answer(stream: &mut tokio::net::TcpStream, buffer: &mut Vec<u8>) -> std::io::Result<(u16, bool)> {
+    use tokio::io::AsyncReadExt;
+    let invalid = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
+    buffer.clear();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "connection closed"));
+        }
+        buffer.extend_from_slice(&chunk[..n]);
+    };
+    let head = std::str::from_utf8(&buffer[..head_end]).map_err(|_| invalid("head not UTF-8"))?;
+    let status: u16 = head.get(9..12).and_then(|s| s.parse().ok()).ok_or_else(|| invalid("no status"))?;
+    let mut length = None;
+    let mut retry_after = false;
+    for line in head.lines().skip(1) {
+        let Some((name, value)) = line.split_once(':') else { continue };
+        if name.eq_ignore_ascii_case("content-length") {
+            length = value.trim().parse::<usize>().ok();
+        } else if name.eq_ignore_ascii_case("retry-after") {
+            retry_after = true;
+        }
+    }
+    let length = length.ok_or_else(|| invalid("no Content-Length"))?;
+    while buffer.len() < head_end + length {
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "answer cut"));
+        }
+        buffer.extend_from_slice(&chunk[..n]);
+    }
+    Ok((status, retry_after))
+}
+
+/// Sends ballots at `rate` a second for `seconds` over `connections` keep-alive connections:
+/// request i is due at start + i / rate, whatever came back before (open loop); a connection
+/// takes the next due request once it has its answer, so when the server falls behind,
+/// requests go out late and their latency counts from when they were due.
+async fn open_loop(
+    name: &str,
+    template: &Path,
+    dir: &Path,
+    prepared: &Prepared,
+    rate: u64,
+    connections: usize,
+    seconds: u64,
+) -> OpenLoop {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tokio::io::AsyncWriteExt;
+
+    let data_dir = dir.join(format!("run-{name}"));
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let database = data_dir.join("kapok.db");
+    {
+        let store = kapok::storage::connect(&kapok::config::sqlite_url(template)).await.unwrap();
+        store.backup(&database).await.unwrap();
+    }
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let child = Command::new(env!("CARGO_BIN_EXE_kapok"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--log", "warn", "--ballots-per-address", "0"])
+        .args(["--ballot-commit", "group"])
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the kapok binary starts");
+    let server = Server(child);
+    let pid = server.0.id().to_string();
+    wait_until_up(&base).await;
+
+    // The same requests as wrk's: each voter's cookie and CSRF token, candidates in turn.
+    let voters = std::fs::read_to_string(&prepared.voters_file).unwrap();
+    let requests: Arc<Vec<Vec<u8>>> = Arc::new(
+        voters
+            .lines()
+            .filter_map(|line| line.split_once(' '))
+            .enumerate()
+            .map(|(k, (token, csrf))| {
+                let body = format!("csrf={csrf}&choice={}", prepared.candidates[(k + 1) % prepared.candidates.len()]);
+                format!(
+                    "POST /vote/{}/ballot HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: kapok_voter={token}\r\n\
+                     Accept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+                     Content-Length: {}\r\n\r\n{body}",
+                    prepared.edition,
+                    body.len()
+                )
+                .into_bytes()
+            })
+            .collect(),
+    );
+
+    eprintln!("vote: {name}: {rate} ballots/s due for {seconds} s over {connections} connections…");
+    let total = rate * seconds;
+    let next = Arc::new(AtomicU64::new(0));
+    let server_cpu = cpu_seconds(&pid, false);
+    let own_cpu = cpu_seconds("self", false);
+    let start = tokio::time::Instant::now() + Duration::from_millis(200);
+    let address = format!("127.0.0.1:{port}");
+    let mut tasks = Vec::with_capacity(connections);
+    for _ in 0..connections {
+        let (next, requests, address) = (next.clone(), requests.clone(), address.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut seen = OpenLoop::default();
+            let mut lags: Vec<f32> = Vec::new();
+            let mut stream: Option<tokio::net::TcpStream> = None;
+            let mut buffer = Vec::with_capacity(1024);
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= total {
+                    break;
+                }
+                let due = start + Duration::from_nanos(i * 1_000_000_000 / rate);
+                tokio::time::sleep_until(due).await;
+                lags.push(due.elapsed().as_secs_f32() * 1000.0);
+                if stream.is_none() {
+                    match tokio::net::TcpStream::connect(&address).await {
+                        Ok(s) => {
+                            let _ = s.set_nodelay(true);
+                            stream = Some(s);
+                        }
+                        Err(_) => {
+                            seen.socket_errors += 1;
+                            continue;
+                        }
+                    }
+                }
+                let connection = stream.as_mut().expect("connected above");
+                let request = &requests[i as usize % requests.len()];
+                let answer = match connection.write_all(request).await {
+                    Ok(()) => read_answer(connection, &mut buffer).await,
+                    Err(error) => Err(error),
+                };
+                let latency = due.elapsed().as_secs_f32() * 1000.0;
+                match answer {
+                    Ok((status, retry_after)) => {
+                        *seen.statuses.entry(status).or_default() += 1;
+                        if status == 503 && retry_after {
+                            seen.busy_with_retry_after += 1;
+                        }
+                        seen.latencies.push(latency);
+                        if status == 201 {
+                            seen.accepted_latencies.push(latency);
+                        }
+                    }
+                    Err(_) => {
+                        seen.socket_errors += 1;
+                        stream = None;
+                    }
+                }
+            }
+            (seen, lags)
+        }));
+    }
+    let mut result = OpenLoop { rate, ..Default::default() };
+    let mut lags = Vec::new();
+    for task in tasks {
+        let (seen, task_lags) = task.await.unwrap();
+        for (status, n) in seen.statuses {
+            *result.statuses.entry(status).or_default() += n;
+        }
+        result.busy_with_retry_after += seen.busy_with_retry_after;
+        result.socket_errors += seen.socket_errors;
+        result.latencies.extend(seen.latencies);
+        result.accepted_latencies.extend(seen.accepted_latencies);
+        lags.extend(task_lags);
+    }
+    result.seconds = (tokio::time::Instant::now() - start).as_secs_f64();
+    result.server_cores = (cpu_seconds(&pid, false) - server_cpu) / result.seconds;
+    result.generator_cores = (cpu_seconds("self", false) - own_cpu) / result.seconds;
+    result.latencies.sort_by(f32::total_cmp);
+    result.accepted_latencies.sort_by(f32::total_cmp);
+    lags.sort_by(f32::total_cmp);
+    result.send_lag_p99 = percentile(&lags, 99.0);
+    // Every request has its answer (or failed) by now; killed, not stopped, as above.
+    drop(server);
+    result.stored = {
+        let store = kapok::storage::connect(&kapok::config::sqlite_url(&database)).await.unwrap();
+        store.ballots(prepared.edition).await.unwrap().len() as u64
+    };
+    result
+}
+
 fn thousands(n: f64) -> String {
     let digits = format!("{:.0}", n);
     let mut out = String::new();
@@ -639,6 +898,22 @@ async fn main() {
     eprintln!("vote: a static file from the same server…");
     let ceiling_http =
         run("static file", Mode::StaticFile, c, &template, dir.path(), &prepared, &script, &options).await;
+
+    // Open loop: at the target rate, and at twice what the group run accepted (or --open-rate).
+    let twice = options.open_rate.unwrap_or_else(|| (2.0 * runs[0].accepted_per_s()).round() as u64).max(1);
+    let mut open_runs = Vec::new();
+    for (name, rate) in [("open loop, target rate", TARGET_RATE), ("open loop, twice the load", twice)] {
+        let open =
+            open_loop(name, &template, dir.path(), &prepared, rate, options.open_connections, options.seconds).await;
+        eprintln!(
+            "vote: {name}: {} 201, {} 503, {} errors, p99 {:.1} ms",
+            open.acknowledged(),
+            open.statuses.get(&503).copied().unwrap_or(0),
+            open.errors(),
+            percentile(&open.latencies, 99.0)
+        );
+        open_runs.push((name, open));
+    }
 
     eprintln!("vote: the store alone…");
     let ceiling = store_ceiling(&template, dir.path(), &prepared, 1_024, 3.0).await;
@@ -745,6 +1020,68 @@ async fn main() {
         overloaded.errors(),
         thousands(overloaded.stored as f64),
         thousands(overloaded.acknowledged() as f64),
+    );
+    println!(
+        "\nOpen loop (a Rust generator in this benchmark, like wrk2): ballots due at a fixed rate over {} \
+         keep-alive connections for {} s whatever the answers; latency counted from when each request was due \
+         (so a late send counts against the server); 201s over the run's wall time:\n",
+        thousands(options.open_connections as f64),
+        options.seconds,
+    );
+    println!(
+        "| run | due/s | sent | answered 201 | 201/s | 503 (with Retry-After) | other answers | socket errors | \
+         p50 ms all | p99 ms all | p50 ms 201 | p99 ms 201 | stored | server CPU | generator CPU | send lag p99 ms |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (name, open) in &open_runs {
+        println!(
+            "| {name} | {} | {} | {} | **{}** | {} ({}) | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {} | {:.2} | {:.2} | {:.1} |",
+            thousands(open.rate as f64),
+            thousands(open.sent() as f64),
+            thousands(open.acknowledged() as f64),
+            thousands(open.acknowledged() as f64 / open.seconds.max(f64::EPSILON)),
+            thousands(open.statuses.get(&503).copied().unwrap_or(0) as f64),
+            thousands(open.busy_with_retry_after as f64),
+            thousands((open.errors() - open.socket_errors) as f64),
+            open.socket_errors,
+            percentile(&open.latencies, 50.0),
+            percentile(&open.latencies, 99.0),
+            percentile(&open.accepted_latencies, 50.0),
+            percentile(&open.accepted_latencies, 99.0),
+            thousands(open.stored as f64),
+            open.server_cores,
+            open.generator_cores,
+            open.send_lag_p99,
+        );
+    }
+    let (target, open) = (&open_runs[0].1, &open_runs[1].1);
+    let accepted_rate = target.acknowledged() as f64 / target.seconds.max(f64::EPSILON);
+    println!(
+        "\nTarget rate in open loop ({} due/s): {} ({} accepted/s, p99 {:.1} ms of the 201s, {} errors)",
+        thousands(TARGET_RATE as f64),
+        if accepted_rate >= 0.99 * TARGET_RATE as f64
+            && percentile(&target.accepted_latencies, 99.0) < 50.0
+            && target.errors() == 0
+        {
+            "met"
+        } else {
+            "NOT met"
+        },
+        thousands(accepted_rate),
+        percentile(&target.accepted_latencies, 99.0),
+        target.errors(),
+    );
+    let busy = open.statuses.get(&503).copied().unwrap_or(0);
+    println!(
+        "Open loop at twice the load: 503s rather than errors or lost ballots: {} ({} answered 503, {} of them \
+         with Retry-After; {} errors; stored {} for {} acknowledged: {})",
+        if open.errors() == 0 && open.consistent() && busy == open.busy_with_retry_after { "met" } else { "NOT met" },
+        thousands(busy as f64),
+        thousands(open.busy_with_retry_after as f64),
+        open.errors(),
+        thousands(open.stored as f64),
+        thousands(open.acknowledged() as f64),
+        if open.consistent() { "no ballot lost, none extra" } else { "INCONSISTENT" },
     );
     if overloaded.status(503) == 0 {
         println!(
