@@ -84,8 +84,23 @@ impl ListAction {
         Ok(Ok(ListAction { by: session.user.id, form, edition, list }))
     }
 
-    /// The list's round, for an action the Secretariat must confirm (closing, reopening); or the
-    /// desk saying what is missing.
+    /// An action the Secretariat must confirm on the list's round (closing, reopening): the
+    /// action and the round; or the refusal, or the desk saying which of the two is missing.
+    async fn read_confirmed(
+        state: &AppState,
+        viewer: &Viewer,
+        headers: &HeaderMap,
+        path: (String, String),
+        body: &[u8],
+    ) -> Result<Result<(Self, DecisionRound), Response>, PageError> {
+        let action = match Self::read(state, viewer, headers, path, body).await? {
+            Ok(action) => action,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        Ok(action.confirmed_round(state, viewer).await?.map(|round| (action, round)))
+    }
+
+    /// The list's round, once the form confirms the action; or the desk saying which is missing.
     async fn confirmed_round(
         &self,
         state: &AppState,
@@ -336,15 +351,11 @@ pub async fn close(
     Path(path): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let action = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
-        Ok(action) => action,
-        Err(refusal) => return Ok(refusal),
-    };
-    let round = match action.confirmed_round(&state, &viewer).await? {
-        Ok(round) => round,
-        Err(refusal) => return Ok(refusal),
-    };
-    let ListAction { by, edition, .. } = action;
+    let (ListAction { by, edition, .. }, round) =
+        match ListAction::read_confirmed(&state, &viewer, &headers, path, &body).await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;
@@ -432,15 +443,11 @@ pub async fn reopen(
     Path(path): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let action = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
-        Ok(action) => action,
-        Err(refusal) => return Ok(refusal),
-    };
-    let round = match action.confirmed_round(&state, &viewer).await? {
-        Ok(round) => round,
-        Err(refusal) => return Ok(refusal),
-    };
-    let ListAction { by, edition, .. } = action;
+    let (ListAction { by, edition, .. }, round) =
+        match ListAction::read_confirmed(&state, &viewer, &headers, path, &body).await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;
