@@ -124,9 +124,6 @@ pub async fn cast(
     let Some(member) = members.into_iter().find(|m| m.edition == edition) else {
         return Err(PageError::not_found(lang, "what-edition"));
     };
-    if state.store.jury_result(edition).await.map_err(PageError::store(lang))?.is_some() {
-        return Err(PageError::bad_request(lang, tr.t("jury-closed")));
-    }
     if !shortlist_decided(&state, lang, edition).await? {
         return Err(PageError::bad_request(lang, tr.t("jury-waiting")));
     }
