@@ -421,18 +421,9 @@ pub(super) async fn step_page(
         Vec::new()
     };
     let closes = closes_at(application, edition);
-    let autosave_texts = serde_json::json!({
-        "saving": c.tr.t("autosave-saving"),
-        "saved": c.tr.t("autosave-saved"),
-        "offline": c.tr.t("autosave-offline"),
-        "signedOut": c.tr.t("autosave-signed-out"),
-        "conflict": c.tr.t("autosave-conflict"),
-        "keepMine": c.tr.t("autosave-keep-mine"),
-        "useSaved": c.tr.t("autosave-use-saved"),
-        "restored": c.tr.t("autosave-restored"),
-        "words": c.tr.t("autosave-words"),
-    })
-    .to_string();
+    let mut autosave_texts = super::autosave_texts(&c.tr, c.tr.t("autosave-conflict"));
+    autosave_texts["words"] = c.tr.t("autosave-words").into();
+    let autosave_texts = autosave_texts.to_string();
     Ok(ApplicationPage {
         id: application.id,
         title: match application.value("title.en") {

@@ -56,6 +56,21 @@ pub async fn edition_of(state: &super::AppState, lang: Lang, raw: &str) -> Resul
         .ok_or_else(|| PageError::not_found(lang, "what-edition"))
 }
 
+/// The words the autosave scripts (`static/autosave.js`, `static/review-autosave.js`) show, as
+/// the JSON they read from their form; `conflict` tells of a save made elsewhere.
+pub fn autosave_texts(tr: &crate::i18n::Tr, conflict: String) -> serde_json::Value {
+    serde_json::json!({
+        "saving": tr.t("autosave-saving"),
+        "saved": tr.t("autosave-saved"),
+        "offline": tr.t("autosave-offline"),
+        "signedOut": tr.t("autosave-signed-out"),
+        "conflict": conflict,
+        "keepMine": tr.t("autosave-keep-mine"),
+        "useSaved": tr.t("autosave-use-saved"),
+        "restored": tr.t("autosave-restored"),
+    })
+}
+
 /// Why a page is not shown to the viewer: they must sign in first, or their roles do not allow it.
 pub enum Refusal {
     SignIn { next: String },

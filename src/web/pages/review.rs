@@ -265,17 +265,7 @@ async fn render_entry(
             .collect(),
         None => Vec::new(),
     };
-    let autosave_texts = serde_json::json!({
-        "saving": c.tr.t("autosave-saving"),
-        "saved": c.tr.t("autosave-saved"),
-        "offline": c.tr.t("autosave-offline"),
-        "signedOut": c.tr.t("autosave-signed-out"),
-        "conflict": c.tr.t("review-autosave-conflict"),
-        "keepMine": c.tr.t("autosave-keep-mine"),
-        "useSaved": c.tr.t("autosave-use-saved"),
-        "restored": c.tr.t("autosave-restored"),
-    })
-    .to_string();
+    let autosave_texts = super::autosave_texts(&c.tr, c.tr.t("review-autosave-conflict")).to_string();
     let page = EntryPage {
         closed,
         autosave_key: format!("{}-{}", member.id, found.entry),
