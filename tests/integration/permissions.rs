@@ -579,8 +579,14 @@ both_engines! {
             // Into the phase, through the Secretariat's pages.
             match *name {
                 "review" => {
-                    let pairs = [(lyon, expert_member.id, 0.5), (gwangju, conflicted_member.id, 0.5)];
-                    app.store.save_proposal(edition, &pairs, desk_user(&app, edition).await, 1).await.unwrap();
+                    // Lyon to the expert, Gwangju to the expert from Lyon, from an imported matrix.
+                    let scores = format!("{lyon},{},1\n{gwangju},{},1", expert_member.id, conflicted_member.id);
+                    let propose = [("csrf", desk.csrf.clone()), ("per_entry", "1".into()), ("max_per_reviewer", "2".into()),
+                        ("source", "matrix".into()), ("scores", scores)];
+                    let path = format!("/secretariat/editions/{edition}/assignment/propose");
+                    desk_posts(path, propose.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()).await;
+                    let proposal = app.store.proposal(edition).await.unwrap();
+                    assert!(proposal.contains(&(lyon, expert_member.id, 1.0)) && proposal.contains(&(gwangju, conflicted_member.id, 1.0)), "{proposal:?}");
                     desk_posts(format!("/secretariat/editions/{edition}/assignment/deploy"), confirmed(&[])).await;
                 }
                 "lists" => {
@@ -693,11 +699,6 @@ async fn status_of(
 async fn initiative_of(app: &TestApp, edition: kapok::domain::EditionId, entry: kapok::domain::EntryId) -> i64 {
     let rows = app.store.screening_list(edition).await.unwrap();
     rows.into_iter().find(|r| r.entry == entry).unwrap().initiative.0
-}
-
-/// A user id to sign store calls with: the Secretariat's own committee rows need one.
-async fn desk_user(app: &TestApp, edition: kapok::domain::EditionId) -> kapok::domain::UserId {
-    app.store.committee(edition).await.unwrap()[0].user
 }
 
 /// A fresh edition for the phase story (the fixture's own editions carry imported results): the
