@@ -54,9 +54,11 @@ impl Setting {
 /// Affinities from expertise, entries × members in the setting's order: themes, languages, and
 /// each member's statement of expertise against the entries' texts.
 async fn expertise_affinities(state: &AppState, lang: Lang, setting: &Setting) -> Result<Vec<f64>, PageError> {
-    let texts = state.store.entry_texts(setting.edition).await.map_err(PageError::store(lang))?;
-    let text_of = |entry: EntryId| texts.iter().find(|(e, _)| *e == entry).map(|(_, t)| t.as_str()).unwrap_or("");
-    let model = TextModel::new(&setting.entries.iter().map(|e| text_of(e.entry)).collect::<Vec<_>>());
+    let texts: BTreeMap<EntryId, String> =
+        state.store.entry_texts(setting.edition).await.map_err(PageError::store(lang))?.into_iter().collect();
+    let model = TextModel::new(
+        &setting.entries.iter().map(|e| texts.get(&e.entry).map_or("", String::as_str)).collect::<Vec<_>>(),
+    );
     let statements: Vec<_> = setting.members.iter().map(|m| model.vector(&m.expertise)).collect();
     Ok(setting
         .entries
