@@ -373,11 +373,10 @@ enum ExportFormat {
     Csv,
 }
 
-/// Where a streamed export is: the header still to send, then the store's pages.
+/// The next page of a streamed export: read already (the first), or to read after a cursor.
 enum ExportStep {
-    Head(Vec<u8>),
-    Page(Option<crate::storage::ExportCursor>),
-    Done,
+    Read(crate::storage::ExportPage),
+    After(crate::storage::ExportCursor),
 }
 
 /// The published library as one file, streamed page by page from the store (memory stays
@@ -414,49 +413,29 @@ async fn export(state: AppState, lang: Lang, raw: Option<String>, format: Export
         }
         Ok(axum::body::Bytes::from(out))
     };
-    let mut first = Some(first);
     let store = state.store.clone();
-    // Each page is read and written when the client is ready for it.
-    let pieces = futures_util::stream::unfold(ExportStep::Head(head), move |step| {
+    // Each page is read and written when the client is ready for it, after the header.
+    let pages = futures_util::stream::unfold(Some(ExportStep::Read(first)), move |step| {
         let store = store.clone();
-        // The page read before answering goes first, after the header.
-        let page = match &step {
-            ExportStep::Head(head) if !head.is_empty() => None,
-            _ => first.take(),
-        };
         async move {
-            match step {
-                ExportStep::Head(head) if !head.is_empty() => {
-                    Some((Ok(axum::body::Bytes::from(head)), ExportStep::Page(None)))
-                }
-                ExportStep::Head(_) | ExportStep::Page(_) => {
-                    let after = match &step {
-                        ExportStep::Page(after) => after.clone(),
-                        _ => None,
-                    };
-                    let page = match page {
-                        Some(page) => page,
-                        None => match store.export_published_page(after.as_ref(), EXPORT_PAGE).await {
-                            Ok(page) => page,
-                            Err(error) => {
-                                tracing::error!(%error, "the library export failed after its first page");
-                                return Some((Err(std::io::Error::other(error.to_string())), ExportStep::Done));
-                            }
-                        },
-                    };
-                    if page.records.is_empty() {
-                        return None;
+            let page = match step? {
+                ExportStep::Read(page) => page,
+                ExportStep::After(cursor) => match store.export_published_page(Some(&cursor), EXPORT_PAGE).await {
+                    Ok(page) => page,
+                    Err(error) => {
+                        tracing::error!(%error, "the library export failed after its first page");
+                        return Some((Err(std::io::Error::other(error.to_string())), None));
                     }
-                    let next = match page.next {
-                        Some(cursor) => ExportStep::Page(Some(cursor)),
-                        None => ExportStep::Done,
-                    };
-                    Some((write(page.records), next))
-                }
-                ExportStep::Done => None,
+                },
+            };
+            if page.records.is_empty() {
+                return None;
             }
+            Some((write(page.records), page.next.map(ExportStep::After)))
         }
     });
+    let head = (!head.is_empty()).then(|| Ok(axum::body::Bytes::from(head)));
+    let pieces = futures_util::StreamExt::chain(futures_util::stream::iter(head), pages);
     let body = axum::body::Body::from_stream(pieces);
     let disposition = format!("attachment; filename=\"{name}\"");
     Ok((
