@@ -107,6 +107,14 @@ impl Pending {
             Changed::Everything => self.everything = true,
         }
     }
+
+    /// Adds what `other` asks for (a batch put back after a failure).
+    fn merge(&mut self, other: Pending) {
+        self.everything |= other.everything;
+        self.initiatives.extend(other.initiatives);
+        self.entries.extend(other.entries);
+        self.references.extend(other.references);
+    }
 }
 
 struct Shared {
@@ -303,12 +311,7 @@ async fn run(store: Arc<dyn Store>, search: Arc<Search>, shared: Arc<Shared>) {
 /// Puts a batch back and wakes the task after a pause.
 async fn retry(shared: &Shared, batch: Pending) {
     tokio::time::sleep(RETRY).await;
-    let mut pending = shared.pending();
-    pending.everything |= batch.everything;
-    pending.initiatives.extend(batch.initiatives);
-    pending.entries.extend(batch.entries);
-    pending.references.extend(batch.references);
-    drop(pending);
+    shared.pending().merge(batch);
     shared.wake.notify_one();
 }
 
