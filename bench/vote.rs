@@ -465,6 +465,41 @@ async fn wait_until_up(base: &str) {
     panic!("the server at {base} did not come up");
 }
 
+/// A consistent copy of the prepared database (through the store's backup, not a file copy).
+async fn copy_database(template: &Path, to: &Path) {
+    let store = kapok::storage::connect(&kapok::config::sqlite_url(template)).await.unwrap();
+    store.backup(to).await.unwrap();
+}
+
+/// A server of its own, committing ballots as `commit` says, on a fresh database (a consistent
+/// copy of the prepared one), once it is up: the server, its database and its port.
+async fn start_server(name: &str, commit: &str, template: &Path, dir: &Path) -> (Server, PathBuf, u16) {
+    let data_dir = dir.join(format!("run-{name}"));
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let database = data_dir.join("kapok.db");
+    copy_database(template, &database).await;
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_kapok"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--log", "warn", "--ballots-per-address", "0"])
+        .args(["--ballot-commit", commit])
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .stdout(Stdio::null())
+        // Errors would show in the counts; the log of early 503s while the index builds would not help.
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the kapok binary starts");
+    let server = Server(child);
+    wait_until_up(&format!("http://127.0.0.1:{port}")).await;
+    (server, database, port)
+}
+
+/// The ballots a run's database holds once its server is gone.
+async fn stored_ballots(database: &Path, edition: EditionId) -> u64 {
+    let store = kapok::storage::connect(&kapok::config::sqlite_url(database)).await.unwrap();
+    store.ballots(edition).await.unwrap().len() as u64
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn run(
     name: &str,
@@ -476,29 +511,9 @@ async fn run(
     script: &Path,
     options: &Options,
 ) -> Run {
-    // A fresh database for each run: a consistent copy of the prepared one.
-    let data_dir = dir.join(format!("run-{name}"));
-    std::fs::create_dir_all(&data_dir).unwrap();
-    let database = data_dir.join("kapok.db");
-    {
-        let store = kapok::storage::connect(&kapok::config::sqlite_url(template)).await.unwrap();
-        store.backup(&database).await.unwrap();
-    }
-    let port = free_port();
+    let (server, database, port) = start_server(name, mode.flag(), template, dir).await;
     let base = format!("http://127.0.0.1:{port}");
-    let child = Command::new(env!("CARGO_BIN_EXE_kapok"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--log", "warn", "--ballots-per-address", "0"])
-        .args(["--ballot-commit", mode.flag()])
-        .arg("--data-dir")
-        .arg(&data_dir)
-        .stdout(Stdio::null())
-        // Errors would show in the counts; the log of early 503s while the index builds would not help.
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the kapok binary starts");
-    let server = Server(child);
     let pid = server.0.id().to_string();
-    wait_until_up(&base).await;
 
     eprintln!("vote: {name}: {} s of ballots, {} connections, commit {}…", options.seconds, connections, mode.flag());
     let candidates: Vec<String> = prepared.candidates.iter().map(|c| c.0.to_string()).collect();
@@ -544,10 +559,7 @@ async fn run(
     let peak_mib = peak_memory_mib(server.0.id());
     // Killed, not stopped: whatever was acknowledged must survive that.
     drop(server);
-    let stored = {
-        let store = kapok::storage::connect(&kapok::config::sqlite_url(&database)).await.unwrap();
-        store.ballots(prepared.edition).await.unwrap().len() as u64
-    };
+    let stored = stored_ballots(&database, prepared.edition).await;
     let elapsed = wrk.duration_s.max(1.0);
     let cores = if total > 0.0 { total / elapsed } else { 1.0 };
     let machine_cores = busy / total.max(f64::EPSILON) * cores;
@@ -571,10 +583,7 @@ async fn run(
 /// prepared database: the ceiling of the commit path on this machine.
 async fn store_ceiling(template: &Path, dir: &Path, prepared: &Prepared, group: usize, seconds: f64) -> f64 {
     let database = dir.join(format!("store-{group}.db"));
-    {
-        let store = kapok::storage::connect(&kapok::config::sqlite_url(template)).await.unwrap();
-        store.backup(&database).await.unwrap();
-    }
+    copy_database(template, &database).await;
     let store = kapok::storage::connect(&kapok::config::sqlite_url(&database)).await.unwrap();
     let now = jiff::Timestamp::now().as_second();
     let period = prepared.settings.period(now, &jiff::tz::TimeZone::UTC);
@@ -708,27 +717,8 @@ async fn open_loop(
     use std::sync::atomic::{AtomicU64, Ordering};
     use tokio::io::AsyncWriteExt;
 
-    let data_dir = dir.join(format!("run-{name}"));
-    std::fs::create_dir_all(&data_dir).unwrap();
-    let database = data_dir.join("kapok.db");
-    {
-        let store = kapok::storage::connect(&kapok::config::sqlite_url(template)).await.unwrap();
-        store.backup(&database).await.unwrap();
-    }
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let child = Command::new(env!("CARGO_BIN_EXE_kapok"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--log", "warn", "--ballots-per-address", "0"])
-        .args(["--ballot-commit", "group"])
-        .arg("--data-dir")
-        .arg(&data_dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the kapok binary starts");
-    let server = Server(child);
+    let (server, database, port) = start_server(name, "group", template, dir).await;
     let pid = server.0.id().to_string();
-    wait_until_up(&base).await;
 
     // The same requests as wrk's: each voter's cookie and CSRF token, candidates in turn.
     let voters = std::fs::read_to_string(&prepared.voters_file).unwrap();
@@ -835,10 +825,7 @@ async fn open_loop(
     result.send_lag_p99 = percentile(&lags, 99.0);
     // Every request has its answer (or failed) by now; killed, not stopped, as above.
     drop(server);
-    result.stored = {
-        let store = kapok::storage::connect(&kapok::config::sqlite_url(&database)).await.unwrap();
-        store.ballots(prepared.edition).await.unwrap().len() as u64
-    };
+    result.stored = stored_ballots(&database, prepared.edition).await;
     result
 }
 
