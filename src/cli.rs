@@ -385,18 +385,8 @@ async fn run_demo(config: Config) -> anyhow::Result<()> {
 pub async fn serve(config: &Config, store: Arc<dyn Store>, banner: Option<String>) -> anyhow::Result<()> {
     let listener = TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
     let search = Arc::new(Search::open(&library::index_dir(&config.data_dir)));
-    // Rebuilds made by other processes (`kapok reindex`, `kapok import`) are picked up here;
-    // the server's own go through its reindexer.
-    let refresher = search.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
-        loop {
-            tick.tick().await;
-            if let Err(error) = refresher.refresh() {
-                tracing::warn!(%error, "the new search index could not be opened");
-            }
-        }
-    });
+    // Rebuilds made by other processes (`kapok reindex`, `kapok import`) are followed by the
+    // reindexer `AppState` starts, every two seconds.
     let settings = web::Settings {
         public_url: config.public_url.clone(),
         trusted_proxies: config.trusted_proxies.clone(),
