@@ -36,15 +36,7 @@ pub fn new_token() -> String {
 /// What the database keeps of a session token.
 pub fn token_hash(token: &str) -> String {
     use sha2::Digest;
-    // Written into one string: every ballot and signed-in page hashes its cookie, and a string
-    // per byte was most of the cost.
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(64);
-    for byte in sha2::Sha256::digest(token.as_bytes()) {
-        hex.push(HEX[usize::from(byte >> 4)] as char);
-        hex.push(HEX[usize::from(byte & 15)] as char);
-    }
-    hex
+    crate::hex(&sha2::Sha256::digest(token.as_bytes()))
 }
 
 /// Compares secrets in time independent of where they differ.

@@ -19,3 +19,14 @@ pub mod sms;
 pub mod storage;
 pub mod vote;
 pub mod web;
+
+/// Lower-case hexadecimal of some bytes (digests, keys), written into one string.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        hex.push(DIGITS[usize::from(byte >> 4)] as char);
+        hex.push(DIGITS[usize::from(byte & 15)] as char);
+    }
+    hex
+}

@@ -192,12 +192,8 @@ impl LibraryRequest {
             hasher.update(format!("\n{}={key}", facet.param()));
         }
         hasher.update(format!("\nsort={}", self.sort.as_str()));
-        hex(&hasher.finalize()[..6])
+        crate::hex(&hasher.finalize()[..6])
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A page of results.

@@ -436,7 +436,7 @@ pub fn list_ids(values: &Values, field: &str) -> Vec<i64> {
 pub fn digest(values: &Values) -> String {
     use sha2::Digest;
     let canonical = serde_json::to_string(values).expect("strings serialise");
-    sha2::Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex(&sha2::Sha256::digest(canonical.as_bytes()))
 }
 
 /// The initiative and entry an application becomes when submitted. `approved` are the

@@ -45,7 +45,7 @@ pub fn entry_hash(prev_hash: &str, seq: i64, at: i64, change: &AuditChange) -> S
         change.before,
         change.after
     ]);
-    hex(&Sha256::digest(canonical.to_string().as_bytes()))
+    crate::hex(&Sha256::digest(canonical.to_string().as_bytes()))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,10 +90,6 @@ pub fn verify(entries: &[AuditEntry], head: (i64, &str)) -> Result<(usize, Strin
         });
     }
     Ok((entries.len(), prev))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ impl FileKind {
 /// A random key for a new object.
 pub fn new_key() -> String {
     let bytes: [u8; 16] = rand::random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex(&bytes)
 }
 
 /// A file name fit to show and to send back in Content-Disposition: no path, no control or

@@ -252,7 +252,7 @@ pub struct PublishedBallot {
 
 impl PublishedBallot {
     pub fn new(receipt: &str, choices: Vec<EntryId>) -> Self {
-        PublishedBallot { receipt_hash: hex(&Sha256::digest(receipt.as_bytes())), choices }
+        PublishedBallot { receipt_hash: crate::hex(&Sha256::digest(receipt.as_bytes())), choices }
     }
 
     /// The line of the published list: `receipt_hash,choice;choice`.
@@ -268,7 +268,7 @@ pub fn ballots_digest(ballots: &[PublishedBallot]) -> (String, String) {
     let mut lines: Vec<String> = ballots.iter().map(PublishedBallot::line).collect();
     lines.sort();
     let body: String = lines.into_iter().map(|l| l + "\n").collect();
-    (hex(&Sha256::digest(body.as_bytes())), body)
+    (crate::hex(&Sha256::digest(body.as_bytes())), body)
 }
 
 /// Votes per candidate from counted ballots, most votes first (ties by candidate order).
@@ -283,8 +283,4 @@ pub fn tally(candidates: &[EntryId], ballots: &[Vec<EntryId>]) -> Vec<(EntryId, 
     }
     counts.sort_by_key(|(_, votes)| std::cmp::Reverse(*votes));
     counts
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -107,7 +107,7 @@ fn the_digest_is_the_hash_of_the_published_list() {
     let (digest, body) = ballots_digest(&ballots);
     assert_eq!(body.lines().count(), 2);
     assert!(body.lines().all(|l| l.len() > 64 && l.as_bytes()[64] == b','));
-    assert_eq!(digest, hex(&Sha256::digest(body.as_bytes())));
+    assert_eq!(digest, crate::hex(&Sha256::digest(body.as_bytes())));
     // Order of counting does not matter; any change to a ballot does.
     let reversed: Vec<PublishedBallot> = ballots.iter().rev().cloned().collect();
     assert_eq!(ballots_digest(&reversed).0, digest);

@@ -238,7 +238,7 @@ fn encode_search_cursor(fingerprint: &str, sort: Sort, key: &SortKey) -> String 
 fn cursor_check(payload: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(format!("kapok library cursor\n{payload}").as_bytes());
-    digest[..6].iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex(&digest[..6])
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -201,7 +201,7 @@ pub async fn upload(
         content_type: Some(kind.content_type().to_string()),
         size: bytes.len() as i64,
         storage_key: Some(key.clone()),
-        sha256: Some(sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect()),
+        sha256: Some(crate::hex(&sha2::Sha256::digest(&bytes))),
     };
     let max_total = megabytes(settings.max_total_mb) as i64;
     let now = Timestamp::now().as_second();
