@@ -378,6 +378,39 @@ both_engines! {
     }
 }
 
+// An edition the Secretariat's pages cannot find: the refusals by role come first, as on every
+// page of that desk; then an unknown or malformed edition id is not found, for pages and posts,
+// and for routes with a second path parameter.
+both_engines! {
+    async fn the_secretariat_desk_refuses_by_role_then_finds_no_unknown_edition(engine) {
+        let app = TestApp::with_fixture(engine).await.unwrap();
+        let paths = [
+            ("GET", "/secretariat/editions/999/scores"),
+            ("GET", "/secretariat/editions/abc/jury"),
+            ("GET", "/secretariat/editions/0/applications.csv"),
+            ("POST", "/secretariat/editions/999/scores/freeze"),
+            ("POST", "/secretariat/editions/-2/lists/long_list/open"),
+        ];
+        for (column, user) in USERS.iter().enumerate() {
+            let client = match user {
+                None => client(),
+                Some(role) => app.login_as(*role).await.client,
+            };
+            let expected = [303, 403, 404, 403, 403, 403][column];
+            for (method, path) in paths {
+                assert_eq!(request(&client, &app, method, path).await.as_u16(), expected, "{user:?}: {method} {path}");
+            }
+        }
+        let signed_out = client().get(app.url("/secretariat/editions/999/scores")).send().await.unwrap();
+        let location = signed_out.headers()["location"].to_str().unwrap();
+        assert_eq!(location, "/login?next=/secretariat/editions/999/scores");
+        let desk = app.login_as(Role::Secretariat).await;
+        let (status, page) = crate::harness::get_in(&desk.client, "fr", &app.url("/secretariat/editions/999/lists")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(page.contains(r#"<html lang="fr">"#) && page.contains("Page introuvable"), "{page}");
+    }
+}
+
 // The conflicted-expert column of the list votes and the reports: an expert from Lyon never sees
 // nor approves Lyon's entry, whatever they post; no expert, juror or applicant reaches the
 // Secretariat's side, even with a valid form.

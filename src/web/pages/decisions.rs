@@ -12,9 +12,8 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::SecretariatEdition;
 use super::committees::edition_conflicts;
-use super::edition_of;
-use super::require_role;
 use crate::domain::{Edition, EditionId, EntryId, Role, Stage};
 use crate::evaluation::conflicts::blocked_pairs;
 use crate::evaluation::decisions::{self, ConfirmError, ListKind};
@@ -56,66 +55,48 @@ fn parse_list(lang: Lang, raw: &str) -> Result<ListKind, PageError> {
     raw.parse().map_err(|_| PageError::not_found(lang, "what-list"))
 }
 
-/// What every Secretariat action on a list starts from: the signed-in Secretariat, its checked
-/// form, the edition and the list; or the response refusing it.
+/// What every Secretariat action on a list starts from: the signed-in Secretariat and the
+/// edition, its checked form and the list.
 struct ListAction {
-    by: crate::domain::UserId,
+    desk: SecretariatEdition,
     form: PostedFields,
-    edition: Edition,
     list: ListKind,
 }
 
 impl ListAction {
-    async fn read(
-        state: &AppState,
-        viewer: &Viewer,
-        headers: &HeaderMap,
-        (raw, raw_list): (String, String),
-        body: &[u8],
-    ) -> Result<Result<Self, Response>, PageError> {
-        let session = match require_role(viewer, Role::Secretariat) {
-            Ok(session) => session,
-            Err(refusal) => return Ok(Err(refusal.into_response())),
-        };
-        let lang = viewer.lang;
-        let form = PostedFields::read(lang, headers, session, body)?;
-        let edition = edition_of(state, lang, &raw).await?;
-        let list = parse_list(lang, &raw_list)?;
-        Ok(Ok(ListAction { by: session.user.id, form, edition, list }))
+    fn read(desk: SecretariatEdition, headers: &HeaderMap, raw_list: &str, body: &[u8]) -> Result<Self, PageError> {
+        let lang = desk.viewer.lang;
+        let form = PostedFields::read(lang, headers, &desk.session, body)?;
+        let list = parse_list(lang, raw_list)?;
+        Ok(ListAction { desk, form, list })
     }
 
     /// An action the Secretariat must confirm on the list's round (closing, reopening): the
-    /// action and the round; or the refusal, or the desk saying which of the two is missing.
+    /// action and the round; or the desk saying which of the two is missing.
     async fn read_confirmed(
         state: &AppState,
-        viewer: &Viewer,
+        desk: SecretariatEdition,
         headers: &HeaderMap,
-        path: (String, String),
+        raw_list: &str,
         body: &[u8],
     ) -> Result<Result<(Self, DecisionRound), Response>, PageError> {
-        let action = match Self::read(state, viewer, headers, path, body).await? {
-            Ok(action) => action,
-            Err(refusal) => return Ok(Err(refusal)),
-        };
-        Ok(action.confirmed_round(state, viewer).await?.map(|round| (action, round)))
+        let action = Self::read(desk, headers, raw_list, body)?;
+        Ok(action.confirmed_round(state).await?.map(|round| (action, round)))
     }
 
     /// The list's round, once the form confirms the action; or the desk saying which is missing.
-    async fn confirmed_round(
-        &self,
-        state: &AppState,
-        viewer: &Viewer,
-    ) -> Result<Result<DecisionRound, Response>, PageError> {
+    async fn confirmed_round(&self, state: &AppState) -> Result<Result<DecisionRound, Response>, PageError> {
+        let SecretariatEdition { viewer, edition, .. } = &self.desk;
         let tr = Tr::new(viewer.lang.0);
         let missing = if !self.form.confirmed() {
             "vote-invalidate-confirm"
         } else {
-            match round_on(state, viewer.lang, self.edition.summary.id, self.list).await? {
+            match round_on(state, viewer.lang, edition.summary.id, self.list).await? {
                 Some(round) => return Ok(Ok(round)),
                 None => "lists-error-not-opened",
             }
         };
-        render_desk(state, viewer, &self.edition, Some(tr.t(missing))).await.map(Err)
+        render_desk(state, viewer, edition, Some(tr.t(missing))).await.map(Err)
     }
 }
 
@@ -181,13 +162,8 @@ fn titles(rows: &[ScreeningRow]) -> impl Fn(EntryId) -> String + '_ {
 /// `GET /secretariat/editions/{id}/lists`: each list's vote, from opening to confirmation.
 pub async fn desk(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
-    let edition = edition_of(&state, viewer.lang, &raw).await?;
     render_desk(&state, &viewer, &edition, None).await
 }
 
@@ -298,15 +274,14 @@ async fn round_on(
 /// ordered by the latest score snapshot.
 pub async fn open(
     State(state): State<AppState>,
-    viewer: Viewer,
+    desk: SecretariatEdition,
     headers: HeaderMap,
-    Path(path): Path<(String, String)>,
+    Path((_, raw_list)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let ListAction { by, edition, list, .. } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
-        Ok(action) => action,
-        Err(refusal) => return Ok(refusal),
-    };
+    let ListAction { desk: SecretariatEdition { viewer, session, edition }, list, .. } =
+        ListAction::read(desk, &headers, &raw_list, &body)?;
+    let by = session.user.id;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;
@@ -346,16 +321,17 @@ pub async fn open(
 /// approvals, less those of conflicted pairs, propose the list.
 pub async fn close(
     State(state): State<AppState>,
-    viewer: Viewer,
+    desk: SecretariatEdition,
     headers: HeaderMap,
-    Path(path): Path<(String, String)>,
+    Path((_, raw_list)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let (ListAction { by, edition, .. }, round) =
-        match ListAction::read_confirmed(&state, &viewer, &headers, path, &body).await? {
+    let (ListAction { desk: SecretariatEdition { viewer, session, edition }, .. }, round) =
+        match ListAction::read_confirmed(&state, desk, &headers, &raw_list, &body).await? {
             Ok(found) => found,
-            Err(refusal) => return Ok(refusal),
+            Err(missing) => return Ok(missing),
         };
+    let by = session.user.id;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;
@@ -373,15 +349,14 @@ pub async fn close(
 /// entries kept on the list) and `reason-{entry}` for each entry moved in or out of the proposal.
 pub async fn confirm(
     State(state): State<AppState>,
-    viewer: Viewer,
+    desk: SecretariatEdition,
     headers: HeaderMap,
-    Path(path): Path<(String, String)>,
+    Path((_, raw_list)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let ListAction { by, form, edition, list } = match ListAction::read(&state, &viewer, &headers, path, &body).await? {
-        Ok(action) => action,
-        Err(refusal) => return Ok(refusal),
-    };
+    let ListAction { desk: SecretariatEdition { viewer, session, edition }, form, list } =
+        ListAction::read(desk, &headers, &raw_list, &body)?;
+    let by = session.user.id;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;
@@ -438,16 +413,17 @@ pub async fn confirm(
 /// confirmed yet opens again; its proposal is dropped and the ballots stay.
 pub async fn reopen(
     State(state): State<AppState>,
-    viewer: Viewer,
+    desk: SecretariatEdition,
     headers: HeaderMap,
-    Path(path): Path<(String, String)>,
+    Path((_, raw_list)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let (ListAction { by, edition, .. }, round) =
-        match ListAction::read_confirmed(&state, &viewer, &headers, path, &body).await? {
+    let (ListAction { desk: SecretariatEdition { viewer, session, edition }, .. }, round) =
+        match ListAction::read_confirmed(&state, desk, &headers, &raw_list, &body).await? {
             Ok(found) => found,
-            Err(refusal) => return Ok(refusal),
+            Err(missing) => return Ok(missing),
         };
+    let by = session.user.id;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
     let id = edition.summary.id;

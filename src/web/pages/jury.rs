@@ -10,9 +10,8 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::SecretariatEdition;
 use super::committees::edition_conflicts;
-use super::edition_of;
-use super::require_role;
 use crate::domain::{EditionId, EntryId, EntryStatus, Role, Stage};
 use crate::evaluation::conflicts::blocked_pairs;
 use crate::storage::evaluation::{JuryResult, Member};
@@ -167,14 +166,9 @@ struct DeskPage {
 /// `GET /secretariat/editions/{id}/jury`: who has voted (never how); the result once closed.
 pub async fn desk(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
-    let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     let c = Chrome::new(&viewer, "account");
     let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
@@ -213,24 +207,18 @@ pub async fn desk(
 /// `POST /secretariat/editions/{id}/jury/close` (confirmed): opens the ballots and tallies them.
 pub async fn close(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
     let method: kapok_tally::Method =
         form.one("method").parse().map_err(|_| PageError::bad_request(lang, tr.t("jury-method")))?;
-    let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     if state.store.jury_result(id).await.map_err(PageError::store(lang))?.is_some() {
         return Err(PageError::bad_request(lang, tr.t("jury-closed")));
@@ -263,22 +251,16 @@ pub async fn close(
 /// `POST /secretariat/editions/{id}/jury/publish` (confirmed): statuses change and are public.
 pub async fn publish(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
-    let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     let ranking = match state.store.jury_result(id).await.map_err(PageError::store(lang))? {
         Some(result) if result.published_at.is_none() => result.ranking,

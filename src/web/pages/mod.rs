@@ -29,6 +29,8 @@ pub mod vote;
 pub mod vote_desk;
 
 use askama::Template;
+use axum::extract::{FromRequestParts, RawPathParams};
+use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::chrome::{Lang, Session, Viewer, encode_query_value};
@@ -54,6 +56,34 @@ pub async fn edition_of(state: &super::AppState, lang: Lang, raw: &str) -> Resul
         .await
         .map_err(PageError::store(lang))?
         .ok_or_else(|| PageError::not_found(lang, "what-edition"))
+}
+
+/// The request of a Secretariat page about one edition (`/secretariat/editions/{id}/…`): who
+/// asks, their session, and the edition. Extracting it refuses what those pages refuse: a
+/// signed-out visitor is sent to sign in, another role gets 403, and an unknown or malformed
+/// edition id 404, in the viewer's language. A handler taking it takes no `Viewer` of its own
+/// (that would look the session up twice); other path parameters it reads itself.
+pub struct SecretariatEdition {
+    pub viewer: Viewer,
+    pub session: Session,
+    pub edition: crate::domain::Edition,
+}
+
+impl FromRequestParts<super::AppState> for SecretariatEdition {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &super::AppState) -> Result<Self, Response> {
+        let Ok(viewer) = Viewer::from_request_parts(parts, state).await;
+        let session = require_role(&viewer, Role::Secretariat).map_err(IntoResponse::into_response)?.clone();
+        let lang = viewer.lang;
+        // The routes name the edition `{id}`; a path that is not UTF-8 names no edition.
+        let params = RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|_| PageError::not_found(lang, "what-edition").into_response())?;
+        let raw = params.iter().find(|(name, _)| *name == "id").map_or("", |(_, value)| value);
+        let edition = edition_of(state, lang, raw).await.map_err(IntoResponse::into_response)?;
+        Ok(SecretariatEdition { viewer, session, edition })
+    }
 }
 
 /// The words the autosave scripts (`static/autosave.js`, `static/review-autosave.js`) show, as

@@ -7,17 +7,16 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
+use super::SecretariatEdition;
 use super::decisions::snapshot_ranking;
-use super::edition_of;
-use super::require_role;
-use crate::domain::{EditionId, EntryId, Role, Stage};
+use crate::domain::{EditionId, EntryId, Stage};
 use crate::evaluation::decisions::ListKind;
 use crate::storage::evaluation::{JuryResult, Member, ScreeningRow};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, Lang, Viewer};
+use crate::web::chrome::{Chrome, Lang};
 use crate::web::error::PageError;
 
 /// An entry's title from the screening list; an entry known without one is named by its number.
@@ -82,15 +81,10 @@ struct CommitteeReport {
 /// `GET /secretariat/editions/{id}/committee-report`
 pub async fn committee(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
     let c = Chrome::new(&viewer, "account");
-    let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     let rows = state.store.screening_list(id).await.map_err(PageError::store(lang))?;
     let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
@@ -365,14 +359,9 @@ struct JuryReport {
 /// until the vote is closed.
 pub async fn jury(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
-    let edition = edition_of(&state, lang, &raw).await?;
     let data = jury_report_data(&state, lang, &edition).await?;
     let mut page = JuryReport {
         edition_id: edition.summary.id,
@@ -472,15 +461,10 @@ pub async fn jury(
 /// formula-safe.
 pub async fn jury_csv(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let edition = edition_of(&state, lang, &raw).await?;
     let Some(data) = jury_report_data(&state, lang, &edition).await? else {
         return Err(PageError::not_found(lang, "what-jury-result"));
     };

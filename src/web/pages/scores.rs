@@ -5,16 +5,15 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::edition_of;
-use super::require_role;
-use crate::domain::{EditionId, Role, Stage};
+use super::SecretariatEdition;
+use crate::domain::{EditionId, Stage};
 use crate::evaluation::scoring::{self, Aggregation, Weight};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, Viewer};
+use crate::web::chrome::Chrome;
 use crate::web::error::PageError;
 use crate::web::forms::PostedFields;
 
@@ -52,16 +51,11 @@ struct ScoresPage {
 /// `GET /secretariat/editions/{id}/scores?method=…&weight-{criterion}=…`
 pub async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
     Query(params): Query<BTreeMap<String, String>>,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     let c = Chrome::new(&viewer, "account");
     let method = params.get("method").and_then(|m| m.parse::<Aggregation>().ok()).unwrap_or(Aggregation::Mean);
@@ -134,18 +128,12 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/scores/freeze`: a new snapshot of the submitted reviews.
 pub async fn freeze(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
-    PostedFields::read(lang, &headers, session, &body)?;
-    let edition = edition_of(&state, lang, &raw).await?;
+    PostedFields::read(lang, &headers, &session, &body)?;
     let now = jiff::Timestamp::now().as_second();
     state.store.freeze_scores(edition.summary.id, session.user.id, now).await.map_err(PageError::store(lang))?;
     Ok(Redirect::to(&format!("/secretariat/editions/{}/scores", edition.summary.id)).into_response())
@@ -158,14 +146,9 @@ pub async fn freeze(
 /// formula-safe.
 pub async fn report(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
-    let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     let Some((_, sheets)) = state.store.score_snapshot(id).await.map_err(PageError::store(lang))? else {
         return Err(PageError::not_found(lang, "what-snapshot"));
