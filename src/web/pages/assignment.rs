@@ -6,19 +6,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::SecretariatEdition;
 use super::committees::edition_conflicts;
-use super::edition_of;
-use super::require_role;
-use crate::domain::{EditionId, EntryId, Role, Stage};
+use crate::domain::{Edition, EditionId, EntryId, Stage};
 use crate::evaluation::affinity::{TextModel, affinity};
 use crate::evaluation::conflicts::blocked_pairs;
 use crate::storage::evaluation::{EvaluatedEntry, Member, Pair};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, Lang, Viewer};
+use crate::web::chrome::{Chrome, Lang};
 use crate::web::error::PageError;
 use crate::web::forms::PostedFields;
 
@@ -30,8 +29,7 @@ struct Setting {
     blocked: BTreeSet<(i64, EntryId)>,
 }
 
-async fn setting(state: &AppState, lang: Lang, raw: &str) -> Result<(Setting, String), PageError> {
-    let edition = edition_of(state, lang, raw).await?;
+async fn setting(state: &AppState, lang: Lang, edition: &Edition) -> Result<(Setting, String), PageError> {
     let id = edition.summary.id;
     let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
     let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
@@ -157,14 +155,10 @@ fn diff(setting: &Setting, c: &Chrome, from: &[Pair], to: &[Pair]) -> Vec<String
 /// `GET /secretariat/editions/{id}/assignment`
 pub async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
-    let (setting, edition_name) = setting(&state, lang, &raw).await?;
+    let (setting, edition_name) = setting(&state, lang, &edition).await?;
     let c = Chrome::new(&viewer, "account");
     let proposal = state.store.proposal(setting.edition).await.map_err(PageError::store(lang))?;
     let mut by_entry: BTreeMap<EntryId, Vec<(String, String)>> = BTreeMap::new();
@@ -212,20 +206,15 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/assignment/propose`: the optimal assignment for k and L.
 pub async fn propose(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
-    let (setting, _) = setting(&state, lang, &raw).await?;
+    let (setting, _) = setting(&state, lang, &edition).await?;
     let limits = match (form.number("per_entry"), form.number("max_per_reviewer")) {
         (Some(k), Some(l)) if (1..=20).contains(&k) && (1..=10_000).contains(&l) => {
             kapok_assign::Limits { per_entry: k as usize, max_per_reviewer: l as usize }
@@ -269,20 +258,15 @@ pub async fn propose(
 /// by hand; a conflicted pair is refused.
 pub async fn adjust(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
-    let (setting, _) = setting(&state, lang, &raw).await?;
+    let (setting, _) = setting(&state, lang, &edition).await?;
     let entry = form.number("entry").map(EntryId).and_then(|id| setting.entries.iter().position(|e| e.entry == id));
     let member = form.number("member").and_then(|id| setting.members.iter().position(|m| m.id == id));
     let (Some(e), Some(m)) = (entry, member) else {
@@ -313,23 +297,18 @@ pub async fn adjust(
 /// `POST /secretariat/editions/{id}/assignment/deploy` (confirmed): reviewers see the proposal.
 pub async fn deploy(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
-    let (setting, _) = setting(&state, lang, &raw).await?;
+    let (setting, _) = setting(&state, lang, &edition).await?;
     let proposal = state.store.proposal(setting.edition).await.map_err(PageError::store(lang))?;
     if proposal.is_empty() {
         return Err(PageError::bad_request(lang, tr.t("assign-nothing")));
@@ -347,23 +326,18 @@ pub async fn deploy(
 /// back into force; the page shows what changed.
 pub async fn undo(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
-    let edition = edition_of(&state, lang, &raw).await?.summary.id;
+    let edition = edition.summary.id;
     let now = jiff::Timestamp::now().as_second();
     if state.store.undo_deployment(edition, by, now).await.map_err(PageError::store(lang))?.is_none() {
         return Err(PageError::bad_request(lang, tr.t("assign-nothing-to-undo")));
@@ -415,14 +389,10 @@ async fn progress(state: &AppState, lang: Lang, setting: &Setting) -> Result<Vec
 /// `GET /secretariat/editions/{id}/reviews`: review progress per reviewer.
 pub async fn show_progress(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
-    let (setting, edition_name) = setting(&state, lang, &raw).await?;
+    let (setting, edition_name) = setting(&state, lang, &edition).await?;
     let lines: Vec<ProgressLine> = progress(&state, lang, &setting).await?.into_iter().map(|(_, line)| line).collect();
     let late = lines.iter().filter(|l| l.submitted < l.assigned).count();
     let page =
@@ -434,19 +404,14 @@ pub async fn show_progress(
 /// still to submit, saying how many (logged in the audit trail).
 pub async fn remind(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
-    let _ = PostedFields::read(lang, &headers, session, &body)?;
+    let _ = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
-    let (setting, edition_name) = setting(&state, lang, &raw).await?;
+    let (setting, edition_name) = setting(&state, lang, &edition).await?;
     let mut reminded = Vec::new();
     for (member, line) in progress(&state, lang, &setting).await? {
         let missing = line.assigned - line.submitted;

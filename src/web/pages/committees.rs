@@ -3,11 +3,11 @@
 //! every conflict of interest — declared or detected — with what explains it.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::edition_of;
+use super::SecretariatEdition;
 use super::require_role;
 use crate::auth;
 use crate::domain::{EditionId, Role, Stage, ThemeId, TokenPurpose, UiLang};
@@ -100,14 +100,9 @@ struct CommitteesPage {
 /// `GET /secretariat/editions/{id}/committees`
 pub async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
-    let edition = edition_of(&state, lang, &raw).await?;
     let id = edition.summary.id;
     let c = Chrome::new(&viewer, "account");
     let members = state.store.committee(id).await.map_err(PageError::store(lang))?;
@@ -171,19 +166,13 @@ pub async fn show(
 /// address, with a link to choose a password).
 pub async fn add(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, session, &body)?;
-    let edition = edition_of(&state, lang, &raw).await?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let id = edition.summary.id;
     let bad = |key: &str| PageError::bad_request(lang, tr.t(key));
     let email = crate::domain::EmailAddress::parse(&form.one("email")).map_err(|_| bad("committee-email"))?;
@@ -279,18 +268,12 @@ pub async fn add(
 /// `POST /secretariat/editions/{id}/conflict-rules`: whether the same country is a conflict.
 pub async fn set_rules(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, session, &body)?;
-    let edition = edition_of(&state, lang, &raw).await?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let rules = ConflictRules { same_country: form.one("same_country") == "yes" };
     let now = jiff::Timestamp::now().as_second();
     state

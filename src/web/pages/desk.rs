@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use super::edition_of;
+use super::SecretariatEdition;
 use super::require_role;
 use crate::application::{ApplicationStatus, DraftApplication, SubmittedApplication, list_ids};
 use crate::domain::{ApplicationId, CityId, Edition, EditionId, Milestone, Role};
@@ -191,16 +191,11 @@ struct ApplicationsPage {
 /// `GET /secretariat/editions/{id}/applications?status=&country=&theme=`.
 pub async fn list(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw_id): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
     params: Result<Query<Filters>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
     let filters = filters_of(lang, params)?;
-    let edition = edition_of(&state, lang, &raw_id).await?;
     let (rows, _, drafts) = rows(&state, lang, &edition, &filters).await?;
     let c = Chrome::new(&viewer, "account");
     let when = |seconds: i64| Timestamp::from_second(seconds).map(|t| edition.timezone.format(t)).unwrap_or_default();
@@ -252,16 +247,11 @@ pub async fn list(
 /// with a byte-order mark so Excel reads Chinese; formulas neutralised).
 pub async fn csv(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw_id): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
     params: Result<Query<Filters>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
     let filters = filters_of(lang, params)?;
-    let edition = edition_of(&state, lang, &raw_id).await?;
     let (rows, _, _) = rows(&state, lang, &edition, &filters).await?;
     let mut out = "\u{feff}".as_bytes().to_vec();
     {

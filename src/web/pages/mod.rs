@@ -48,7 +48,7 @@ pub fn parse_id(lang: Lang, raw: &str, what: &'static str) -> Result<i64, PageEr
 }
 
 /// The edition a Secretariat page is about, from its URL; an unknown one is not found.
-pub async fn edition_of(state: &super::AppState, lang: Lang, raw: &str) -> Result<crate::domain::Edition, PageError> {
+async fn edition_of(state: &super::AppState, lang: Lang, raw: &str) -> Result<crate::domain::Edition, PageError> {
     let id = crate::domain::EditionId(parse_id(lang, raw, "what-edition")?);
     state
         .store

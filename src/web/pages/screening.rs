@@ -4,18 +4,17 @@
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::edition_of;
-use super::require_role;
-use crate::domain::{EditionId, EntryId, Role};
+use super::SecretariatEdition;
+use crate::domain::{EditionId, EntryId};
 use crate::evaluation::screening::{ChecklistItem, Screening, ScreeningOutcome};
 use crate::storage::evaluation::{ScreenError, ScreeningRow};
 use crate::web::AppState;
-use crate::web::chrome::{Chrome, Viewer};
+use crate::web::chrome::Chrome;
 use crate::web::error::PageError;
 use crate::web::forms::PostedFields;
 
@@ -68,17 +67,12 @@ pub struct Filter {
 /// `GET /secretariat/editions/{id}/screening?show=pending|valid|not_valid|all`
 pub async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
     filter: Result<Query<Filter>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
     let asked = filter.map(|Query(f)| f.show.unwrap_or_default()).unwrap_or_default();
     let show = ["valid", "not_valid", "all"].into_iter().find(|s| *s == asked).unwrap_or("pending");
-    let edition = edition_of(&state, lang, &raw).await?;
     let rows = state.store.screening_list(edition.summary.id).await.map_err(PageError::store(lang))?;
     let c = Chrome::new(&viewer, "account");
     let checklist = &edition.application.screening_checklist;
@@ -130,19 +124,13 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/screening`: one decision for every entry ticked.
 pub async fn decide(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, session, &body)?;
-    let edition = edition_of(&state, lang, &raw).await?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let entries: Vec<EntryId> = form.all("entry").iter().filter_map(|v| v.parse().ok().map(EntryId)).collect();
     if entries.is_empty() || entries.len() != form.all("entry").len() {
         return Err(PageError::bad_request(lang, tr.t("screening-no-entry")));

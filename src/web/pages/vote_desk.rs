@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::edition_of;
+use super::SecretariatEdition;
 use super::require_role;
 use super::vote::{Vote, candidates, chart_svg, published_ballots, rules_sentence, timeline};
 use crate::domain::{EditionId, EntryId, EntryStatus, Milestone, Role};
@@ -218,14 +218,9 @@ async fn render_settings(
 /// `GET /secretariat/editions/{id}/vote`: the vote's settings, log and certification.
 pub async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
+    SecretariatEdition { viewer, edition, .. }: SecretariatEdition,
 ) -> Result<Response, PageError> {
-    if let Err(refusal) = require_role(&viewer, Role::Secretariat) {
-        return Ok(refusal.into_response());
-    }
     let lang = viewer.lang;
-    let edition = edition_of(&state, lang, &raw).await?;
     let settings = state.store.vote_settings(edition.summary.id).await.map_err(PageError::store(lang))?;
     let shown = settings.clone().unwrap_or_else(|| default_settings(&edition, jiff::Timestamp::now().as_second()));
     render_settings(&state, &viewer, edition, settings, shown, None).await
@@ -234,19 +229,13 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/vote`: saves the settings (logged). Refused once certified.
 pub async fn save(
     State(state): State<AppState>,
-    viewer: Viewer,
+    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
     headers: HeaderMap,
-    Path(raw): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let session = match require_role(&viewer, Role::Secretariat) {
-        Ok(session) => session,
-        Err(refusal) => return Ok(refusal.into_response()),
-    };
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let edition = edition_of(&state, lang, &raw).await?;
-    let form = PostedFields::read(lang, &headers, session, &body)?;
+    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let id = edition.summary.id;
     let existing = state.store.vote_settings(id).await.map_err(PageError::store(lang))?;
     if state.store.certified_vote(id).await.map_err(PageError::store(lang))?.is_some() {
