@@ -173,12 +173,15 @@ pub struct NewSession {
 }
 
 /// Where a page of the bulk export ended: its last entry, in the export's order (award slug,
-/// edition ordinal, entry id).
+/// edition ordinal, entry id). It carries the editions in that order, read once when the export
+/// starts, so later pages do not read them again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportCursor {
-    pub award_slug: String,
-    pub ordinal: i64,
-    pub entry_id: i64,
+    /// Edition ids in the export's order.
+    editions: std::sync::Arc<[i64]>,
+    /// The index in `editions` of the last entry's edition, and that entry.
+    edition: usize,
+    entry_id: i64,
 }
 
 /// A page of the bulk export; `next` is None after the last page.
@@ -212,13 +215,12 @@ pub trait Store: vote::VoteStore + evaluation::EvaluationStore + Send + Sync + '
         initiatives: &[NewInitiative],
         progress: &(dyn Fn(u64) + Send + Sync),
     ) -> StoreResult<()>;
-    /// Every entry in the interchange format, in a stable order.
+    /// Every entry in the interchange format, in a stable order (award slug, edition ordinal,
+    /// entry id).
     async fn export_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>>;
-    /// Every published entry (screened valid or further) in the interchange format, in the same
-    /// order: the library's open data. Contacts are as stored; the caller keeps only consented ones.
-    async fn export_published_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>>;
-    /// Up to `limit` published entries of `export_published_initiatives`, in its order, after
-    /// `after` (None: from the start): the bulk export reads the library page by page.
+    /// Up to `limit` published entries (screened valid or further) in the interchange format, in
+    /// the order of `export_initiatives`, after `after` (None: from the start): the library's
+    /// open data, read page by page. Contacts are as stored; the caller keeps only consented ones.
     async fn export_published_page(&self, after: Option<&ExportCursor>, limit: usize) -> StoreResult<ExportPage>;
     /// The texts of every initiative the public may see, for the search index.
     async fn search_documents(&self) -> StoreResult<Vec<SearchDocument>>;

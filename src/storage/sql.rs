@@ -130,6 +130,19 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
 /// bound parameters.
 pub(super) const INSERT_CHUNK: usize = 1_000;
 
+/// The entries an export reads, with what its records need of their edition and award; a
+/// query adds its WHERE and ORDER BY.
+pub(super) const EXPORT_ENTRIES: &str = "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, \
+     e.status, e.public_votes FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id";
+
+/// A page of the bulk export within one edition: its published entries after an entry id.
+pub(super) static EXPORT_PAGE_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{EXPORT_ENTRIES} WHERE e.edition_id = $1 AND e.status IN ({published}) AND e.id > $2 ORDER BY e.id LIMIT $3",
+        published = *PUBLISHED
+    )
+});
+
 /// The rows an export reads of the tables beside `entries`: SQL sets of initiative and entry ids.
 pub(super) struct ExportScope {
     pub initiatives: String,
@@ -349,69 +362,55 @@ macro_rules! shared_store {
             Ok((id, entry_id))
         }
 
-        /// Every entry in the interchange format (or only the published ones, with only their
-        /// initiatives read), in a stable order.
-        async fn export_records(
-            conn: &mut <$db as sqlx::Database>::Connection,
-            published_only: bool,
-        ) -> StoreResult<Vec<InitiativeRecord>> {
-            // Published only: the entries the public sees, and only their initiatives' rows.
-            let published = &*PUBLISHED;
-            let only_entries = if published_only { format!("WHERE e.status IN ({published})") } else { String::new() };
-            let entries: Vec<ExportEntryRow> = sqlx::query_as(&format!(
-                "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, e.status, e.public_votes \
-                 FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
-                 {only_entries} ORDER BY a.slug, ed.ordinal, e.id"
-            ))
-            .fetch_all(&mut *conn)
-            .await?;
-            let scope = published_only.then(|| ExportScope {
-                initiatives: format!("(SELECT initiative_id FROM entries WHERE status IN ({published}))"),
-                entries: format!("(SELECT id FROM entries WHERE status IN ({published}))"),
-            });
-            export_assemble(conn, entries, scope).await
+        /// Every entry in the interchange format, in a stable order.
+        async fn export_records(conn: &mut <$db as sqlx::Database>::Connection) -> StoreResult<Vec<InitiativeRecord>> {
+            let entries: Vec<ExportEntryRow> = sqlx::query_as(&format!("{EXPORT_ENTRIES} ORDER BY a.slug, ed.ordinal, e.id"))
+                .fetch_all(&mut *conn)
+                .await?;
+            export_assemble(conn, entries, None).await
         }
 
         /// Up to `limit` published entries in the interchange format, in the order of
-        /// `export_records`, after `after`: the editions in order (award slug, then ordinal),
-        /// each edition's entries by id, so each read is a short range of one edition.
+        /// `export_records`, after `after`: the editions in order (award slug, then ordinal, read
+        /// on the first page and carried by the cursor), each edition's entries by id, so each
+        /// read is a short range of one edition.
         async fn export_published_page(
             conn: &mut <$db as sqlx::Database>::Connection,
             after: Option<&ExportCursor>,
             limit: usize,
         ) -> StoreResult<ExportPage> {
-            let published = &*PUBLISHED;
-            let editions: Vec<(i64, String, i64)> = sqlx::query_as(
-                "SELECT ed.id, a.slug, ed.ordinal FROM editions ed JOIN awards a ON a.id = ed.award_id ORDER BY a.slug, ed.ordinal",
-            )
-            .fetch_all(&mut *conn)
-            .await?;
+            let (editions, start, from) = match after {
+                Some(cursor) => (cursor.editions.clone(), cursor.edition, cursor.entry_id),
+                None => {
+                    let ids: Vec<i64> = sqlx::query_scalar(
+                        "SELECT ed.id FROM editions ed JOIN awards a ON a.id = ed.award_id ORDER BY a.slug, ed.ordinal",
+                    )
+                    .fetch_all(&mut *conn)
+                    .await?;
+                    (ids.into(), 0, i64::MIN)
+                }
+            };
             let mut entries: Vec<ExportEntryRow> = Vec::new();
-            for (edition, slug, ordinal) in editions {
-                let from = match after {
-                    Some(cursor) if (slug.as_str(), ordinal) < (cursor.award_slug.as_str(), cursor.ordinal) => continue,
-                    Some(cursor) if (slug.as_str(), ordinal) == (cursor.award_slug.as_str(), cursor.ordinal) => cursor.entry_id,
-                    _ => i64::MIN,
-                };
+            let mut last_edition = start;
+            for (index, edition) in editions.iter().enumerate().skip(start) {
                 let wanted = limit.saturating_sub(entries.len());
                 if wanted == 0 {
                     break;
                 }
-                let rows: Vec<ExportEntryRow> = sqlx::query_as(&format!(
-                    "SELECT e.id AS entry_id, e.initiative_id, a.slug AS award_slug, ed.ordinal, e.status, e.public_votes \
-                     FROM entries e JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
-                     WHERE e.edition_id = $1 AND e.status IN ({published}) AND e.id > $2 ORDER BY e.id LIMIT $3"
-                ))
-                .bind(edition)
-                .bind(from)
-                .bind(wanted as i64)
-                .fetch_all(&mut *conn)
-                .await?;
+                let rows: Vec<ExportEntryRow> = sqlx::query_as(&EXPORT_PAGE_SQL)
+                    .bind(edition)
+                    .bind(if index == start { from } else { i64::MIN })
+                    .bind(wanted as i64)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                if !rows.is_empty() {
+                    last_edition = index;
+                }
                 entries.extend(rows);
             }
             let next = (entries.len() == limit).then(|| entries.last()).flatten().map(|last| ExportCursor {
-                award_slug: last.award_slug.clone(),
-                ordinal: last.ordinal,
+                editions: editions.clone(),
+                edition: last_edition,
                 entry_id: last.entry_id,
             });
             if entries.is_empty() {
@@ -1005,12 +1004,7 @@ macro_rules! shared_store {
 
             async fn export_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>> {
                 let mut conn = self.read().acquire().await?;
-                export_records(&mut conn, false).await
-            }
-
-            async fn export_published_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>> {
-                let mut conn = self.read().acquire().await?;
-                export_records(&mut conn, true).await
+                export_records(&mut conn).await
             }
 
             async fn search_documents(&self) -> StoreResult<Vec<crate::search::SearchDocument>> {
