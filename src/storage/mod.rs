@@ -218,9 +218,10 @@ pub trait Store: vote::VoteStore + evaluation::EvaluationStore + Send + Sync + '
     /// Every entry in the interchange format, in a stable order (award slug, edition ordinal,
     /// entry id).
     async fn export_initiatives(&self) -> StoreResult<Vec<InitiativeRecord>>;
-    /// Up to `limit` published entries (screened valid or further) in the interchange format, in
-    /// the order of `export_initiatives`, after `after` (None: from the start): the library's
-    /// open data, read page by page. Contacts are as stored; the caller keeps only consented ones.
+    /// Up to `limit` (at most 1,000) published entries (screened valid or further) in the
+    /// interchange format, in the order of `export_initiatives`, after `after` (None: from the
+    /// start): the library's open data, read page by page. Contacts are as stored; the caller
+    /// keeps only consented ones.
     async fn export_published_page(&self, after: Option<&ExportCursor>, limit: usize) -> StoreResult<ExportPage>;
     /// The texts of every initiative the public may see, for the search index.
     async fn search_documents(&self) -> StoreResult<Vec<SearchDocument>>;

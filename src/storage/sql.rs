@@ -143,17 +143,11 @@ pub(super) static EXPORT_PAGE_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// The rows an export reads of the tables beside `entries`: SQL sets of initiative and entry ids.
+/// The rows an export reads of the tables beside `entries`: those of these initiatives and
+/// entries (bound, so a page keeps under the engines' limits on bound parameters).
 pub(super) struct ExportScope {
-    pub initiatives: String,
-    pub entries: String,
-}
-
-/// `(1, 2, 3)`: ids written into SQL (numbers only, so nothing to escape), for sets too large
-/// or too variable to bind one by one.
-pub(super) fn sql_id_set(ids: impl IntoIterator<Item = i64>) -> String {
-    let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
-    if list.is_empty() { "(NULL)".to_string() } else { format!("({})", list.join(", ")) }
+    pub initiatives: Vec<i64>,
+    pub entries: Vec<i64>,
 }
 
 macro_rules! shared_store {
@@ -192,6 +186,18 @@ macro_rules! shared_store {
                 builder.push("NULL");
             }
             builder.push(")");
+        }
+
+        /// `select`, then ` WHERE {column} IN (ids…)` with the ids bound (no WHERE for None: every
+        /// row), then `rest`.
+        fn select_where_in(select: &str, column: &str, ids: Option<&[i64]>, rest: &str) -> QueryBuilder<'static, $db> {
+            let mut query = QueryBuilder::<$db>::new(select);
+            if let Some(ids) = ids {
+                query.push(format!(" WHERE {column}"));
+                push_id_list(&mut query, ids.iter().copied());
+            }
+            query.push(rest);
+            query
         }
 
         /// The FROM and WHERE clauses that select the entries of an initiative list, with only
@@ -370,15 +376,16 @@ macro_rules! shared_store {
             export_assemble(conn, entries, None).await
         }
 
-        /// Up to `limit` published entries in the interchange format, in the order of
-        /// `export_records`, after `after`: the editions in order (award slug, then ordinal, read
-        /// on the first page and carried by the cursor), each edition's entries by id, so each
-        /// read is a short range of one edition.
+        /// Up to `limit` (at most `INSERT_CHUNK`: a page's ids are bound) published entries in
+        /// the interchange format, in the order of `export_records`, after `after`: the editions
+        /// in order (award slug, then ordinal, read on the first page and carried by the cursor),
+        /// each edition's entries by id, so each read is a short range of one edition.
         async fn export_published_page(
             conn: &mut <$db as sqlx::Database>::Connection,
             after: Option<&ExportCursor>,
             limit: usize,
         ) -> StoreResult<ExportPage> {
+            let limit = limit.min(INSERT_CHUNK);
             let (editions, start, from) = match after {
                 Some(cursor) => (cursor.editions.clone(), cursor.edition, cursor.entry_id),
                 None => {
@@ -417,56 +424,71 @@ macro_rules! shared_store {
                 return Ok(ExportPage { records: Vec::new(), next });
             }
             let scope = ExportScope {
-                initiatives: sql_id_set(entries.iter().map(|e| e.initiative_id).collect::<BTreeSet<_>>()),
-                entries: sql_id_set(entries.iter().map(|e| e.entry_id)),
+                initiatives: entries.iter().map(|e| e.initiative_id).collect::<BTreeSet<_>>().into_iter().collect(),
+                entries: entries.iter().map(|e| e.entry_id).collect(),
             };
             let records = export_assemble(conn, entries, Some(scope)).await?;
             Ok(ExportPage { records, next })
         }
 
         /// The interchange records of `entries` (in their order); `scope` limits the rows read
-        /// of the other tables to sets of initiatives and entries (SQL sets), None: all.
+        /// of the other tables to its initiatives and entries, None: all.
         async fn export_assemble(
             conn: &mut <$db as sqlx::Database>::Connection,
             entries: Vec<ExportEntryRow>,
             scope: Option<ExportScope>,
         ) -> StoreResult<Vec<InitiativeRecord>> {
-            let where_in = |column: &str, of_initiatives: bool| match &scope {
-                Some(scope) => {
-                    format!("WHERE {column} IN {}", if of_initiatives { &scope.initiatives } else { &scope.entries })
-                }
-                None => String::new(),
-            };
-            let only_initiatives = where_in("id", true);
-            let of_initiatives = where_in("initiative_id", true);
-            let initiatives: Vec<InitiativeRow> = sqlx::query_as(&format!(
+            let of_initiatives = scope.as_ref().map(|s| s.initiatives.as_slice());
+            let of_entries = scope.as_ref().map(|s| s.entries.as_slice());
+            let initiatives: Vec<InitiativeRow> = select_where_in(
                 "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
-                 FROM initiatives {only_initiatives}"
-            ))
+                 FROM initiatives",
+                "id",
+                of_initiatives,
+                "",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
             let texts: Vec<TextRow> =
-                sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts {of_initiatives}")).fetch_all(&mut *conn).await?;
-            let cities: Vec<ExportCityRow> = sqlx::query_as(&format!(
-                "SELECT ic.initiative_id, c.geonames_id, c.region_key FROM initiative_cities ic \
-                 JOIN cities c ON c.id = ic.city_id {} ORDER BY ic.initiative_id, ic.position",
-                where_in("ic.initiative_id", true)
-            ))
+                select_where_in(&format!("SELECT {TEXT_COLUMNS} FROM initiative_texts"), "initiative_id", of_initiatives, "")
+                    .build_query_as()
+                    .fetch_all(&mut *conn)
+                    .await?;
+            let cities: Vec<ExportCityRow> = select_where_in(
+                "SELECT ic.initiative_id, c.geonames_id, c.region_key FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id",
+                "ic.initiative_id",
+                of_initiatives,
+                " ORDER BY ic.initiative_id, ic.position",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
-            let sdgs: Vec<SdgRow> =
-                sqlx::query_as(&format!("SELECT initiative_id, sdg FROM initiative_sdgs {of_initiatives} ORDER BY initiative_id, sdg")).fetch_all(&mut *conn).await?;
-            let themes: Vec<EntryThemeRow> = sqlx::query_as(&format!(
-                "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
-                 {} ORDER BY et.entry_id, t.position",
-                where_in("et.entry_id", false)
-            ))
+            let sdgs: Vec<SdgRow> = select_where_in(
+                "SELECT initiative_id, sdg FROM initiative_sdgs",
+                "initiative_id",
+                of_initiatives,
+                " ORDER BY initiative_id, sdg",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
-            let honours: Vec<HonourRow> = sqlx::query_as(&format!(
-                "SELECT entry_id, kind, name, votes FROM entry_honours {} ORDER BY entry_id, kind",
-                where_in("entry_id", false)
-            ))
+            let themes: Vec<EntryThemeRow> = select_where_in(
+                "SELECT et.entry_id, t.id AS theme_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id",
+                "et.entry_id",
+                of_entries,
+                " ORDER BY et.entry_id, t.position",
+            )
+            .build_query_as()
+            .fetch_all(&mut *conn)
+            .await?;
+            let honours: Vec<HonourRow> = select_where_in(
+                "SELECT entry_id, kind, name, votes FROM entry_honours",
+                "entry_id",
+                of_entries,
+                " ORDER BY entry_id, kind",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
 
@@ -533,29 +555,49 @@ macro_rules! shared_store {
 
         }
 
-        /// One document per published entry (of `only` these initiatives, or all): its list
-        /// item, its initiative's texts, governments, SDGs and its themes. Six reads; list items
-        /// in chunks (engines limit bound parameters).
+        /// One document per published entry (of `only` these initiatives, at most
+        /// `INSERT_CHUNK` of them, or all): its list item, its initiative's texts, governments,
+        /// SDGs and its themes. Six reads; list items in chunks (engines limit bound parameters).
         async fn search_documents(
             conn: &mut <$db as sqlx::Database>::Connection,
             only: Option<&[InitiativeId]>,
         ) -> StoreResult<Vec<crate::search::SearchDocument>> {
             let published = &*PUBLISHED;
-            // Within `only`: the initiatives are few (an update's), written as a set.
-            let and_of = |column: &str| match only {
-                Some(ids) => format!(" AND {column} IN {}", sql_id_set(ids.iter().map(|id| id.0))),
-                None => String::new(),
+            // Within `only`: the initiatives are few (an update's), bound one by one.
+            let only: Option<Vec<i64>> = only.map(|ids| ids.iter().map(|id| id.0).collect());
+            // `select` (which ends in a WHERE condition) and, within `only`, its initiatives.
+            let and_within = |select: String, column: &str, rest: &str| {
+                let mut query = QueryBuilder::<$db>::new(select);
+                if let Some(ids) = &only {
+                    query.push(format!(" AND {column}"));
+                    push_id_list(&mut query, ids.iter().copied());
+                }
+                query.push(rest);
+                query
             };
-            let of_published = match only {
-                Some(ids) => sql_id_set(ids.iter().map(|id| id.0)),
-                None => format!("(SELECT initiative_id FROM entries WHERE status IN ({published}))"),
+            // `select` (which ends in `WHERE {column}`): of `only`'s initiatives, else of every
+            // initiative with a published entry.
+            let of_published = |select: String, rest: &str| {
+                let mut query = QueryBuilder::<$db>::new(select);
+                match &only {
+                    Some(ids) => push_id_list(&mut query, ids.iter().copied()),
+                    None => {
+                        query.push(format!(" IN (SELECT initiative_id FROM entries WHERE status IN ({published}))"));
+                    }
+                }
+                query.push(rest);
+                query
             };
-            let heads: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(&format!(
-                "SELECT e.id, e.initiative_id, ed.award_id, a.short_name, i.level FROM entries e \
-                 JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
-                 JOIN initiatives i ON i.id = e.initiative_id WHERE e.status IN ({published}){} ORDER BY e.id",
-                and_of("e.initiative_id")
-            ))
+            let heads: Vec<(i64, i64, i64, String, String)> = and_within(
+                format!(
+                    "SELECT e.id, e.initiative_id, ed.award_id, a.short_name, i.level FROM entries e \
+                     JOIN editions ed ON ed.id = e.edition_id JOIN awards a ON a.id = ed.award_id \
+                     JOIN initiatives i ON i.id = e.initiative_id WHERE e.status IN ({published})"
+                ),
+                "e.initiative_id",
+                " ORDER BY e.id",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
             let mut summaries: HashMap<i64, InitiativeSummary> = HashMap::with_capacity(heads.len());
@@ -565,9 +607,11 @@ macro_rules! shared_store {
                     summaries.insert(summary.entry_id.0, summary);
                 }
             }
-            let text_rows: Vec<TextRow> = sqlx::query_as(&format!(
-                "SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id IN {of_published} ORDER BY initiative_id, lang"
-            ))
+            let text_rows: Vec<TextRow> = of_published(
+                format!("SELECT {TEXT_COLUMNS} FROM initiative_texts WHERE initiative_id"),
+                " ORDER BY initiative_id, lang",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
             let mut texts: HashMap<i64, Texts> = HashMap::new();
@@ -576,11 +620,14 @@ macro_rules! shared_store {
                 let (lang, text) = row.into_domain()?;
                 texts.entry(id).or_default().insert(lang, text);
             }
-            let government_rows: Vec<(i64, i64, String, String, Option<String>, String, String, String, f64, f64)> = sqlx::query_as(&format!(
+            let government_rows: Vec<(i64, i64, String, String, Option<String>, String, String, String, f64, f64)> = of_published(
                 "SELECT ic.initiative_id, c.id, c.name, c.ascii_name, c.name_zh, c.country_code, co.names, co.continent, c.lat, c.lng \
                  FROM initiative_cities ic JOIN cities c ON c.id = ic.city_id JOIN countries co ON co.code = c.country_code \
-                 WHERE ic.initiative_id IN {of_published} ORDER BY ic.initiative_id, ic.position"
-            ))
+                 WHERE ic.initiative_id"
+                    .to_string(),
+                " ORDER BY ic.initiative_id, ic.position",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
             let mut governments: HashMap<i64, Vec<crate::search::SearchGovernment>> = HashMap::new();
@@ -597,20 +644,26 @@ macro_rules! shared_store {
                     lng,
                 });
             }
-            let sdg_rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
-                "SELECT initiative_id, sdg FROM initiative_sdgs WHERE initiative_id IN {of_published} ORDER BY initiative_id, sdg"
-            ))
+            let sdg_rows: Vec<(i64, i64)> = of_published(
+                "SELECT initiative_id, sdg FROM initiative_sdgs WHERE initiative_id".to_string(),
+                " ORDER BY initiative_id, sdg",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
             let mut sdgs: HashMap<i64, Vec<Sdg>> = HashMap::new();
             for (initiative, sdg) in sdg_rows {
                 sdgs.entry(initiative).or_default().push(Sdg::new(sdg).map_err(|e| StoreError::Corrupt(e.to_string()))?);
             }
-            let theme_rows: Vec<(i64, String)> = sqlx::query_as(&format!(
-                "SELECT et.entry_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
-                 JOIN entries e ON e.id = et.entry_id WHERE e.status IN ({published}){} ORDER BY et.entry_id, t.position",
-                and_of("e.initiative_id")
-            ))
+            let theme_rows: Vec<(i64, String)> = and_within(
+                format!(
+                    "SELECT et.entry_id, t.name FROM entry_themes et JOIN themes t ON t.id = et.theme_id \
+                     JOIN entries e ON e.id = et.entry_id WHERE e.status IN ({published})"
+                ),
+                "e.initiative_id",
+                " ORDER BY et.entry_id, t.position",
+            )
+            .build_query_as()
             .fetch_all(&mut *conn)
             .await?;
             let mut themes: HashMap<i64, Vec<LocalizedText>> = HashMap::new();
@@ -1017,7 +1070,13 @@ macro_rules! shared_store {
                     return Ok(Vec::new());
                 }
                 let mut conn = self.read().acquire().await?;
-                search_documents(&mut conn, Some(initiatives)).await
+                let mut documents = Vec::new();
+                for chunk in initiatives.chunks(INSERT_CHUNK) {
+                    documents.extend(search_documents(&mut conn, Some(chunk)).await?);
+                }
+                // In entry order, as one read would give them.
+                documents.sort_by_key(|document| document.summary.entry_id);
+                Ok(documents)
             }
 
             async fn initiatives_of(&self, entries: &[EntryId], references: &[String]) -> StoreResult<Vec<InitiativeId>> {
