@@ -188,7 +188,7 @@ pub(crate) struct Plan {
     pub filters: Vec<Option<Vec<bool>>>,
     /// Whether to count facet values (and how many values each dimension has).
     pub count: bool,
-    pub cardinalities: Vec<usize>,
+    pub cardinalities: Arc<[usize]>,
     /// How many values each dimension has room for in the segments' layout (at least its
     /// cardinality; see [`Layout`]).
     pub capacities: Vec<usize>,
@@ -419,7 +419,7 @@ mod tests {
                 .map(|(f, n)| f.as_ref().map(|allowed| (0..*n as u64).map(|o| allowed.contains(&o)).collect()))
                 .collect(),
             count: true,
-            cardinalities: cardinalities.to_vec(),
+            cardinalities: cardinalities.into(),
             // Room for values an update would append, as a generation's views have.
             capacities: cardinalities.iter().map(|n| n + 2).collect(),
             segments: Arc::new(vec![Arc::new(segment)]),

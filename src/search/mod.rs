@@ -563,6 +563,9 @@ struct Generation {
 struct View {
     searcher: Searcher,
     dictionary: Arc<Dictionary>,
+    /// Per dimension (in `Facet::ALL` order), how many values the dictionary has: what a
+    /// search's counts are sized by, taken once per view.
+    cardinalities: Arc<[usize]>,
     /// Per dimension, how many values the collector's layout has room for (at least the
     /// dictionary's cardinality): values an update appends fit without unpacking every
     /// segment again.
@@ -579,7 +582,7 @@ struct View {
 impl View {
     /// The view of `searcher`, reusing what `previous` unpacked of the same segments.
     fn load(searcher: Searcher, dictionary: Arc<Dictionary>, previous: Option<&View>) -> tantivy::Result<View> {
-        let cardinalities: Vec<usize> = Facet::ALL.iter().map(|f| dictionary.cardinality(*f)).collect();
+        let cardinalities: Arc<[usize]> = Facet::ALL.iter().map(|f| dictionary.cardinality(*f)).collect();
         let reuse = previous.filter(|p| cardinalities.iter().zip(&p.capacities).all(|(n, room)| n <= room));
         let capacities = match reuse {
             Some(previous) => previous.capacities.clone(),
@@ -599,15 +602,12 @@ impl View {
         Ok(View {
             searcher,
             dictionary,
+            cardinalities,
             capacities,
             segments: Arc::new(segments),
             segment_ids,
             everything: Default::default(),
         })
-    }
-
-    fn cardinalities(&self) -> Vec<usize> {
-        Facet::ALL.iter().map(|f| self.dictionary.cardinality(*f)).collect()
     }
 }
 
@@ -847,7 +847,7 @@ impl Generation {
             scoring: false,
             filters: vec![None; Facet::ALL.len()],
             count: true,
-            cardinalities: view.cardinalities(),
+            cardinalities: view.cardinalities.clone(),
             capacities: view.capacities.clone(),
             segments: view.segments.clone(),
         };
@@ -888,7 +888,7 @@ impl Generation {
             .map(|facet| {
                 let mut keys = request.filters.values(*facet).peekable();
                 keys.peek()?;
-                let mut allowed = vec![false; view.dictionary.cardinality(*facet)];
+                let mut allowed = vec![false; view.cardinalities[facet.index()]];
                 for key in keys {
                     if let Some(ordinal) = view.dictionary.ordinal(*facet, key) {
                         allowed[ordinal as usize] = true;
@@ -904,7 +904,7 @@ impl Generation {
             scoring: request.sort == Sort::Relevance && request.query.is_some(),
             filters,
             count: true,
-            cardinalities: view.cardinalities(),
+            cardinalities: view.cardinalities.clone(),
             capacities: view.capacities.clone(),
             segments: view.segments.clone(),
         };
