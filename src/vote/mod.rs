@@ -242,6 +242,25 @@ pub fn subnet_of(ip: std::net::IpAddr) -> String {
     }
 }
 
+/// A ballot's receipt: 26 characters of base 32 in groups of four, for reading aloud. The first
+/// nine are the millisecond it was made, the other seventeen 85 random bits, each most significant
+/// first in an alphabet in ASCII order, so receipts made one after another sort one after another:
+/// a group of ballots then adds its receipts at one end of the receipt index instead of touching
+/// (and writing to the journal) a page of it per ballot. 85 random bits still cannot be guessed,
+/// and the time is no secret: the published list carries receipts' hashes only.
+pub fn receipt(at_millis: u64, random: u128) -> String {
+    const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let digits = (0..9).rev().map(|i| (at_millis >> (5 * i)) as u128).chain((0..17).rev().map(|i| random >> (5 * i)));
+    let mut receipt = String::with_capacity(32);
+    for (n, digit) in digits.enumerate() {
+        if n > 0 && n % 4 == 0 {
+            receipt.push('-');
+        }
+        receipt.push(ALPHABET[(digit & 31) as usize] as char);
+    }
+    receipt
+}
+
 /// A counted ballot as published after the close: the SHA-256 of its receipt (so a voter can
 /// find their own line, and nobody else can tell whose it is) and its choices.
 #[derive(Debug, Clone, PartialEq, Eq)]

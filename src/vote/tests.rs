@@ -160,3 +160,21 @@ proptest! {
         prop_assert_ne!(daily.period(start_of_day - 1, &zone), period);
     }
 }
+
+#[test]
+fn receipts_read_in_groups_of_four_and_keep_their_random_part() {
+    let r = receipt(0, 0);
+    assert_eq!(r, "2222-2222-2222-2222-2222-2222-22");
+    let r = receipt(1_795_000_000_000, u128::MAX);
+    assert_eq!(r.len(), 26 + 6);
+    assert!(r.ends_with("ZZZ-ZZZZ-ZZZZ-ZZZZ-ZZ"), "85 random bits, all ones: {r}");
+    assert_ne!(receipt(5, 1), receipt(5, 2), "the random part tells apart ballots of one millisecond");
+}
+
+proptest! {
+    #[test]
+    fn receipts_sort_by_the_time_they_were_made(a in 0u64..1 << 45, b in 0u64..1 << 45, x: u128, y: u128) {
+        prop_assume!(a != b);
+        prop_assert_eq!(receipt(a, x) < receipt(b, y), a < b);
+    }
+}

@@ -729,18 +729,9 @@ pub async fn cast(
     Ok((StatusCode::CREATED, super::render(lang, page)?).into_response())
 }
 
-/// A ballot's receipt: 128 random bits in base 32, in groups of four for reading aloud.
 fn new_receipt() -> String {
-    const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let bits: u128 = rand::rng().random();
-    let mut receipt = String::with_capacity(32);
-    for i in 0..26 {
-        if i > 0 && i % 4 == 0 {
-            receipt.push('-');
-        }
-        receipt.push(ALPHABET[((bits >> (i * 5)) & 31) as usize] as char);
-    }
-    receipt
+    let millis = jiff::Timestamp::now().as_millisecond().max(0) as u64;
+    vote::receipt(millis, rand::rng().random())
 }
 
 /// `POST /vote/{edition}/signout`: ends the voter session.
