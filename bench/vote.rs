@@ -9,7 +9,7 @@
 //! nothing it acknowledged.
 //!
 //! `cargo bench --bench vote -- [--seconds S] [--voters N] [--connections N] [--threads N]
-//! [--overload-connections N] [--open-connections N] [--open-rate BALLOTS_PER_S]` prints a Markdown report: requests and accepted ballots per second,
+//! [--overload-connections N] [--open-connections N] [--open-rate BALLOTS_PER_S] [--group-only] [--baseline KAPOK_BINARY]` prints a Markdown report: requests and accepted ballots per second,
 //! latency percentiles (wrk's), the answers by status (the server's own counters), and whether
 //! every acknowledged ballot was stored and nothing else was. Setup writes the vote and the
 //! verified voters (sessions with known tokens) straight into the database; each run starts a
@@ -41,6 +41,9 @@ const CANDIDATES: [&str; 4] = ["Care Blocks", "Educational Parks", "Streets for 
 /// Issue 4's target: accepted ballots a second.
 const TARGET_RATE: u64 = 20_000;
 
+/// The server under test: the release build of this checkout.
+const KAPOK: &str = env!("CARGO_BIN_EXE_kapok");
+
 /// The route whose answers the server counts.
 const BALLOT_ROUTE: &str = "/vote/{edition}/ballot";
 
@@ -53,6 +56,10 @@ struct Options {
     /// Connections of the open-loop run, and its rate (default: twice the group run's).
     open_connections: usize,
     open_rate: Option<u64>,
+    /// Only the group-commit run (a quick check while working on the ballot path).
+    group_only: bool,
+    /// Another build of `kapok` to run the group commit against too, side by side (before/after).
+    baseline: Option<PathBuf>,
 }
 
 fn options() -> Options {
@@ -64,10 +71,24 @@ fn options() -> Options {
         overload_connections: None,
         open_connections: 2_048,
         open_rate: None,
+        group_only: false,
+        baseline: None,
     };
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let mut i = 0;
     while i < args.len() {
+        if args[i] == "--group-only" {
+            options.group_only = true;
+            i += 1;
+            continue;
+        }
+        if args[i] == "--baseline"
+            && let Some(binary) = args.get(i + 1)
+        {
+            options.baseline = Some(PathBuf::from(binary));
+            i += 2;
+            continue;
+        }
         let value = args.get(i + 1).and_then(|v| v.parse::<u64>().ok()).filter(|v| *v > 0);
         match (args[i].as_str(), value) {
             ("--seconds", Some(v)) => options.seconds = v,
@@ -473,13 +494,13 @@ async fn copy_database(template: &Path, to: &Path) {
 
 /// A server of its own, committing ballots as `commit` says, on a fresh database (a consistent
 /// copy of the prepared one), once it is up: the server, its database and its port.
-async fn start_server(name: &str, commit: &str, template: &Path, dir: &Path) -> (Server, PathBuf, u16) {
+async fn start_server(binary: &Path, name: &str, commit: &str, template: &Path, dir: &Path) -> (Server, PathBuf, u16) {
     let data_dir = dir.join(format!("run-{name}"));
     std::fs::create_dir_all(&data_dir).unwrap();
     let database = data_dir.join("kapok.db");
     copy_database(template, &database).await;
     let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_kapok"))
+    let child = Command::new(binary)
         .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--log", "warn", "--ballots-per-address", "0"])
         .args(["--ballot-commit", commit])
         .arg("--data-dir")
@@ -502,6 +523,7 @@ async fn stored_ballots(database: &Path, edition: EditionId) -> u64 {
 
 #[allow(clippy::too_many_arguments)]
 async fn run(
+    binary: &Path,
     name: &str,
     mode: Mode,
     connections: usize,
@@ -511,7 +533,7 @@ async fn run(
     script: &Path,
     options: &Options,
 ) -> Run {
-    let (server, database, port) = start_server(name, mode.flag(), template, dir).await;
+    let (server, database, port) = start_server(binary, name, mode.flag(), template, dir).await;
     let base = format!("http://127.0.0.1:{port}");
     let pid = server.0.id().to_string();
 
@@ -717,7 +739,7 @@ async fn open_loop(
     use std::sync::atomic::{AtomicU64, Ordering};
     use tokio::io::AsyncWriteExt;
 
-    let (server, database, port) = start_server(name, "group", template, dir).await;
+    let (server, database, port) = start_server(Path::new(KAPOK), name, "group", template, dir).await;
     let pid = server.0.id().to_string();
 
     // The same requests as wrk's: each voter's cookie and CSRF token, candidates in turn.
@@ -873,18 +895,40 @@ async fn main() {
 
     let c = options.connections;
     let overload = options.overload_connections.unwrap_or(2 * c);
+    let kapok = Path::new(KAPOK);
+    if let Some(baseline) = &options.baseline {
+        for (name, binary) in [("group, baseline build", baseline.as_path()), ("group, this build", kapok)] {
+            let run = run(binary, name, Mode::Group, c, &template, dir.path(), &prepared, &script, &options).await;
+            eprintln!(
+                "vote: {name}: {:.0} accepted/s, p99 {:.1} ms, server CPU {:.0} µs a ballot, {}",
+                run.accepted_per_s(),
+                run.p(99),
+                1e6 * run.server_cores / run.accepted_per_s().max(1.0),
+                statuses(&run)
+            );
+        }
+    }
     let mut runs = Vec::new();
     for (name, mode, connections) in
         [("group", Mode::Group, c), ("single", Mode::Single, c), ("group, overload", Mode::Group, overload)]
     {
-        let run = run(name, mode, connections, &template, dir.path(), &prepared, &script, &options).await;
-        eprintln!("vote: {name}: {:.0} accepted/s, p99 {:.1} ms, {}", run.accepted_per_s(), run.p(99), statuses(&run));
+        let run = run(kapok, name, mode, connections, &template, dir.path(), &prepared, &script, &options).await;
+        eprintln!(
+            "vote: {name}: {:.0} accepted/s, p99 {:.1} ms, server CPU {:.0} µs a ballot, {}",
+            run.accepted_per_s(),
+            run.p(99),
+            1e6 * run.server_cores / run.accepted_per_s().max(1.0),
+            statuses(&run)
+        );
         runs.push(run);
+        if options.group_only {
+            return;
+        }
     }
 
     eprintln!("vote: a static file from the same server…");
     let ceiling_http =
-        run("static file", Mode::StaticFile, c, &template, dir.path(), &prepared, &script, &options).await;
+        run(kapok, "static file", Mode::StaticFile, c, &template, dir.path(), &prepared, &script, &options).await;
 
     // Open loop: at the target rate, and at twice what the group run accepted (or --open-rate).
     let twice = options.open_rate.unwrap_or_else(|| (2.0 * runs[0].accepted_per_s()).round() as u64).max(1);
