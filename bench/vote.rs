@@ -863,6 +863,17 @@ fn thousands(n: f64) -> String {
     out
 }
 
+/// A run in one line, as it ends: accepted rate, p99, the server's CPU per ballot, the answers.
+fn progress(run: &Run) -> String {
+    format!(
+        "{:.0} accepted/s, p99 {:.1} ms, server CPU {:.0} µs a ballot, {}",
+        run.accepted_per_s(),
+        run.p(99),
+        1e6 * run.server_cores / run.accepted_per_s().max(1.0),
+        statuses(run)
+    )
+}
+
 fn statuses(run: &Run) -> String {
     let parts: Vec<String> =
         run.server.statuses.iter().map(|(status, n)| format!("{status}: {}", thousands(*n as f64))).collect();
@@ -899,13 +910,7 @@ async fn main() {
     if let Some(baseline) = &options.baseline {
         for (name, binary) in [("group, baseline build", baseline.as_path()), ("group, this build", kapok)] {
             let run = run(binary, name, Mode::Group, c, &template, dir.path(), &prepared, &script, &options).await;
-            eprintln!(
-                "vote: {name}: {:.0} accepted/s, p99 {:.1} ms, server CPU {:.0} µs a ballot, {}",
-                run.accepted_per_s(),
-                run.p(99),
-                1e6 * run.server_cores / run.accepted_per_s().max(1.0),
-                statuses(&run)
-            );
+            eprintln!("vote: {name}: {}", progress(&run));
         }
     }
     let mut runs = Vec::new();
@@ -913,13 +918,7 @@ async fn main() {
         [("group", Mode::Group, c), ("single", Mode::Single, c), ("group, overload", Mode::Group, overload)]
     {
         let run = run(kapok, name, mode, connections, &template, dir.path(), &prepared, &script, &options).await;
-        eprintln!(
-            "vote: {name}: {:.0} accepted/s, p99 {:.1} ms, server CPU {:.0} µs a ballot, {}",
-            run.accepted_per_s(),
-            run.p(99),
-            1e6 * run.server_cores / run.accepted_per_s().max(1.0),
-            statuses(&run)
-        );
+        eprintln!("vote: {name}: {}", progress(&run));
         runs.push(run);
         if options.group_only {
             return;
