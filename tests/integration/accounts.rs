@@ -192,6 +192,50 @@ both_engines! {
         assert!(mail.body.starts_with("李华，您好："), "{}", mail.body);
     }
 
+    async fn an_unconfirmed_account_gets_a_new_link_and_nobody_learns_who_has_one(engine) {
+        let app = TestApp::start_with_mail(engine).await.unwrap();
+        let fields = [("name", "Ana"), ("email", "ana@city.example"), ("password", TEST_PASSWORD), ("password_again", TEST_PASSWORD)];
+        register(&app, &client(), "en", &fields).await;
+        app.mail().wait_for("ana@city.example", "Confirm").await;
+        app.store
+            .create_user(&kapok::storage::NewUser {
+                email: "done@city.example".into(),
+                display_name: "Done".into(),
+                password_hash: kapok::auth::hash_password(TEST_PASSWORD),
+                locale: "en".into(),
+                roles: vec![Role::Applicant],
+                verified: true,
+            })
+            .await
+            .unwrap();
+        // The form to ask again is on the page of a link that no longer works.
+        let browser = client();
+        let (status, form) = get(&browser, &app.url("/verify?token=not-a-token")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let token = csrf_field(&form).unwrap();
+        for address in ["ana@city.example", "nobody@city.example", "done@city.example"] {
+            let page = browser.post(app.url("/verify/resend")).form(&[("email", address), ("csrf", token.as_str())]).send().await.unwrap();
+            assert_eq!(page.status(), StatusCode::OK);
+            assert!(page.text().await.unwrap().contains("still waiting for confirmation, a new link"), "the same answer for {address}");
+        }
+        let forged = browser.post(app.url("/verify/resend")).form(&[("email", "ana@city.example"), ("csrf", "forged")]).send().await.unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        let mut links = Vec::new();
+        for _ in 0..200 {
+            links = app.mail().received().iter().filter(|m| m.to == ["ana@city.example"]).map(|m| link_in(&m.body)).collect();
+            if links.len() == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        assert_eq!(links.len(), 2, "a second link, and only one for the forged post");
+        let (status, confirmed) = get(&browser, &links[1]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(confirmed.contains("Your e-mail address is confirmed."));
+        let others = app.mail().received().into_iter().filter(|m| m.to != ["ana@city.example"]).count();
+        assert_eq!(others, 0, "no mail to an unknown address, nor a new link to a confirmed account");
+    }
+
     async fn registering_a_taken_address_reveals_nothing(engine) {
         let app = TestApp::start_with_mail(engine).await.unwrap();
         let first = [("name", "Ana"), ("email", "ana@city.example"), ("password", TEST_PASSWORD), ("password_again", TEST_PASSWORD)];

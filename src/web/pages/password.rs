@@ -10,16 +10,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::register::{MessagePage, password_problem};
+use super::register::{MailLinkForm, MessagePage, mail_link, password_problem};
 use crate::auth;
 use crate::domain::{EmailAddress, TokenPurpose, check_new_password};
-use crate::mail::Compose;
-use crate::storage::NewEmailToken;
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Viewer};
 use crate::web::error::PageError;
 use crate::web::forms::{FieldErrors, check_visitor_post, visitor_token, with_cookie};
-use crate::web::limits::{ClientIp, MAIL_LINKS_PER_ADDRESS};
+use crate::web::limits::ClientIp;
 
 pub const RESET_LINK_SECONDS: i64 = 60 * 60;
 
@@ -37,59 +35,15 @@ pub async fn forgot_form(viewer: Viewer, headers: HeaderMap) -> Result<Response,
     Ok(with_cookie(super::render(viewer.lang, page)?.into_response(), cookie))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct ForgotForm {
-    email: String,
-    csrf: String,
-}
-
 /// `POST /password/forgot`: sends a reset link if the address has an account.
 pub async fn forgot(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
-    form: Result<Form<ForgotForm>, FormRejection>,
+    form: Result<Form<MailLinkForm>, FormRejection>,
 ) -> Result<Response, PageError> {
-    let lang = viewer.lang;
-    let Form(form) = form.map_err(PageError::form(lang))?;
-    check_visitor_post(lang, &headers, &form.csrf)?;
-    state
-        .limiter
-        .attempt(&format!("mail-link:{ip}"), MAIL_LINKS_PER_ADDRESS)
-        .map_err(|wait| PageError::too_many(lang, wait))?;
-    let tr = crate::i18n::Tr::new(lang.0);
-    if let Ok(email) = EmailAddress::parse(&form.email)
-        && let Some(credentials) = state.store.credentials(email.as_str()).await.map_err(PageError::store(lang))?
-    {
-        let token = auth::new_token();
-        let now = jiff::Timestamp::now().as_second();
-        let user_lang = credentials.user.locale.parse().unwrap_or(lang.0);
-        let mail = Compose::new(user_lang).reset_password(
-            email.as_str(),
-            &credentials.user.display_name,
-            &state.link(&format!("/password/reset?token={token}")),
-        );
-        let email_token = NewEmailToken {
-            token_hash: auth::token_hash(&token),
-            purpose: TokenPurpose::ResetPassword,
-            created_at: now,
-            expires_at: now + RESET_LINK_SECONDS,
-        };
-        state
-            .store
-            .issue_email_token(credentials.user.id, &email_token, &mail)
-            .await
-            .map_err(PageError::store(lang))?;
-        state.mail_wakeup.notify_one();
-    }
-    let page = MessagePage {
-        c: Chrome::new(&viewer, "account"),
-        heading: tr.t("register-check-mail-title"),
-        paragraphs: vec![tr.t("forgot-sent")],
-        link: None,
-    };
-    Ok(super::render(lang, page)?.into_response())
+    mail_link(&state, &viewer, ip, &headers, form, TokenPurpose::ResetPassword).await
 }
 
 #[derive(Template)]

@@ -202,8 +202,9 @@ struct ResendPage {
     message: String,
 }
 
+/// A form asking for a one-time link by e-mail: the address, and the visitor's form token.
 #[derive(Debug, Deserialize)]
-pub struct ResendForm {
+pub struct MailLinkForm {
     email: String,
     csrf: String,
 }
@@ -215,33 +216,51 @@ pub async fn resend(
     viewer: Viewer,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
-    form: Result<Form<ResendForm>, FormRejection>,
+    form: Result<Form<MailLinkForm>, FormRejection>,
+) -> Result<Response, PageError> {
+    mail_link(&state, &viewer, ip, &headers, form, TokenPurpose::VerifyEmail).await
+}
+
+/// What asking for a link by e-mail does (a new verification link, or a password reset): if the
+/// address has an account that needs it, a fresh one-time link mailed in the account's language;
+/// the same page whether or not it has, so nobody learns who has an account.
+pub async fn mail_link(
+    state: &AppState,
+    viewer: &Viewer,
+    ip: std::net::IpAddr,
+    headers: &HeaderMap,
+    form: Result<Form<MailLinkForm>, FormRejection>,
+    purpose: TokenPurpose,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let Form(form) = form.map_err(PageError::form(lang))?;
-    check_visitor_post(lang, &headers, &form.csrf)?;
+    check_visitor_post(lang, headers, &form.csrf)?;
     state
         .limiter
         .attempt(&format!("mail-link:{ip}"), MAIL_LINKS_PER_ADDRESS)
         .map_err(|wait| PageError::too_many(lang, wait))?;
-    let tr = crate::i18n::Tr::new(lang.0);
+    let (path, lifetime, sent) = match purpose {
+        TokenPurpose::VerifyEmail => ("/verify", VERIFY_LINK_SECONDS, "resend-sent"),
+        TokenPurpose::ResetPassword => ("/password/reset", super::password::RESET_LINK_SECONDS, "forgot-sent"),
+    };
     if let Ok(email) = EmailAddress::parse(&form.email)
         && let Some(credentials) = state.store.credentials(email.as_str()).await.map_err(PageError::store(lang))?
-        && !credentials.verified
+        && (purpose == TokenPurpose::ResetPassword || !credentials.verified)
     {
         let token = auth::new_token();
         let now = jiff::Timestamp::now().as_second();
-        let user_lang = credentials.user.locale.parse().unwrap_or(lang.0);
-        let mail = Compose::new(user_lang).verify_address(
-            email.as_str(),
-            &credentials.user.display_name,
-            &state.link(&format!("/verify?token={token}")),
-        );
+        let compose = Compose::new(credentials.user.locale.parse().unwrap_or(lang.0));
+        let (to, name, link) =
+            (email.as_str(), &credentials.user.display_name, state.link(&format!("{path}?token={token}")));
+        let mail = match purpose {
+            TokenPurpose::VerifyEmail => compose.verify_address(to, name, &link),
+            TokenPurpose::ResetPassword => compose.reset_password(to, name, &link),
+        };
         let email_token = NewEmailToken {
             token_hash: auth::token_hash(&token),
-            purpose: TokenPurpose::VerifyEmail,
+            purpose,
             created_at: now,
-            expires_at: now + VERIFY_LINK_SECONDS,
+            expires_at: now + lifetime,
         };
         state
             .store
@@ -250,10 +269,11 @@ pub async fn resend(
             .map_err(PageError::store(lang))?;
         state.mail_wakeup.notify_one();
     }
+    let tr = crate::i18n::Tr::new(lang.0);
     let page = MessagePage {
-        c: Chrome::new(&viewer, "account"),
+        c: Chrome::new(viewer, "account"),
         heading: tr.t("register-check-mail-title"),
-        paragraphs: vec![tr.t("resend-sent")],
+        paragraphs: vec![tr.t(sent)],
         link: None,
     };
     Ok(super::render(lang, page)?.into_response())
