@@ -582,6 +582,12 @@ both_engines! {
         let refused = desk.post_fields(&open("shortlist"), &csrf_only).await;
         assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
         assert!(refused.text().await.unwrap().contains("Confirm the long list first"));
+        // A forged form opens nothing; it is refused before the list is even looked at.
+        for list in ["long_list", "medium_list"] {
+            let forged = desk.post_fields(&open(list), &[("csrf", "forged")]).await;
+            assert_eq!(forged.status(), StatusCode::FORBIDDEN, "{list}");
+        }
+        assert!(app.store.decision_rounds(EditionId(2)).await.unwrap().is_empty(), "no vote opened");
         assert_eq!(desk.post_fields(&open("long_list"), &csrf_only).await.status(), StatusCode::SEE_OTHER);
         let again = desk.post_fields(&open("long_list"), &csrf_only).await;
         assert_eq!(again.status(), StatusCode::BAD_REQUEST);

@@ -7,11 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::SecretariatEdition;
 use super::committees::edition_conflicts;
+use super::{SecretariatEdition, SecretariatPost};
 use crate::domain::{Edition, EditionId, EntryId, Stage};
 use crate::evaluation::affinity::{TextModel, affinity};
 use crate::evaluation::conflicts::blocked_pairs;
@@ -19,7 +18,6 @@ use crate::storage::evaluation::{EvaluatedEntry, Member, Pair};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang};
 use crate::web::error::PageError;
-use crate::web::forms::PostedFields;
 
 /// Everything the assignment of an edition is computed from.
 struct Setting {
@@ -206,12 +204,9 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/assignment/propose`: the optimal assignment for k and L.
 pub async fn propose(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     let (setting, _) = setting(&state, lang, &edition).await?;
@@ -258,12 +253,9 @@ pub async fn propose(
 /// by hand; a conflicted pair is refused.
 pub async fn adjust(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     let (setting, _) = setting(&state, lang, &edition).await?;
@@ -297,12 +289,9 @@ pub async fn adjust(
 /// `POST /secretariat/editions/{id}/assignment/deploy` (confirmed): reviewers see the proposal.
 pub async fn deploy(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     if !form.confirmed() {
@@ -326,12 +315,9 @@ pub async fn deploy(
 /// back into force; the page shows what changed.
 pub async fn undo(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let tr = crate::i18n::Tr::new(lang.0);
     if !form.confirmed() {
@@ -404,12 +390,9 @@ pub async fn show_progress(
 /// still to submit, saying how many (logged in the audit trail).
 pub async fn remind(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, .. }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    let _ = PostedFields::read(lang, &headers, &session, &body)?;
     let by = session.user.id;
     let (setting, edition_name) = setting(&state, lang, &edition).await?;
     let mut reminded = Vec::new();

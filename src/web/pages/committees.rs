@@ -4,11 +4,10 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::SecretariatEdition;
 use super::require_role;
+use super::{SecretariatEdition, SecretariatPost};
 use crate::auth;
 use crate::domain::{EditionId, Role, Stage, ThemeId, TokenPurpose, UiLang};
 use crate::evaluation::conflicts::{self, Conflict, ConflictKind, ConflictRules};
@@ -17,7 +16,6 @@ use crate::storage::{NewEmailToken, NewUser};
 use crate::web::AppState;
 use crate::web::chrome::{Chrome, Lang, Viewer};
 use crate::web::error::PageError;
-use crate::web::forms::PostedFields;
 
 /// An invitation link stays valid for a week.
 const INVITATION_SECONDS: i64 = 7 * 24 * 60 * 60;
@@ -166,13 +164,10 @@ pub async fn show(
 /// address, with a link to choose a password).
 pub async fn add(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let id = edition.summary.id;
     let bad = |key: &str| PageError::bad_request(lang, tr.t(key));
     let email = crate::domain::EmailAddress::parse(&form.one("email")).map_err(|_| bad("committee-email"))?;
@@ -268,12 +263,9 @@ pub async fn add(
 /// `POST /secretariat/editions/{id}/conflict-rules`: whether the same country is a conflict.
 pub async fn set_rules(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let rules = ConflictRules { same_country: form.one("same_country") == "yes" };
     let now = jiff::Timestamp::now().as_second();
     state

@@ -8,12 +8,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::SecretariatEdition;
 use super::committees::edition_conflicts;
+use super::{SecretariatEdition, SecretariatPost};
 use crate::domain::{Edition, EditionId, EntryId, Role, Stage};
 use crate::evaluation::conflicts::blocked_pairs;
 use crate::evaluation::decisions::{self, ConfirmError, ListKind};
@@ -56,39 +56,40 @@ fn parse_list(lang: Lang, raw: &str) -> Result<ListKind, PageError> {
 }
 
 /// What every Secretariat action on a list starts from: the signed-in Secretariat and the
-/// edition, its checked form and the list.
-struct ListAction {
-    desk: SecretariatEdition,
-    form: PostedFields,
+/// edition with its checked form, and the list. Extracting it refuses in the order the routes
+/// always have: role, edition, the form, then a list that is not one (404).
+pub struct ListAction {
+    desk: SecretariatPost,
     list: ListKind,
 }
 
-impl ListAction {
-    fn read(desk: SecretariatEdition, headers: &HeaderMap, raw_list: &str, body: &[u8]) -> Result<Self, PageError> {
-        let lang = desk.viewer.lang;
-        let form = PostedFields::read(lang, headers, &desk.session, body)?;
-        let list = parse_list(lang, raw_list)?;
-        Ok(ListAction { desk, form, list })
-    }
+impl FromRequest<AppState> for ListAction {
+    type Rejection = Response;
 
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let desk = SecretariatEdition::from_request_parts(&mut parts, state).await?;
+        let Path((_, raw_list)) = Path::<(String, String)>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let desk = SecretariatPost::read(desk, Request::from_parts(parts, body), state).await?;
+        let list = parse_list(desk.viewer.lang, &raw_list).map_err(IntoResponse::into_response)?;
+        Ok(ListAction { desk, list })
+    }
+}
+
+impl ListAction {
     /// An action the Secretariat must confirm on the list's round (closing, reopening): the
     /// action and the round; or the desk saying which of the two is missing.
-    async fn read_confirmed(
-        state: &AppState,
-        desk: SecretariatEdition,
-        headers: &HeaderMap,
-        raw_list: &str,
-        body: &[u8],
-    ) -> Result<Result<(Self, DecisionRound), Response>, PageError> {
-        let action = Self::read(desk, headers, raw_list, body)?;
-        Ok(action.confirmed_round(state).await?.map(|round| (action, round)))
+    async fn confirmed(self, state: &AppState) -> Result<Result<(Self, DecisionRound), Response>, PageError> {
+        Ok(self.confirmed_round(state).await?.map(|round| (self, round)))
     }
 
     /// The list's round, once the form confirms the action; or the desk saying which is missing.
     async fn confirmed_round(&self, state: &AppState) -> Result<Result<DecisionRound, Response>, PageError> {
-        let SecretariatEdition { viewer, edition, .. } = &self.desk;
+        let SecretariatPost { viewer, edition, form, .. } = &self.desk;
         let tr = Tr::new(viewer.lang.0);
-        let missing = if !self.form.confirmed() {
+        let missing = if !form.confirmed() {
             "vote-invalidate-confirm"
         } else {
             match round_on(state, viewer.lang, edition.summary.id, self.list).await? {
@@ -272,15 +273,8 @@ async fn round_on(
 
 /// `POST /secretariat/editions/{id}/lists/{list}/open`: the vote on a list opens, its candidates
 /// ordered by the latest score snapshot.
-pub async fn open(
-    State(state): State<AppState>,
-    desk: SecretariatEdition,
-    headers: HeaderMap,
-    Path((_, raw_list)): Path<(String, String)>,
-    body: axum::body::Bytes,
-) -> Result<Response, PageError> {
-    let ListAction { desk: SecretariatEdition { viewer, session, edition }, list, .. } =
-        ListAction::read(desk, &headers, &raw_list, &body)?;
+pub async fn open(State(state): State<AppState>, action: ListAction) -> Result<Response, PageError> {
+    let ListAction { desk: SecretariatPost { viewer, session, edition, .. }, list } = action;
     let by = session.user.id;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
@@ -319,15 +313,9 @@ pub async fn open(
 
 /// `POST /secretariat/editions/{id}/lists/{list}/close` (confirmed): no ballot after this; the
 /// approvals, less those of conflicted pairs, propose the list.
-pub async fn close(
-    State(state): State<AppState>,
-    desk: SecretariatEdition,
-    headers: HeaderMap,
-    Path((_, raw_list)): Path<(String, String)>,
-    body: axum::body::Bytes,
-) -> Result<Response, PageError> {
-    let (ListAction { desk: SecretariatEdition { viewer, session, edition }, .. }, round) =
-        match ListAction::read_confirmed(&state, desk, &headers, &raw_list, &body).await? {
+pub async fn close(State(state): State<AppState>, action: ListAction) -> Result<Response, PageError> {
+    let (ListAction { desk: SecretariatPost { viewer, session, edition, .. }, .. }, round) =
+        match action.confirmed(&state).await? {
             Ok(found) => found,
             Err(missing) => return Ok(missing),
         };
@@ -347,15 +335,8 @@ pub async fn close(
 
 /// `POST /secretariat/editions/{id}/lists/{list}/confirm` (confirmed): fields `listed` (the
 /// entries kept on the list) and `reason-{entry}` for each entry moved in or out of the proposal.
-pub async fn confirm(
-    State(state): State<AppState>,
-    desk: SecretariatEdition,
-    headers: HeaderMap,
-    Path((_, raw_list)): Path<(String, String)>,
-    body: axum::body::Bytes,
-) -> Result<Response, PageError> {
-    let ListAction { desk: SecretariatEdition { viewer, session, edition }, form, list } =
-        ListAction::read(desk, &headers, &raw_list, &body)?;
+pub async fn confirm(State(state): State<AppState>, action: ListAction) -> Result<Response, PageError> {
+    let ListAction { desk: SecretariatPost { viewer, session, edition, form }, list } = action;
     let by = session.user.id;
     let lang = viewer.lang;
     let tr = Tr::new(lang.0);
@@ -411,15 +392,9 @@ pub async fn confirm(
 
 /// `POST /secretariat/editions/{id}/lists/{list}/reopen` (confirmed): a closed vote that is not
 /// confirmed yet opens again; its proposal is dropped and the ballots stay.
-pub async fn reopen(
-    State(state): State<AppState>,
-    desk: SecretariatEdition,
-    headers: HeaderMap,
-    Path((_, raw_list)): Path<(String, String)>,
-    body: axum::body::Bytes,
-) -> Result<Response, PageError> {
-    let (ListAction { desk: SecretariatEdition { viewer, session, edition }, .. }, round) =
-        match ListAction::read_confirmed(&state, desk, &headers, &raw_list, &body).await? {
+pub async fn reopen(State(state): State<AppState>, action: ListAction) -> Result<Response, PageError> {
+    let (ListAction { desk: SecretariatPost { viewer, session, edition, .. }, .. }, round) =
+        match action.confirmed(&state).await? {
             Ok(found) => found,
             Err(missing) => return Ok(missing),
         };

@@ -10,8 +10,8 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::SecretariatEdition;
 use super::committees::edition_conflicts;
+use super::{SecretariatEdition, SecretariatPost};
 use crate::domain::{EditionId, EntryId, EntryStatus, Role, Stage};
 use crate::evaluation::conflicts::blocked_pairs;
 use crate::storage::evaluation::{JuryResult, Member};
@@ -207,13 +207,10 @@ pub async fn desk(
 /// `POST /secretariat/editions/{id}/jury/close` (confirmed): opens the ballots and tallies them.
 pub async fn close(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }
@@ -251,13 +248,10 @@ pub async fn close(
 /// `POST /secretariat/editions/{id}/jury/publish` (confirmed): statuses change and are public.
 pub async fn publish(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     if !form.confirmed() {
         return Err(PageError::bad_request(lang, tr.t("vote-invalidate-confirm")));
     }

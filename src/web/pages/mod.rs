@@ -29,7 +29,7 @@ pub mod vote;
 pub mod vote_desk;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, RawPathParams};
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
@@ -83,6 +83,40 @@ impl FromRequestParts<super::AppState> for SecretariatEdition {
         let raw = params.iter().find(|(name, _)| *name == "id").map_or("", |(_, value)| value);
         let edition = edition_of(state, lang, raw).await.map_err(IntoResponse::into_response)?;
         Ok(SecretariatEdition { viewer, session, edition })
+    }
+}
+
+/// A form posted to a Secretariat page about one edition: what `SecretariatEdition` refuses is
+/// refused first, then the body is read (within the router's body limit) and checked as
+/// `PostedFields::read` checks it (origin, the session's CSRF token, strict UTF-8), each refusal
+/// in the viewer's language. A handler taking it takes no `HeaderMap` or body of its own.
+pub struct SecretariatPost {
+    pub viewer: Viewer,
+    pub session: Session,
+    pub edition: crate::domain::Edition,
+    pub form: super::forms::PostedFields,
+}
+
+impl SecretariatPost {
+    /// Reads the form of a request whose desk (role and edition) is already checked; for
+    /// extractors that read more of the path between the two, as the refusals' order requires.
+    pub async fn read(desk: SecretariatEdition, request: Request, state: &super::AppState) -> Result<Self, Response> {
+        let SecretariatEdition { viewer, session, edition } = desk;
+        let headers = request.headers().clone();
+        let body = axum::body::Bytes::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        let form = super::forms::PostedFields::read(viewer.lang, &headers, &session, &body)
+            .map_err(IntoResponse::into_response)?;
+        Ok(SecretariatPost { viewer, session, edition, form })
+    }
+}
+
+impl FromRequest<super::AppState> for SecretariatPost {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &super::AppState) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let desk = SecretariatEdition::from_request_parts(&mut parts, state).await?;
+        Self::read(desk, Request::from_parts(parts, body), state).await
     }
 }
 

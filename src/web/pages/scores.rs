@@ -6,16 +6,14 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::SecretariatEdition;
+use super::{SecretariatEdition, SecretariatPost};
 use crate::domain::{EditionId, Stage};
 use crate::evaluation::scoring::{self, Aggregation, Weight};
 use crate::web::AppState;
 use crate::web::chrome::Chrome;
 use crate::web::error::PageError;
-use crate::web::forms::PostedFields;
 
 struct Line {
     place: usize,
@@ -128,12 +126,9 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/scores/freeze`: a new snapshot of the submitted reviews.
 pub async fn freeze(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, .. }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    PostedFields::read(lang, &headers, &session, &body)?;
     let now = jiff::Timestamp::now().as_second();
     state.store.freeze_scores(edition.summary.id, session.user.id, now).await.map_err(PageError::store(lang))?;
     Ok(Redirect::to(&format!("/secretariat/editions/{}/scores", edition.summary.id)).into_response())

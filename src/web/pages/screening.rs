@@ -5,18 +5,16 @@
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::SecretariatEdition;
+use super::{SecretariatEdition, SecretariatPost};
 use crate::domain::{EditionId, EntryId};
 use crate::evaluation::screening::{ChecklistItem, Screening, ScreeningOutcome};
 use crate::storage::evaluation::{ScreenError, ScreeningRow};
 use crate::web::AppState;
 use crate::web::chrome::Chrome;
 use crate::web::error::PageError;
-use crate::web::forms::PostedFields;
 
 /// The reasons of a screening in the reader's language, with its note.
 pub fn explain(c: &Chrome, checklist: &[ChecklistItem], screening: &Screening) -> String {
@@ -124,13 +122,10 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/screening`: one decision for every entry ticked.
 pub async fn decide(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let entries: Vec<EntryId> = form.all("entry").iter().filter_map(|v| v.parse().ok().map(EntryId)).collect();
     if entries.is_empty() || entries.len() != form.all("entry").len() {
         return Err(PageError::bad_request(lang, tr.t("screening-no-entry")));

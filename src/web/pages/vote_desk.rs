@@ -7,9 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::SecretariatEdition;
 use super::require_role;
 use super::vote::{Vote, candidates, chart_svg, published_ballots, rules_sentence, timeline};
+use super::{SecretariatEdition, SecretariatPost};
 use crate::domain::{EditionId, EntryId, EntryStatus, Milestone, Role};
 use crate::storage::vote::{BallotSelection, CertifiedVote, IdentityActivity, SubnetCluster, VoteEvent};
 use crate::storage::{InitiativeQuery, PageRequest};
@@ -229,13 +229,10 @@ pub async fn show(
 /// `POST /secretariat/editions/{id}/vote`: saves the settings (logged). Refused once certified.
 pub async fn save(
     State(state): State<AppState>,
-    SecretariatEdition { viewer, session, edition }: SecretariatEdition,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    SecretariatPost { viewer, session, edition, form }: SecretariatPost,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
     let tr = crate::i18n::Tr::new(lang.0);
-    let form = PostedFields::read(lang, &headers, &session, &body)?;
     let id = edition.summary.id;
     let existing = state.store.vote_settings(id).await.map_err(PageError::store(lang))?;
     if state.store.certified_vote(id).await.map_err(PageError::store(lang))?.is_some() {
