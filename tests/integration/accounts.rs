@@ -30,17 +30,7 @@ both_engines! {
 
     async fn wrong_passwords_and_unknown_accounts_get_the_same_answer(engine) {
         let app = TestApp::start(engine).await.unwrap();
-        app.store
-            .create_user(&kapok::storage::NewUser {
-                email: "known@test.example".into(),
-                display_name: "Known".into(),
-                password_hash: kapok::auth::hash_password(TEST_PASSWORD),
-                locale: "en".into(),
-                roles: vec![Role::Applicant],
-                verified: true,
-            })
-            .await
-            .unwrap();
+        confirmed_applicant(&app, "known@test.example", "Known", "en").await;
         assert!(app.sign_in("known@test.example", TEST_PASSWORD).await.is_ok());
         assert!(app.sign_in(" Known@Test.example ", TEST_PASSWORD).await.is_ok(), "e-mail is trimmed and case-insensitive");
         for (email, password) in [("known@test.example", "wrong"), ("nobody@test.example", TEST_PASSWORD)] {
@@ -149,6 +139,19 @@ async fn register(
     (response.status(), response.text().await.unwrap())
 }
 
+/// A confirmed applicant's account with the test password, made straight in the store.
+async fn confirmed_applicant(app: &TestApp, email: &str, name: &str, locale: &str) {
+    let user = kapok::storage::NewUser {
+        email: email.into(),
+        display_name: name.into(),
+        password_hash: kapok::auth::hash_password(TEST_PASSWORD),
+        locale: locale.into(),
+        roles: vec![Role::Applicant],
+        verified: true,
+    };
+    app.store.create_user(&user).await.unwrap();
+}
+
 fn link_in(body: &str) -> String {
     let start = body.find("http://").expect("the mail has a link");
     body[start..].split_whitespace().next().unwrap().to_string()
@@ -197,17 +200,7 @@ both_engines! {
         let fields = [("name", "Ana"), ("email", "ana@city.example"), ("password", TEST_PASSWORD), ("password_again", TEST_PASSWORD)];
         register(&app, &client(), "en", &fields).await;
         app.mail().wait_for("ana@city.example", "Confirm").await;
-        app.store
-            .create_user(&kapok::storage::NewUser {
-                email: "done@city.example".into(),
-                display_name: "Done".into(),
-                password_hash: kapok::auth::hash_password(TEST_PASSWORD),
-                locale: "en".into(),
-                roles: vec![Role::Applicant],
-                verified: true,
-            })
-            .await
-            .unwrap();
+        confirmed_applicant(&app, "done@city.example", "Done", "en").await;
         // The form to ask again is on the page of a link that no longer works.
         let browser = client();
         let (status, form) = get(&browser, &app.url("/verify?token=not-a-token")).await;
@@ -280,17 +273,7 @@ both_engines! {
     async fn a_forgotten_password_is_replaced_through_a_mailed_link(engine) {
         let app = TestApp::start_with_mail(engine).await.unwrap();
         let email = "reset@city.example";
-        app.store
-            .create_user(&kapok::storage::NewUser {
-                email: email.into(),
-                display_name: "Reset".into(),
-                password_hash: kapok::auth::hash_password(TEST_PASSWORD),
-                locale: "es".into(),
-                roles: vec![Role::Applicant],
-                verified: true,
-            })
-            .await
-            .unwrap();
+        confirmed_applicant(&app, email, "Reset", "es").await;
         let elsewhere = app.sign_in(email, TEST_PASSWORD).await.unwrap();
         let browser = client();
         let (_, form) = get(&browser, &app.url("/password/forgot")).await;
