@@ -79,13 +79,8 @@ impl FromRequest<AppState> for ListAction {
 }
 
 impl ListAction {
-    /// An action the Secretariat must confirm on the list's round (closing, reopening): the
-    /// action and the round; or the desk saying which of the two is missing.
-    async fn confirmed(self, state: &AppState) -> Result<Result<(Self, DecisionRound), Response>, PageError> {
-        Ok(self.confirmed_round(state).await?.map(|round| (self, round)))
-    }
-
-    /// The list's round, once the form confirms the action; or the desk saying which is missing.
+    /// The list's round, for an action the Secretariat must confirm on it (closing, reopening);
+    /// or the desk saying which of the two is missing.
     async fn confirmed_round(&self, state: &AppState) -> Result<Result<DecisionRound, Response>, PageError> {
         let SecretariatPost { viewer, edition, form, .. } = &self.desk;
         let tr = Tr::new(viewer.lang.0);
@@ -98,6 +93,23 @@ impl ListAction {
             }
         };
         render_desk(state, viewer, edition, Some(tr.t(missing))).await.map(Err)
+    }
+}
+
+/// After a change to a round: back to the desk, or the store's refusal shown on it.
+async fn back_to_desk<T>(
+    state: &AppState,
+    viewer: &Viewer,
+    edition: &Edition,
+    outcome: Result<T, RoundError>,
+    title: &(dyn Fn(EntryId) -> String + Sync),
+) -> Result<Response, PageError> {
+    match outcome {
+        Ok(_) => Ok(Redirect::to(&format!("/secretariat/editions/{}/lists", edition.summary.id)).into_response()),
+        Err(error) => {
+            let message = round_error(&Tr::new(viewer.lang.0), &error, title);
+            render_desk(state, viewer, edition, Some(message)).await
+        }
     }
 }
 
@@ -302,35 +314,30 @@ pub async fn open(State(state): State<AppState>, action: ListAction) -> Result<R
         needs_long_list: has_long_list,
     };
     let now = jiff::Timestamp::now().as_second();
-    match state.store.open_decision_round(&round, by, now).await.map_err(PageError::store(lang))? {
-        Ok(_) => Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response()),
-        Err(error) => {
-            let message = round_error(&tr, &error, &titles(&rows));
-            render_desk(&state, &viewer, &edition, Some(message)).await
-        }
-    }
+    let outcome = state.store.open_decision_round(&round, by, now).await.map_err(PageError::store(lang))?;
+    back_to_desk(&state, &viewer, &edition, outcome, &titles(&rows)).await
 }
 
 /// `POST /secretariat/editions/{id}/lists/{list}/close` (confirmed): no ballot after this; the
 /// approvals, less those of conflicted pairs, propose the list.
 pub async fn close(State(state): State<AppState>, action: ListAction) -> Result<Response, PageError> {
-    let (ListAction { desk: SecretariatPost { viewer, session, edition, .. }, .. }, round) =
-        match action.confirmed(&state).await? {
-            Ok(found) => found,
-            Err(missing) => return Ok(missing),
-        };
-    let by = session.user.id;
+    let round = match action.confirmed_round(&state).await? {
+        Ok(round) => round,
+        Err(missing) => return Ok(missing),
+    };
+    let SecretariatPost { viewer, session, edition, .. } = action.desk;
     let lang = viewer.lang;
-    let tr = Tr::new(lang.0);
     let id = edition.summary.id;
     let committee = state.store.committee(id).await.map_err(PageError::store(lang))?;
     let entries = state.store.evaluated_entries(id).await.map_err(PageError::store(lang))?;
     let blocked = blocked_pairs(&edition_conflicts(&state, lang, id, &committee, &entries).await?);
     let now = jiff::Timestamp::now().as_second();
-    match state.store.close_decision_round(round.id, &blocked, by, now).await.map_err(PageError::store(lang))? {
-        Ok(_) => Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response()),
-        Err(error) => render_desk(&state, &viewer, &edition, Some(round_error(&tr, &error, &|e| e.to_string()))).await,
-    }
+    let outcome = state
+        .store
+        .close_decision_round(round.id, &blocked, session.user.id, now)
+        .await
+        .map_err(PageError::store(lang))?;
+    back_to_desk(&state, &viewer, &edition, outcome, &|e| e.to_string()).await
 }
 
 /// `POST /secretariat/editions/{id}/lists/{list}/confirm` (confirmed): fields `listed` (the
@@ -381,32 +388,29 @@ pub async fn confirm(State(state): State<AppState>, action: ListAction) -> Resul
         return refuse(tr.t("vote-invalidate-confirm")).await;
     }
     let now = jiff::Timestamp::now().as_second();
-    match state.store.confirm_decision_round(round.id, &confirmation, by, now).await.map_err(PageError::store(lang))? {
-        Ok(()) => {
-            library_follows(&state, &round.candidates);
-            Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response())
-        }
-        Err(error) => refuse(round_error(&tr, &error, &title)).await,
+    let outcome =
+        state.store.confirm_decision_round(round.id, &confirmation, by, now).await.map_err(PageError::store(lang))?;
+    if outcome.is_ok() {
+        library_follows(&state, &round.candidates);
     }
+    back_to_desk(&state, &viewer, &edition, outcome, &title).await
 }
 
 /// `POST /secretariat/editions/{id}/lists/{list}/reopen` (confirmed): a closed vote that is not
 /// confirmed yet opens again; its proposal is dropped and the ballots stay.
 pub async fn reopen(State(state): State<AppState>, action: ListAction) -> Result<Response, PageError> {
-    let (ListAction { desk: SecretariatPost { viewer, session, edition, .. }, .. }, round) =
-        match action.confirmed(&state).await? {
-            Ok(found) => found,
-            Err(missing) => return Ok(missing),
-        };
-    let by = session.user.id;
-    let lang = viewer.lang;
-    let tr = Tr::new(lang.0);
-    let id = edition.summary.id;
+    let round = match action.confirmed_round(&state).await? {
+        Ok(round) => round,
+        Err(missing) => return Ok(missing),
+    };
+    let SecretariatPost { viewer, session, edition, .. } = action.desk;
     let now = jiff::Timestamp::now().as_second();
-    match state.store.reopen_decision_round(round.id, by, now).await.map_err(PageError::store(lang))? {
-        Ok(()) => Ok(Redirect::to(&format!("/secretariat/editions/{id}/lists")).into_response()),
-        Err(error) => render_desk(&state, &viewer, &edition, Some(round_error(&tr, &error, &|e| e.to_string()))).await,
-    }
+    let outcome = state
+        .store
+        .reopen_decision_round(round.id, session.user.id, now)
+        .await
+        .map_err(PageError::store(viewer.lang))?;
+    back_to_desk(&state, &viewer, &edition, outcome, &|e| e.to_string()).await
 }
 
 /// Statuses of the round's candidates changed: the public library (its facets show
