@@ -72,8 +72,8 @@ impl BallotWriter {
             Commit::Single => None,
             Commit::Group { queue } => {
                 let (sender, receiver) = mpsc::channel(queue.max(1));
+                let writer = write_groups(store.clone(), receiver, pace.clone(), Handle::current());
                 if store.engine() == "sqlite" {
-                    let writer = write_groups(store.clone(), receiver, pace.clone(), Some(Handle::current()));
                     // Its own thread: each step of a group (begin, count, insert, commit) is a hop
                     // to SQLite's connection thread and back, and on the server's runtime every hop
                     // back waited in the queue behind the requests' tasks, which stretched a group's
@@ -88,7 +88,7 @@ impl BallotWriter {
                         .spawn(move || runtime.block_on(writer))
                         .expect("the ballot writer's thread starts");
                 } else {
-                    tokio::spawn(write_groups(store.clone(), receiver, pace.clone(), None));
+                    tokio::spawn(writer);
                 }
                 Some(sender)
             }
@@ -115,16 +115,10 @@ impl BallotWriter {
     }
 }
 
-/// Commits the queued ballots group by group. `server`: the server's runtime, when the writer
-/// runs on a thread of its own, to hand each group's answers to in one wake-up (answered from
-/// this thread, each answer woke a worker of its own, a futex call each: two fifths of this
-/// thread's time).
-async fn write_groups(
-    store: Arc<dyn Store>,
-    mut receiver: mpsc::Receiver<Job>,
-    pace: Arc<AtomicU64>,
-    server: Option<Handle>,
-) {
+/// Commits the queued ballots group by group, and hands each group's answers to the server's
+/// runtime in one task (answered one by one from the writer's own thread, each answer woke a
+/// worker through a futex call of its own: two fifths of that thread's time).
+async fn write_groups(store: Arc<dyn Store>, mut receiver: mpsc::Receiver<Job>, pace: Arc<AtomicU64>, server: Handle) {
     let mut jobs: Vec<Job> = Vec::with_capacity(MAX_GROUP);
     while receiver.recv_many(&mut jobs, MAX_GROUP).await > 0 {
         let (ballots, replies): (Vec<NewBallot>, Vec<_>) = jobs.drain(..).unzip();
@@ -142,15 +136,11 @@ async fn write_groups(
                 vec![Err(error.to_string()); replies.len()]
             }
         };
-        let answer = move || {
+        server.spawn(async move {
             for (reply, answer) in replies.into_iter().zip(answers) {
                 let _ = reply.send(answer);
             }
-        };
-        match &server {
-            Some(server) => drop(server.spawn(async move { answer() })),
-            None => answer(),
-        }
+        });
     }
 }
 
