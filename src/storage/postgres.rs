@@ -29,6 +29,11 @@ impl PostgresStore {
         Ok(PostgresStore { pool })
     }
 
+    /// An aggregate of the rows' `columns` as one JSON array of arrays (NULL for no rows).
+    fn json_rows(columns: &str) -> String {
+        format!("json_agg(json_build_array({columns}))::text")
+    }
+
     fn read(&self) -> &PgPool {
         &self.pool
     }

@@ -51,6 +51,11 @@ impl SqliteStore {
         Ok(SqliteStore { writer, reader })
     }
 
+    /// An aggregate of the rows' `columns` as one JSON array of arrays.
+    fn json_rows(columns: &str) -> String {
+        format!("json_group_array(json_array({columns}))")
+    }
+
     fn read(&self) -> &SqlitePool {
         &self.reader
     }

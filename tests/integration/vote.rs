@@ -415,6 +415,14 @@ both_engines! {
         assert_eq!(receipts, ["G1", "G2", "G3", "G5", "G8", "G9"]);
         assert_eq!(app.store.ballots_in_period(voters[0], "d1").await.unwrap(), 2);
         assert_eq!(app.store.ballots_in_period(voters[1], "d1").await.unwrap(), 2);
+        // A row the insert could not write (here a receipt already stored) is not counted, and
+        // the rest of its group is: the outcomes come from what was written.
+        let mut third = vec![ballot(2, "d3"), ballot(1, "d3"), ballot(2, "d3")];
+        third[1].receipt = "G1".into();
+        assert_eq!(app.store.cast_ballots(&third).await.unwrap(), [Counted, LimitReached, Counted]);
+        assert_eq!(app.store.ballots_in_period(voters[1], "d3").await.unwrap(), 0);
+        assert_eq!(app.store.ballots_in_period(voters[2], "d3").await.unwrap(), 2);
+        assert_eq!(app.store.ballots(edition).await.unwrap().len(), 8);
     }
 
     async fn a_voter_who_signed_out_can_no_longer_vote_with_the_old_cookie(engine) {
