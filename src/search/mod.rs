@@ -47,7 +47,7 @@ pub use query::{MAX_QUERY_CHARS, Query, QueryError};
 use collect::{LibraryCollector, Plan, SegmentFacets};
 use compile::Compiler;
 use facets::{Dictionary, DictionaryBuilder};
-use snippet::Highlighter;
+use snippet::{FirstLetterGate, Highlighter};
 
 /// Written into each generation; a generation without it (or with another) is rebuilt.
 const FORMAT: &str = "kapok-library-4";
@@ -159,19 +159,51 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
+/// A stemmed language's analyser: the language's words, lower-cased, `gate` (see
+/// [`FirstLetterGate`]; letting every word through where the index is analysed), stemmed, and
+/// for French and Spanish folded to ASCII after stemming, so "écoles" and "ecoles" meet at the
+/// same stem. English is analysed as tantivy's own `en_stem` (which this replaces), unfolded.
+fn stemmed(language: Language, gate: FirstLetterGate) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(gate)
+        .filter(Stemmer::new(language));
+    if language == Language::English { builder.build() } else { builder.filter(AsciiFoldingFilter).build() }
+}
+
+/// The stemming language of the analyser registered as `tokenizer`, if it stems.
+fn stemming_language(tokenizer: &str) -> Option<Language> {
+    match tokenizer {
+        "en_stem" => Some(Language::English),
+        "fr_stem" => Some(Language::French),
+        "es_stem" => Some(Language::Spanish),
+        _ => None,
+    }
+}
+
+/// The analyser for snippets in the body of language `code`: the field's own, with only the
+/// words that may be the query's stemmed (`terms`: the query's words as that field analyses
+/// them).
+fn snippet_analyzer<'t>(
+    index_analyzer: &TextAnalyzer,
+    code: &str,
+    terms: impl Iterator<Item = &'t str>,
+) -> TextAnalyzer {
+    let language = LANGUAGES.iter().find(|(c, _)| *c == code).and_then(|(_, tokenizer)| stemming_language(tokenizer));
+    match language {
+        Some(language) => stemmed(language, FirstLetterGate::for_terms(terms)),
+        None => index_analyzer.clone(),
+    }
+}
+
 fn register_analysers(index: &Index) {
-    let stemmed = |language| {
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(language))
-            // After stemming, so "écoles" and "ecoles" meet at the same stem.
-            .filter(AsciiFoldingFilter)
-            .build()
-    };
     let tokenizers = index.tokenizers();
-    tokenizers.register("fr_stem", stemmed(Language::French));
-    tokenizers.register("es_stem", stemmed(Language::Spanish));
+    for (_, tokenizer) in LANGUAGES {
+        if let Some(language) = stemming_language(tokenizer) {
+            tokenizers.register(tokenizer, stemmed(language, FirstLetterGate::open()));
+        }
+    }
     tokenizers.register(
         "zh_jieba",
         TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
@@ -1173,6 +1205,54 @@ mod tests {
             governments: vec![d.city],
             themes: d.theme.map(|t| vec![LocalizedText::english(t)]).unwrap_or_default(),
             sdgs: d.sdgs.into_iter().map(|n| Sdg::new(n.into()).unwrap()).collect(),
+        }
+    }
+
+    fn analysed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        let mut stream = analyzer.token_stream(text);
+        let mut words = Vec::new();
+        while let Some(token) = stream.next() {
+            words.push(token.text.clone());
+        }
+        words
+    }
+
+    /// What the snippets' gate relies on, over the demo library's texts (several languages):
+    /// a stem starts with its word's first ASCII character, so the gate only blanks words that
+    /// cannot stem to a query's word, and leaves every other word's stem as it was.
+    #[test]
+    fn stems_keep_the_first_letter_so_snippets_stem_only_words_that_may_match() {
+        let demo = crate::gazetteer::gunzip(include_bytes!("../../data/demo/initiatives.jsonl.gz")).unwrap();
+        let text = &demo[..demo.floor_char_boundary(3_000_000)];
+        let mut lower = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build();
+        let words = analysed(&mut lower, text);
+        for language in [Language::English, Language::French, Language::Spanish] {
+            let stems = analysed(&mut stemmed(language, FirstLetterGate::open()), text);
+            assert_eq!(stems.len(), words.len());
+            for (word, stem) in words.iter().zip(&stems) {
+                if let Some(first) = word.bytes().next().filter(u8::is_ascii) {
+                    assert_eq!(stem.bytes().next(), Some(first), "{language:?}: {word} -> {stem}");
+                }
+            }
+            let terms = ["water", "gestion", "residu", "ecol"];
+            let gated = analysed(&mut stemmed(language, FirstLetterGate::for_terms(terms.into_iter())), text);
+            let mut blanked = 0;
+            for (stem, gated) in stems.iter().zip(&gated) {
+                if gated.is_empty() && !stem.is_empty() {
+                    blanked += 1;
+                    assert!(!terms.contains(&stem.as_str()), "{language:?}: {stem} is a query word");
+                } else {
+                    assert_eq!(gated, stem);
+                }
+            }
+            assert!(
+                blanked > words.len() / 2,
+                "{language:?}: most words are not stemmed ({blanked} of {})",
+                words.len()
+            );
         }
     }
 
