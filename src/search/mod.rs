@@ -479,6 +479,13 @@ pub fn build_snapshot(
         progress(done as u64 + 1);
     }
     writer.commit()?;
+    // One segment: much of a search's cost is paid once per segment (looking its words up,
+    // running the typo automata over its dictionary, starting the collector), and the indexing
+    // threads leave several.
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
     writer.wait_merging_threads()?;
     std::fs::write(path.join("facets.json"), serde_json::to_vec(&dictionary)?)?;
     std::fs::write(path.join("FORMAT"), FORMAT)?;
