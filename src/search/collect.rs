@@ -30,6 +30,11 @@ pub(crate) struct SegmentFacets {
     year: Vec<u32>,
     rank: Vec<u8>,
     entry: Vec<u64>,
+    /// Where each global ordinal's documents start in `holders` (one more entry than values).
+    holder_starts: Vec<u32>,
+    /// The documents having each value, value by value, ascending: where a search with facet
+    /// filters and no words finds its candidates without visiting every document.
+    holders: Vec<u32>,
 }
 
 // The filtered dimensions are kept as bits of a u32.
@@ -118,7 +123,30 @@ impl SegmentFacets {
             }
         }
         starts.push(values.len() as u32);
-        SegmentFacets { starts, values, year, rank, entry }
+        let mut holder_starts = vec![0u32; layout.len() + 1];
+        for value in &values {
+            holder_starts[*value as usize + 1] += 1;
+        }
+        for i in 1..holder_starts.len() {
+            holder_starts[i] += holder_starts[i - 1];
+        }
+        let mut next = holder_starts.clone();
+        let mut holders = vec![0u32; values.len()];
+        for doc in 0..starts.len().saturating_sub(1) {
+            for value in &values[starts[doc] as usize..starts[doc + 1] as usize] {
+                holders[next[*value as usize] as usize] = doc as u32;
+                next[*value as usize] += 1;
+            }
+        }
+        SegmentFacets { starts, values, year, rank, entry, holder_starts, holders }
+    }
+
+    /// The documents having global ordinal `value`, ascending.
+    fn holders(&self, value: u32) -> &[u32] {
+        match (self.holder_starts.get(value as usize), self.holder_starts.get(value as usize + 1)) {
+            (Some(from), Some(to)) => &self.holders[*from as usize..*to as usize],
+            _ => &[],
+        }
     }
 
     fn values(&self, doc: DocId) -> &[u32] {
@@ -286,6 +314,55 @@ impl Collector for LibraryCollector {
         merged.top.sort_by(|a, b| sort.compare(&a.0, &b.0));
         merged.top.truncate(self.plan.want);
         Ok(merged)
+    }
+}
+
+impl LibraryCollector {
+    /// What [`Collector`] gives for a query matching every document, for a plan with facet
+    /// filters, visiting only the documents the harvest depends on: with two filtered
+    /// dimensions or more, a document failing at most one of them has a selected value in one
+    /// of any two (the two with the fewest documents are taken). With one, only the documents
+    /// passing it are visited, and that dimension's counts are left for the caller to take from
+    /// the whole library's (whose counts they are, disjunctively).
+    pub fn harvest_filters_only(&self, searcher: &tantivy::Searcher) -> tantivy::Result<Harvest> {
+        let plan = &self.plan;
+        let layout = Layout::new(&plan.capacities);
+        let selections: Vec<Vec<u32>> = plan
+            .filters
+            .iter()
+            .enumerate()
+            .filter_map(|(facet, allowed)| {
+                let allowed = allowed.as_ref()?;
+                let values = allowed.iter().enumerate().filter(|(_, on)| **on);
+                Some(values.filter_map(|(ordinal, _)| layout.global(facet, ordinal as u64)).collect())
+            })
+            .collect();
+        let mut fruits = Vec::new();
+        for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
+            let mut harvest = SegmentHarvest::new(plan.clone(), ordinal as SegmentOrdinal)?;
+            let data = &plan.segments[ordinal];
+            let mut passing: Vec<Vec<u32>> = selections
+                .iter()
+                .map(|values| {
+                    let mut docs: Vec<u32> = values.iter().flat_map(|v| data.holders(*v)).copied().collect();
+                    docs.sort_unstable();
+                    docs.dedup();
+                    docs
+                })
+                .collect();
+            passing.sort_by_key(Vec::len);
+            let mut candidates: Vec<u32> = passing.iter().take(2).flatten().copied().collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let alive = reader.alive_bitset();
+            for doc in candidates {
+                if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                    harvest.collect(doc, 0.0);
+                }
+            }
+            fruits.push(harvest.harvest());
+        }
+        self.merge_fruits(fruits)
     }
 }
 

@@ -947,7 +947,19 @@ impl Generation {
             capacities: view.capacities.clone(),
             segments: view.segments.clone(),
         };
-        let harvest = searcher.search(&*query, &LibraryCollector { plan: Arc::new(plan) })?;
+        let collector = LibraryCollector { plan: Arc::new(plan) };
+        let harvest = match request.query {
+            Some(_) => searcher.search(&*query, &collector)?,
+            None => {
+                let mut harvest = collector.harvest_filters_only(searcher)?;
+                let filtered: Vec<usize> =
+                    collector.plan.filters.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| i).collect();
+                if let ([only], true) = (filtered.as_slice(), collector.plan.count) {
+                    harvest.counts[*only] = self.everything(&view, false)?.counts[*only].clone();
+                }
+                harvest
+            }
+        };
         let page = &harvest.top[offset.min(harvest.top.len())..];
         let page = &page[..limit.min(page.len())];
         let hits = self.hits(searcher, &highlighter, page, request.languages)?;
@@ -1460,6 +1472,46 @@ mod tests {
         assert!(snippet.contains("<mark>microplastics</mark>") && snippet.starts_with('…'), "{snippet}");
     }
 
+    /// Facet filters without words visit only the documents that have a selected value: the
+    /// same page as filtering a query that matches everything, for every one, two and three
+    /// values of the fixture (of one dimension or several).
+    #[test]
+    fn facets_without_words_answer_as_a_query_matching_everything_would() {
+        let f = fixture();
+        let everything = "year:1000..3000";
+        let all = f.run("", &Filters::default(), Sort::Newest);
+        assert_eq!(f.run(everything, &Filters::default(), Sort::Newest).total, all.total);
+        let values: Vec<(Facet, String)> =
+            all.facets.iter().flat_map(|f| f.values.iter().map(|v| (f.facet, v.key.clone()))).collect();
+        let page = |results: SearchResults| {
+            let hits: Vec<i64> = results.hits.iter().map(|h| h.summary.entry_id.0).collect();
+            let facets: Vec<Vec<(String, u64, bool)>> = results
+                .facets
+                .iter()
+                .map(|f| f.values.iter().map(|v| (v.key.clone(), v.count, v.selected)).collect())
+                .collect();
+            (results.total, results.more_after, hits, facets)
+        };
+        let mut compared = 0;
+        for (i, a) in values.iter().enumerate() {
+            for (j, b) in values.iter().enumerate().skip(i) {
+                for c in values.iter().skip(j).step_by(7).map(Some).chain([None]) {
+                    let mut filters = Filters::default();
+                    for (facet, key) in [Some(a), (i != j).then_some(b), c].into_iter().flatten() {
+                        filters.add(*facet, key).unwrap();
+                    }
+                    assert_eq!(
+                        page(f.run("", &filters, Sort::Newest)),
+                        page(f.run(everything, &filters, Sort::Newest)),
+                        "{filters:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 500, "{compared}");
+    }
+
     #[test]
     fn facets_count_and_combine() {
         let f = fixture();
@@ -1694,9 +1746,13 @@ mod tests {
         let mut winners = Filters::default();
         winners.add(Facet::Status, "winner").unwrap();
         winners.add(Facet::Sdg, "11").unwrap();
-        for (text, filters) in
-            [("", Filters::default()), ("gardens", Filters::default()), ("", country), ("schools OR water", winners)]
-        {
+        for (text, filters) in [
+            ("", Filters::default()),
+            ("gardens", Filters::default()),
+            ("", country),
+            ("", winners.clone()),
+            ("schools OR water", winners),
+        ] {
             let query = query::parse(text).unwrap();
             for (sort, limit) in [(Sort::Newest, 1000), (Sort::Relevance, 2)] {
                 let request = SearchRequest {
