@@ -450,7 +450,7 @@ macro_rules! vote_store {
                     }
                     // Each ballot under its identity's limit gets the next sequence number; the
                     // rest are refused here. UNIQUE (voter, period, seq) still refuses a twin that
-                    // another writer (another server on PostgreSQL) slipped in since the count:
+                    // another writer (another server on PostgreSQL) slipped in since the read:
                     // such a row is not written, and its ballot is refused too.
                     let mut outcomes = vec![CastOutcome::LimitReached; ballots.len()];
                     let mut rows = Vec::with_capacity(ballots.len());
