@@ -224,6 +224,14 @@ pub(crate) struct Plan {
     pub segments: Arc<Vec<Arc<SegmentFacets>>>,
 }
 
+impl Plan {
+    /// The facet index of the only filtered dimension, if exactly one is.
+    pub fn only_filtered(&self) -> Option<usize> {
+        let mut filtered = self.filters.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| i);
+        filtered.next().filter(|_| filtered.next().is_none())
+    }
+}
+
 pub(crate) struct Harvest {
     pub total: usize,
     /// How many results come after the cursor (all of them without one).

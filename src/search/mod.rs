@@ -918,10 +918,6 @@ impl Generation {
             let more_after = start + page.len() < order.len();
             return Ok(SearchResults { total: order.len(), more_after, hits, facets });
         }
-        let query: Box<dyn TantivyQuery> = match request.query {
-            Some(query) => compiler.compile(query),
-            None => Box::new(AllQuery),
-        };
         let filters: Vec<Option<Vec<bool>>> = Facet::ALL
             .iter()
             .map(|facet| {
@@ -949,13 +945,14 @@ impl Generation {
         };
         let collector = LibraryCollector { plan: Arc::new(plan) };
         let harvest = match request.query {
-            Some(_) => searcher.search(&*query, &collector)?,
+            Some(query) => searcher.search(&*compiler.compile(query), &collector)?,
             None => {
                 let mut harvest = collector.harvest_filters_only(searcher)?;
-                let filtered: Vec<usize> =
-                    collector.plan.filters.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| i).collect();
-                if let ([only], true) = (filtered.as_slice(), collector.plan.count) {
-                    harvest.counts[*only] = self.everything(&view, false)?.counts[*only].clone();
+                // One filtered dimension: its disjunctive counts are the whole library's.
+                if let Some(only) = collector.plan.only_filtered()
+                    && collector.plan.count
+                {
+                    harvest.counts[only] = self.everything(&view, false)?.counts[only].clone();
                 }
                 harvest
             }
