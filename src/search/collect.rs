@@ -8,7 +8,7 @@
 //! dimension counts for that dimension only.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -18,15 +18,21 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 use super::facets::Facet;
 
 /// What the collector reads of each document, unpacked into plain arrays when a generation is
-/// opened (about 100 bytes a document): reading them is several times faster than decoding the
-/// index's compressed columns for every matching document of every search. A document's facet
-/// values lie side by side, numbered across all dimensions (see [`Layout`]), so that counting
-/// them is one pass over one short slice into one array of counts.
+/// opened: reading them is several times faster than decoding the index's compressed columns
+/// for every matching document of every search.
+///
+/// Facet values are counted by combination: the dimensions fall into [`GROUPS`] whose values
+/// go together (an edition with its award and year and the entry's status; governments with
+/// their countries, continents and levels; themes with goals), a document has one combination
+/// of values per group, and a library has far fewer combinations than documents. A matching
+/// document adds one to each of its three combinations; the combinations' counts are spread
+/// over their values once, after the pass. Values are numbered across all dimensions (see
+/// [`Layout`]).
 pub(crate) struct SegmentFacets {
-    /// Where each document's values start in `values` (one more entry than documents).
-    starts: Vec<u32>,
-    /// Every document's facet values as global ordinals, dimension by dimension.
-    values: Vec<u32>,
+    /// Per document, its combination in each group.
+    combinations: Vec<[u32; GROUPS.len()]>,
+    /// Per group, the values of each combination.
+    groups: [Combinations; GROUPS.len()],
     year: Vec<u32>,
     rank: Vec<u8>,
     entry: Vec<u64>,
@@ -35,6 +41,65 @@ pub(crate) struct SegmentFacets {
     /// The documents having each value, value by value, ascending: where a search with facet
     /// filters and no words finds its candidates without visiting every document.
     holders: Vec<u32>,
+}
+
+/// The dimensions counted together, each in exactly one group (see [`SegmentFacets`]).
+const GROUPS: [&[Facet]; 3] = [
+    &[Facet::Award, Facet::Edition, Facet::Status, Facet::Year],
+    &[Facet::Continent, Facet::Country, Facet::City, Facet::Level],
+    &[Facet::Theme, Facet::Sdg],
+];
+
+/// The group of each dimension, by facet index.
+const fn group_of(facet: usize) -> usize {
+    let mut group = 0;
+    while group < GROUPS.len() {
+        let mut i = 0;
+        while i < GROUPS[group].len() {
+            if GROUPS[group][i] as usize == facet {
+                return group;
+            }
+            i += 1;
+        }
+        group += 1;
+    }
+    panic!("a dimension in no group")
+}
+
+// Every dimension is in one group (checked when compiled).
+const _: () = {
+    let mut facet = 0;
+    let mut in_groups = 0;
+    while facet < Facet::ALL.len() {
+        group_of(Facet::ALL[facet] as usize);
+        facet += 1;
+    }
+    let mut group = 0;
+    while group < GROUPS.len() {
+        in_groups += GROUPS[group].len();
+        group += 1;
+    }
+    assert!(in_groups == Facet::ALL.len());
+};
+
+/// The distinct combinations of one group's values in a segment, numbered in order of
+/// appearance.
+#[derive(Default)]
+struct Combinations {
+    /// Where each combination's values start in `values` (one more entry than combinations).
+    starts: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl Combinations {
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn values(&self, combination: u32) -> &[u32] {
+        let at = combination as usize;
+        &self.values[self.starts[at] as usize..self.starts[at + 1] as usize]
+    }
 }
 
 // The filtered dimensions are kept as bits of a u32.
@@ -114,44 +179,58 @@ impl SegmentFacets {
         rank: Vec<u8>,
         entry: Vec<u64>,
     ) -> SegmentFacets {
-        let mut starts = Vec::with_capacity(entry.len() + 1);
-        let mut values = Vec::with_capacity(entry.len() * 12);
-        for document in documents {
-            starts.push(values.len() as u32);
-            for (facet, ordinals) in document.iter().enumerate() {
-                values.extend(ordinals.iter().filter_map(|o| layout.global(facet, *o)));
-            }
-        }
-        starts.push(values.len() as u32);
+        let mut groups: [Combinations; GROUPS.len()] = Default::default();
+        let mut known: [HashMap<Vec<u32>, u32>; GROUPS.len()] = Default::default();
+        let mut combinations = Vec::with_capacity(entry.len());
         let mut holder_starts = vec![0u32; layout.len() + 1];
-        for value in &values {
-            holder_starts[*value as usize + 1] += 1;
+        let mut all_values: Vec<u32> = Vec::new();
+        let mut doc_starts = Vec::with_capacity(entry.len() + 1);
+        for document in documents {
+            doc_starts.push(all_values.len() as u32);
+            let mut of_document = [0u32; GROUPS.len()];
+            for (group, facets) in GROUPS.iter().enumerate() {
+                let values: Vec<u32> = facets
+                    .iter()
+                    .flat_map(|facet| {
+                        let ordinals = document.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
+                        ordinals.iter().filter_map(|o| layout.global(facet.index(), *o))
+                    })
+                    .collect();
+                for value in &values {
+                    holder_starts[*value as usize + 1] += 1;
+                }
+                all_values.extend(&values);
+                let combinations = &mut groups[group];
+                of_document[group] = *known[group].entry(values).or_insert_with_key(|values| {
+                    if combinations.starts.is_empty() {
+                        combinations.starts.push(0);
+                    }
+                    combinations.values.extend(values);
+                    combinations.starts.push(combinations.values.len() as u32);
+                    (combinations.starts.len() - 2) as u32
+                });
+            }
+            combinations.push(of_document);
         }
+        doc_starts.push(all_values.len() as u32);
         for i in 1..holder_starts.len() {
             holder_starts[i] += holder_starts[i - 1];
         }
         let mut next = holder_starts.clone();
-        let mut holders = vec![0u32; values.len()];
-        for doc in 0..starts.len().saturating_sub(1) {
-            for value in &values[starts[doc] as usize..starts[doc + 1] as usize] {
+        let mut holders = vec![0u32; all_values.len()];
+        for doc in 0..doc_starts.len() - 1 {
+            for value in &all_values[doc_starts[doc] as usize..doc_starts[doc + 1] as usize] {
                 holders[next[*value as usize] as usize] = doc as u32;
                 next[*value as usize] += 1;
             }
         }
-        SegmentFacets { starts, values, year, rank, entry, holder_starts, holders }
+        SegmentFacets { combinations, groups, year, rank, entry, holder_starts, holders }
     }
 
     /// The documents having global ordinal `value`, ascending.
     fn holders(&self, value: u32) -> &[u32] {
         match (self.holder_starts.get(value as usize), self.holder_starts.get(value as usize + 1)) {
             (Some(from), Some(to)) => &self.holders[*from as usize..*to as usize],
-            _ => &[],
-        }
-    }
-
-    fn values(&self, doc: DocId) -> &[u32] {
-        match (self.starts.get(doc as usize), self.starts.get(doc as usize + 1)) {
-            (Some(from), Some(to)) => &self.values[*from as usize..*to as usize],
             _ => &[],
         }
     }
@@ -273,16 +352,22 @@ impl Ord for Candidate {
 pub(crate) struct SegmentHarvest {
     plan: Arc<Plan>,
     segment: SegmentOrdinal,
+    data: Arc<SegmentFacets>,
     layout: Layout,
     /// The filtered dimensions, one bit each (by facet index).
     filtered: u32,
-    /// Per global ordinal: its dimension's index + 1 where the value is selected, else 0.
-    selected: Vec<u8>,
+    /// Per group, per combination: the filtered dimensions in which it has a selected value
+    /// (bits by facet index); empty for a group without a filtered dimension.
+    passes: [Vec<u32>; GROUPS.len()],
     total: usize,
     beyond: usize,
     heap: BinaryHeap<Candidate>,
-    /// Per global ordinal (empty when not counting).
-    counts: Vec<u32>,
+    counting: bool,
+    /// Per group, per combination: how many results have it (empty when not counting).
+    counts: [Vec<u32>; GROUPS.len()],
+    /// Per facet index of a filtered dimension, per combination of its group: how many
+    /// matches fail that dimension only (empty for the others).
+    failing_one: Vec<Vec<u32>>,
 }
 
 impl Collector for LibraryCollector {
@@ -376,34 +461,101 @@ impl LibraryCollector {
 
 impl SegmentHarvest {
     fn new(plan: Arc<Plan>, segment: SegmentOrdinal) -> tantivy::Result<SegmentHarvest> {
-        if plan.segments.get(segment as usize).is_none() {
+        let Some(data) = plan.segments.get(segment as usize).cloned() else {
             return Err(tantivy::TantivyError::InternalError(format!("no facet values for segment {segment}")));
-        }
+        };
         let layout = Layout::new(&plan.capacities);
         let mut filtered = 0u32;
-        let mut selected = Vec::new();
+        let mut selected = vec![0u8; layout.len()];
         for (facet, allowed) in plan.filters.iter().enumerate() {
             let Some(allowed) = allowed else { continue };
             filtered |= 1 << facet;
-            selected.resize(layout.len(), 0u8);
             for (ordinal, _) in allowed.iter().enumerate().filter(|(_, allowed)| **allowed) {
                 if let Some(value) = layout.global(facet, ordinal as u64) {
                     selected[value as usize] = facet as u8 + 1;
                 }
             }
         }
-        let counts = if plan.count { vec![0; layout.len()] } else { Vec::new() };
+        let mut passes: [Vec<u32>; GROUPS.len()] = Default::default();
+        for (group, facets) in GROUPS.iter().enumerate() {
+            if facets.iter().all(|facet| filtered & (1 << facet.index()) == 0) {
+                continue;
+            }
+            let combinations = &data.groups[group];
+            passes[group] = (0..combinations.len() as u32)
+                .map(|combination| {
+                    combinations.values(combination).iter().fold(0u32, |bits, value| match selected[*value as usize] {
+                        0 => bits,
+                        facet => bits | 1 << (facet - 1),
+                    })
+                })
+                .collect();
+        }
+        let counting = plan.count;
+        let counts = std::array::from_fn(|group| if counting { vec![0; data.groups[group].len()] } else { Vec::new() });
+        let failing_one = (0..Facet::ALL.len())
+            .map(|facet| {
+                let filtered_here = filtered & (1 << facet) != 0;
+                if counting && filtered_here { vec![0; data.groups[group_of(facet)].len()] } else { Vec::new() }
+            })
+            .collect();
         Ok(SegmentHarvest {
             segment,
+            data,
             layout,
             filtered,
-            selected,
+            passes,
             total: 0,
             beyond: 0,
             heap: BinaryHeap::with_capacity(plan.want.min(1024) + 1),
+            counting,
             counts,
+            failing_one,
             plan,
         })
+    }
+
+    /// A result (it passes every filter): kept if it is among the best after the cursor.
+    fn consider(&mut self, doc: DocId, score: Score) {
+        let plan = &*self.plan;
+        let sort = plan.sort;
+        if plan.after.is_none() {
+            self.beyond += 1;
+            if plan.want == 0 {
+                return;
+            }
+            // With the heap full, a result scoring below the worst one kept cannot enter.
+            if sort == Sort::Relevance
+                && self.heap.len() >= plan.want
+                && self.heap.peek().is_some_and(|worst| score < worst.key.score)
+            {
+                return;
+            }
+        }
+        let at = doc as usize;
+        let data = &self.data;
+        let key = SortKey {
+            score,
+            year: u64::from(data.year.get(at).copied().unwrap_or(0)),
+            rank: u64::from(data.rank.get(at).copied().unwrap_or(0)),
+            entry: data.entry.get(at).copied().unwrap_or(0),
+        };
+        if let Some(after) = &plan.after {
+            if sort.compare(&key, after) != Ordering::Greater {
+                return;
+            }
+            self.beyond += 1;
+            if plan.want == 0 {
+                return;
+            }
+        }
+        let candidate = Candidate { key, doc, sort };
+        if self.heap.len() < plan.want {
+            self.heap.push(candidate);
+        } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
+            self.heap.pop();
+            self.heap.push(candidate);
+        }
     }
 }
 
@@ -411,55 +563,30 @@ impl SegmentCollector for SegmentHarvest {
     type Fruit = Harvest;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let plan = &*self.plan;
-        let data = &plan.segments[self.segment as usize];
-        let values = data.values(doc);
+        let Some(combinations) = self.data.combinations.get(doc as usize).copied() else {
+            return;
+        };
         // The filtered dimensions this document has no selected value in.
         let mut missing = self.filtered;
         if missing != 0 {
-            for value in values {
-                if let Some(facet) = self.selected.get(*value as usize).copied().filter(|f| *f > 0) {
-                    missing &= !(1 << (facet - 1));
+            for (passes, combination) in self.passes.iter().zip(combinations) {
+                if let Some(bits) = passes.get(combination as usize) {
+                    missing &= !bits;
                 }
             }
         }
         if missing == 0 {
             self.total += 1;
-            for value in values {
-                if let Some(count) = self.counts.get_mut(*value as usize) {
-                    *count += 1;
+            if self.counting {
+                for (counts, combination) in self.counts.iter_mut().zip(combinations) {
+                    counts[combination as usize] += 1;
                 }
             }
-            let at = doc as usize;
-            let key = SortKey {
-                score,
-                year: u64::from(data.year.get(at).copied().unwrap_or(0)),
-                rank: u64::from(data.rank.get(at).copied().unwrap_or(0)),
-                entry: data.entry.get(at).copied().unwrap_or(0),
-            };
-            let sort = plan.sort;
-            if let Some(after) = &plan.after
-                && sort.compare(&key, after) != Ordering::Greater
-            {
-                return;
-            }
-            self.beyond += 1;
-            if plan.want == 0 {
-                return;
-            }
-            let candidate = Candidate { key, doc, sort };
-            if self.heap.len() < plan.want {
-                self.heap.push(candidate);
-            } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
-                self.heap.pop();
-                self.heap.push(candidate);
-            }
-        } else if missing.count_ones() == 1 && !self.counts.is_empty() {
+            self.consider(doc, score);
+        } else if missing.count_ones() == 1 && self.counting {
             // Fails one dimension only: counts for that dimension's values (what selecting them would add).
-            let range = self.layout.range(missing.trailing_zeros() as usize);
-            for value in values.iter().filter(|v| range.contains(v)) {
-                self.counts[*value as usize] += 1;
-            }
+            let facet = missing.trailing_zeros() as usize;
+            self.failing_one[facet][combinations[group_of(facet)] as usize] += 1;
         }
     }
 
@@ -469,8 +596,28 @@ impl SegmentCollector for SegmentHarvest {
             self.heap.into_iter().map(|c| (c.key, DocAddress { segment_ord: segment, doc_id: c.doc })).collect();
         let sort = self.plan.sort;
         top.sort_by(|a, b| sort.compare(&a.0, &b.0));
-        let counts = if self.counts.is_empty() { Vec::new() } else { self.layout.split(&self.counts) };
-        Harvest { total: self.total, beyond: self.beyond, top, counts }
+        if !self.counting {
+            return Harvest { total: self.total, beyond: self.beyond, top, counts: Vec::new() };
+        }
+        // Each combination's count goes to its values.
+        let mut flat = vec![0u32; self.layout.len()];
+        let groups = &self.data.groups;
+        for (group, counts) in self.counts.iter().enumerate() {
+            for (combination, count) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+                for value in groups[group].values(combination as u32) {
+                    flat[*value as usize] += count;
+                }
+            }
+        }
+        for (facet, counts) in self.failing_one.iter().enumerate() {
+            let range = self.layout.range(facet);
+            for (combination, count) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+                for value in groups[group_of(facet)].values(combination as u32).iter().filter(|v| range.contains(v)) {
+                    flat[*value as usize] += count;
+                }
+            }
+        }
+        Harvest { total: self.total, beyond: self.beyond, top, counts: self.layout.split(&flat) }
     }
 }
 
@@ -485,7 +632,26 @@ mod tests {
     /// Per facet index, the selected ordinals of a filtered dimension.
     type Selection = Vec<Option<BTreeSet<u64>>>;
 
+    /// How results are ordered and how many are kept.
+    struct Window {
+        sort: Sort,
+        want: usize,
+        after: Option<SortKey>,
+    }
+
     fn collect(cardinalities: &[usize], docs: &[Doc], matches: &[bool], filters: &Selection) -> Harvest {
+        let window = Window { sort: Sort::Newest, want: docs.len(), after: None };
+        collect_scored(cardinalities, docs, matches, &vec![0.0; docs.len()], filters, window)
+    }
+
+    fn collect_scored(
+        cardinalities: &[usize],
+        docs: &[Doc],
+        matches: &[bool],
+        scores: &[f32],
+        filters: &Selection,
+        window: Window,
+    ) -> Harvest {
         let segment = SegmentFacets::new(
             &Layout::new(&cardinalities.iter().map(|n| n + 2).collect::<Vec<_>>()),
             docs.iter().map(|d| d.iter().map(|values| values.iter().copied().collect()).collect()),
@@ -494,9 +660,9 @@ mod tests {
             (0..docs.len() as u64).collect(),
         );
         let plan = Plan {
-            sort: Sort::Newest,
-            want: docs.len(),
-            after: None,
+            sort: window.sort,
+            want: window.want,
+            after: window.after,
             scoring: false,
             filters: filters
                 .iter()
@@ -511,7 +677,7 @@ mod tests {
         };
         let mut harvest = SegmentHarvest::new(Arc::new(plan), 0).unwrap();
         for (doc, _) in matches.iter().take(docs.len()).enumerate().filter(|(_, m)| **m) {
-            harvest.collect(doc as DocId, 0.0);
+            harvest.collect(doc as DocId, scores[doc]);
         }
         harvest.harvest()
     }
@@ -559,6 +725,38 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// The kept results are the best `want` after the cursor, in order, whatever the
+        /// scores (ties included), and `beyond` counts every result after the cursor.
+        #[test]
+        fn the_best_results_after_the_cursor_are_kept_in_order(
+            (cardinalities, docs, matches, filters) in case(),
+            scores in proptest::collection::vec(0u8..4, 30),
+            want in 0usize..6,
+            sort in prop_oneof![Just(Sort::Relevance), Just(Sort::Newest), Just(Sort::Oldest)],
+            cursor in proptest::option::of(0usize..30),
+        ) {
+            let scores: Vec<f32> = scores.iter().take(docs.len()).map(|s| f32::from(*s)).collect();
+            let key_of = |doc: usize| key(scores[doc], 2000 + doc as u64 % 7, 0, doc as u64);
+            let reference = collect(&cardinalities, &docs, &matches, &filters);
+            let passing: Vec<usize> = reference.top.iter().map(|(_, a)| a.doc_id as usize).collect();
+            let after = cursor.filter(|c| *c < docs.len()).map(key_of);
+            let mut expected: Vec<SortKey> = passing
+                .iter()
+                .map(|doc| key_of(*doc))
+                .filter(|k| after.is_none_or(|a| sort.compare(k, &a) == Ordering::Greater))
+                .collect();
+            expected.sort_by(|a, b| sort.compare(a, b));
+            let beyond = expected.len();
+            expected.truncate(want);
+            let harvest =
+                collect_scored(&cardinalities, &docs, &matches, &scores, &filters, Window { sort, want, after });
+            prop_assert_eq!(harvest.top.iter().map(|(k, _)| *k).collect::<Vec<_>>(), expected);
+            prop_assert_eq!(harvest.beyond, beyond);
+            prop_assert_eq!(harvest.total, passing.len());
+        }
+    }
+
     #[test]
     fn values_beyond_a_dimension_are_left_out() {
         let layout = Layout::new(&[2, 3]);
@@ -569,7 +767,7 @@ mod tests {
         assert_eq!(layout.global(2, 0), None, "no third dimension");
         let segment =
             SegmentFacets::new(&layout, [vec![vec![0, 5], vec![2, 9]]].into_iter(), vec![0], vec![0], vec![1]);
-        assert_eq!(segment.values(0), [0, 4]);
+        assert_eq!(segment.groups[0].values(segment.combinations[0][0]), [0, 4]);
         assert_eq!(layout.split(&[1, 2, 3, 4, 5]), vec![vec![1, 2], vec![3, 4, 5]]);
     }
 
