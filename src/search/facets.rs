@@ -283,10 +283,6 @@ impl Filters {
         self.selected.get(&facet).into_iter().flatten().map(String::as_str)
     }
 
-    pub fn contains(&self, facet: Facet, key: &str) -> bool {
-        self.selected.get(&facet).is_some_and(|keys| keys.contains(key))
-    }
-
     /// Every (dimension, key) pair, in a stable order (for URLs and cursors).
     pub fn pairs(&self) -> impl Iterator<Item = (Facet, &str)> {
         self.selected.iter().flat_map(|(facet, keys)| keys.iter().map(move |k| (*facet, k.as_str())))

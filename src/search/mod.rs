@@ -15,6 +15,7 @@
 
 mod collect;
 mod compile;
+mod dismax;
 pub mod facets;
 pub mod query;
 pub mod snippet;
@@ -65,6 +66,9 @@ pub enum SearchError {
     #[error("the search index generation {0} has an older format and must be rebuilt")]
     Outdated(String),
 }
+
+/// The size of the stored documents' compressed blocks.
+const DOCSTORE_BLOCK_BYTES: usize = 4_096;
 
 /// The analysers, by the name the schema refers to; the last one takes every other language.
 const LANGUAGES: &[(&str, &str)] =
@@ -460,7 +464,10 @@ pub fn build_snapshot(
     let path = dir.join(&generation);
     std::fs::create_dir_all(&path)?;
     let (schema, fields) = schema();
-    let index = Index::create_in_dir(&path, schema)?;
+    // Smaller blocks than tantivy's 16 KB: a result page reads ten documents here and there,
+    // and each read decompresses its whole block.
+    let settings = tantivy::IndexSettings { docstore_blocksize: DOCSTORE_BLOCK_BYTES, ..Default::default() };
+    let index = Index::builder().schema(schema).settings(settings).create_in_dir(&path)?;
     register_analysers(&index);
     let mut builder = DictionaryBuilder::default();
     for document in documents {
@@ -605,6 +612,9 @@ struct View {
     /// Per dimension (in `Facet::ALL` order), how many values the dictionary has: what a
     /// search's counts are sized by, taken once per view.
     cardinalities: Arc<[usize]>,
+    /// Per dimension, per ordinal: where the value's key comes in the dimension's keys (facet
+    /// lists break ties by key, and comparing numbers is cheaper than comparing names).
+    key_ranks: Vec<Vec<u32>>,
     /// Per dimension, how many values the collector's layout has room for (at least the
     /// dictionary's cardinality): values an update appends fit without unpacking every
     /// segment again.
@@ -638,10 +648,24 @@ impl View {
             });
             segment_ids.push(id);
         }
+        let key_ranks = Facet::ALL
+            .iter()
+            .map(|facet| {
+                let values = dictionary.values(*facet);
+                let mut by_key: Vec<usize> = (0..values.len()).collect();
+                by_key.sort_by(|a, b| values[*a].key.cmp(&values[*b].key));
+                let mut ranks = vec![0u32; values.len()];
+                for (rank, ordinal) in by_key.into_iter().enumerate() {
+                    ranks[ordinal] = rank as u32;
+                }
+                ranks
+            })
+            .collect();
         Ok(View {
             searcher,
             dictionary,
             cardinalities,
+            key_ranks,
             capacities,
             segments: Arc::new(segments),
             segment_ids,
@@ -914,7 +938,7 @@ impl Generation {
             };
             let page = &order[start..(start.saturating_add(limit)).min(order.len())];
             let hits = self.hits(searcher, &highlighter, page, request.languages)?;
-            let facets = self.all_facet_counts(&view.dictionary, &everything.counts, request);
+            let facets = all_facet_counts(&view, &everything.counts, request);
             let more_after = start + page.len() < order.len();
             return Ok(SearchResults { total: order.len(), more_after, hits, facets });
         }
@@ -960,7 +984,7 @@ impl Generation {
         let page = &harvest.top[offset.min(harvest.top.len())..];
         let page = &page[..limit.min(page.len())];
         let hits = self.hits(searcher, &highlighter, page, request.languages)?;
-        let facets = self.all_facet_counts(&view.dictionary, &harvest.counts, request);
+        let facets = all_facet_counts(&view, &harvest.counts, request);
         // The total counts every match, also with a cursor (only the kept results are after it).
         let more_after = harvest.beyond > offset + page.len();
         Ok(SearchResults { total: harvest.total, more_after, hits, facets })
@@ -1075,22 +1099,21 @@ impl Generation {
         }
         Ok(hits)
     }
+}
 
-    fn all_facet_counts(
-        &self,
-        dictionary: &Dictionary,
-        counts: &[Vec<u32>],
-        request: &SearchRequest<'_>,
-    ) -> Vec<FacetCounts> {
-        Facet::ALL
-            .iter()
-            .map(|facet| facet_counts(dictionary, *facet, counts, request.filters, request.facet_limit))
-            .collect()
-    }
+fn all_facet_counts(view: &View, counts: &[Vec<u32>], request: &SearchRequest<'_>) -> Vec<FacetCounts> {
+    Facet::ALL
+        .iter()
+        .map(|facet| {
+            let key_ranks = &view.key_ranks[facet.index()];
+            facet_counts(&view.dictionary, key_ranks, *facet, counts, request.filters, request.facet_limit)
+        })
+        .collect()
 }
 
 fn facet_counts(
     dictionary: &Dictionary,
+    key_ranks: &[u32],
     facet: Facet,
     counts: &[Vec<u32>],
     filters: &Filters,
@@ -1098,15 +1121,16 @@ fn facet_counts(
 ) -> FacetCounts {
     let values = dictionary.values(facet);
     let counts = counts.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
-    let has_selection = filters.values(facet).next().is_some();
+    let selection: Vec<usize> =
+        filters.values(facet).filter_map(|key| dictionary.ordinal(facet, key)).map(|o| o as usize).collect();
     // (value index, count, selected) of every value to consider; labels are cloned only for
     // those listed (a dimension such as cities has thousands of values).
-    let mut candidates: Vec<(usize, u32, bool)> = values
+    let mut candidates: Vec<(usize, u32, bool)> = counts
         .iter()
-        .zip(counts)
+        .take(values.len())
         .enumerate()
-        .filter_map(|(i, (value, count))| {
-            let selected = has_selection && filters.contains(facet, &value.key);
+        .filter_map(|(i, count)| {
+            let selected = selection.contains(&i);
             (*count > 0 || selected).then_some((i, *count, selected))
         })
         .collect();
@@ -1117,7 +1141,7 @@ fn facet_counts(
     let keep = limit.max(selected).saturating_sub(unknown.len());
     // Ties go to the first key (not the first ordinal: updates append values out of order).
     let best = |a: &(usize, u32, bool), b: &(usize, u32, bool)| {
-        b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| values[a.0].key.cmp(&values[b.0].key))
+        b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| key_ranks.get(a.0).cmp(&key_ranks.get(b.0)))
     };
     if candidates.len() > keep {
         candidates.select_nth_unstable_by(keep, best);

@@ -61,19 +61,36 @@ pub fn render(fragment: &str, highlighted: &[Range<usize>], ellipsis_before: boo
 
 /// The start of a text, cut at a word boundary, as escaped HTML.
 pub fn excerpt(text: &str, max_chars: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Its words, one space apart, only as far as one character beyond the excerpt (texts run
+    // to thousands of words).
+    let mut joined = String::with_capacity(max_chars + 64);
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > max_chars {
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+            chars += 1;
+        }
+        joined.push_str(word);
+        chars += word.chars().count();
+    }
+    let text = joined;
     if text.chars().count() <= max_chars {
         return render(&text, &[], false, false);
     }
     let cut = text.char_indices().nth(max_chars).map(|(i, _)| i).unwrap_or(text.len());
-    let end = text[..cut].rfind(' ').filter(|i| *i > cut / 2).unwrap_or(cut);
+    // At the last space before the cut, unless a word ends right at it.
+    let end =
+        if text[cut..].starts_with(' ') { cut } else { text[..cut].rfind(' ').filter(|i| *i > cut / 2).unwrap_or(cut) };
     render(text[..end].trim_end_matches([',', ';', ':', '.']), &[], false, true)
 }
 
 /// Characters of a text looked at around the first likely match, and at its start: analysing
 /// whole texts (stemming every word) for every result would cost more than the search.
-const WINDOW_BEFORE: usize = 300;
-const WINDOW_AFTER: usize = 900;
+const WINDOW_BEFORE: usize = 160;
+const WINDOW_AFTER: usize = 400;
 const HEAD: usize = 1_500;
 
 /// Blanks the words that cannot be one of a query's words before the stemmer sees them:
@@ -324,5 +341,7 @@ mod tests {
         let long = "word ".repeat(100);
         let cut = excerpt(&long, 22);
         assert!(cut.ends_with('…') && cut.chars().count() <= 23, "{cut}");
+        assert_eq!(excerpt("  one   two\n\nthree ", 13), "one two three", "spaces collapse; exactly the length");
+        assert_eq!(excerpt("one two three four", 13), "one two three…", "one more word is cut");
     }
 }
