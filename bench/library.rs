@@ -18,6 +18,11 @@
 //! Each engine is measured in a child process of its own (this binary, `--measure ENGINE`), so
 //! that its resident memory is its own.
 
+// The allocator `kapok serve` runs with (src/main.rs), so that searches measured in process
+// allocate as they do in the product.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
