@@ -20,6 +20,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::Fields;
 use super::dismax::LazyDisMaxQuery;
 use super::query::{Leaf, Query, Scope};
+use crate::domain::{LangCode, LocalizedText};
 
 const TITLE_BOOST: f32 = 3.0;
 const CITY_BOOST: f32 = 2.0;
@@ -45,6 +46,15 @@ pub(crate) struct Compiler<'a> {
     pub analyzers: &'a HashMap<Field, TextAnalyzer>,
     /// To tell words the index has from typos.
     pub searcher: Option<&'a tantivy::Searcher>,
+    /// The themes a word may name.
+    pub themes: &'a [ThemeName],
+}
+
+/// A theme: its key (what the index holds) and its names, per language (by index in
+/// [`Fields::languages`]), as that language's titles analyse them.
+pub(crate) struct ThemeName {
+    key: String,
+    names: Vec<(usize, Vec<Token>)>,
 }
 
 type Boxed = Box<dyn TantivyQuery>;
@@ -149,9 +159,6 @@ impl Compiler<'_> {
                 for language in &fields.languages {
                     add(language.title, TITLE_BOOST, false);
                     add(language.body, 1.0, false);
-                    if let Some(theme) = language.theme {
-                        add(theme, THEME_BOOST, false);
-                    }
                 }
                 add(fields.city_names, CITY_BOOST, fuzzy);
                 add(fields.country_names, COUNTRY_BOOST, false);
@@ -169,13 +176,17 @@ impl Compiler<'_> {
                     disjuncts.push(Box::new(TermQuery::new(code, IndexRecordOption::Basic)));
                 }
             }
-            Scope::Theme => {
-                for language in &fields.languages {
-                    if let Some(theme) = language.theme {
-                        add(theme, 1.0, false);
-                    }
-                }
-            }
+            Scope::Theme => {}
+        }
+        let theme_boost = match scope {
+            Scope::Anywhere => Some(THEME_BOOST),
+            Scope::Theme => Some(1.0),
+            Scope::City | Scope::Country => None,
+        };
+        if let Some(boost) = theme_boost
+            && let Some(query) = self.theme_match(text, phrase)
+        {
+            disjuncts.push(boosted(query, boost));
         }
         match disjuncts.len() {
             0 => Box::new(EmptyQuery),
@@ -187,17 +198,23 @@ impl Compiler<'_> {
         }
     }
 
-    /// The words of `text` in `field`: all of them (a word analysed into several tokens), or
-    /// in this order side by side (a phrase).
-    fn match_in(&self, field: Field, text: &str, phrase: bool) -> Option<Boxed> {
+    /// The tokens `text` gives in `field`; for a phrase, only the longest where tokens overlap
+    /// (Chinese segmentation also emits the parts of a long word, 北京大学: 北京, 大学), at their
+    /// own positions.
+    fn phrase_tokens(&self, field: Field, text: &str, phrase: bool) -> Vec<Token> {
         let mut tokens = self.tokens(field, text);
         if phrase {
-            // Chinese segmentation also emits the parts of a long word (北京大学: 北京, 大学):
-            // a phrase keeps only the longest tokens, at their own positions.
             let all = tokens.clone();
             tokens
                 .retain(|t| !all.iter().any(|o| o.from <= t.from && t.to <= o.to && (o.to - o.from) > (t.to - t.from)));
         }
+        tokens
+    }
+
+    /// The words of `text` in `field`: all of them (a word analysed into several tokens), or
+    /// in this order side by side (a phrase).
+    fn match_in(&self, field: Field, text: &str, phrase: bool) -> Option<Boxed> {
+        let tokens = self.phrase_tokens(field, text, phrase);
         let term = |t: &Token| Term::from_field_text(field, &t.text);
         match tokens.len() {
             0 => None,
@@ -220,6 +237,46 @@ impl Compiler<'_> {
                     })
                     .collect(),
             ))),
+        }
+    }
+
+    /// The themes with their names analysed (for [`Compiler::themes`]).
+    pub fn theme_names<'t>(&self, themes: impl Iterator<Item = (&'t str, &'t LocalizedText)>) -> Vec<ThemeName> {
+        themes
+            .map(|(key, names)| {
+                let names = (self.fields.languages.iter().enumerate())
+                    .filter_map(|(i, language)| {
+                        let name = names.0.get(&language.code.parse::<LangCode>().ok()?)?;
+                        Some((i, self.tokens(language.title, name)))
+                    })
+                    .collect();
+                ThemeName { key: key.to_string(), names }
+            })
+            .collect()
+    }
+
+    /// The entries having a theme one of whose names has `text`'s words (all of them, or side
+    /// by side in this order for a phrase), as the name's language analyses them.
+    fn theme_match(&self, text: &str, phrase: bool) -> Option<Boxed> {
+        let mut keys: Vec<&str> = Vec::new();
+        let mut wanted: Vec<Option<Vec<Token>>> = vec![None; self.fields.languages.len()];
+        for theme in self.themes {
+            let named = theme.names.iter().any(|(language, name)| {
+                let words = wanted[*language]
+                    .get_or_insert_with(|| self.phrase_tokens(self.fields.languages[*language].title, text, phrase));
+                !words.is_empty() && has_words(name, words, phrase)
+            });
+            if named {
+                keys.push(&theme.key);
+            }
+        }
+        let term = |key: &str| -> Boxed {
+            Box::new(TermQuery::new(Term::from_field_text(self.fields.theme, key), IndexRecordOption::WithFreqs))
+        };
+        match keys.as_slice() {
+            [] => None,
+            [key] => Some(term(key)),
+            _ => Some(Box::new(BooleanQuery::new(keys.iter().map(|k| (Occur::Should, term(k))).collect()))),
         }
     }
 
@@ -249,6 +306,20 @@ impl Compiler<'_> {
         }
         Some(Box::new(FuzzyTermQuery::new(term, 1, true)))
     }
+}
+
+/// Whether `name` has all of `words` (for a phrase: side by side, in their order).
+fn has_words(name: &[Token], words: &[Token], phrase: bool) -> bool {
+    if !phrase {
+        return words.iter().all(|w| name.iter().any(|n| n.text == w.text));
+    }
+    let first = words.iter().map(|w| w.position).min().unwrap_or(0);
+    name.iter().any(|start| {
+        words.iter().all(|w| {
+            let at = start.position + (w.position - first);
+            name.iter().any(|n| n.position == at && n.text == w.text)
+        })
+    })
 }
 
 /// Words of five letters or more in an alphabet (Latin, Greek, Cyrillic …) forgive one typo;

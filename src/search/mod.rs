@@ -46,12 +46,12 @@ pub use facets::{BadFilter, Facet, Filters, Label, Place};
 pub use query::{MAX_QUERY_CHARS, Query, QueryError};
 
 use collect::{LibraryCollector, Plan, SegmentFacets};
-use compile::Compiler;
+use compile::{Compiler, ThemeName};
 use facets::{Dictionary, DictionaryBuilder};
 use snippet::{FirstLetterGate, Highlighter};
 
 /// Written into each generation; a generation without it (or with another) is rebuilt.
-const FORMAT: &str = "kapok-library-4";
+const FORMAT: &str = "kapok-library-5";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -73,16 +73,12 @@ const DOCSTORE_BLOCK_BYTES: usize = 4_096;
 /// The analysers, by the name the schema refers to; the last one takes every other language.
 const LANGUAGES: &[(&str, &str)] =
     &[("en", "en_stem"), ("fr", "fr_stem"), ("es", "es_stem"), ("zh", "zh_jieba"), ("other", "default")];
-/// Languages in which themes and countries have names.
-const NAMED_LANGUAGES: &[&str] = &["en", "fr", "es", "zh"];
 
 #[derive(Clone, Copy)]
 pub(crate) struct LanguageFields {
     pub code: &'static str,
     pub title: Field,
     pub body: Field,
-    /// Theme names in this language (only the languages themes are named in).
-    pub theme: Option<Field>,
 }
 
 #[derive(Clone)]
@@ -92,6 +88,8 @@ pub(crate) struct Fields {
     /// The list item, as JSON.
     pub stored: Field,
     pub languages: Vec<LanguageFields>,
+    /// The keys of the entry's themes.
+    pub theme: Field,
     /// Every title's words as written (lower case, accents folded), for typo tolerance.
     pub title_words: Field,
     pub city_names: Field,
@@ -133,11 +131,16 @@ fn schema() -> (Schema, Fields) {
     for (code, tokenizer) in LANGUAGES {
         let title = builder.add_text_field(&format!("title_{code}"), text(tokenizer, false));
         let body = builder.add_text_field(&format!("body_{code}"), text(tokenizer, true));
-        let theme = NAMED_LANGUAGES
-            .contains(code)
-            .then(|| builder.add_text_field(&format!("theme_{code}"), text(tokenizer, false)));
-        languages.push(LanguageFields { code, title, body, theme });
+        languages.push(LanguageFields { code, title, body });
     }
+    // Each theme's key, once a theme: the theme's names are matched against a query's words
+    // when it is compiled (a few names, against postings as long as the library).
+    let theme = builder.add_text_field(
+        "theme",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     let title_words = builder.add_text_field("title_words", text("place", false));
     let city_names = builder.add_text_field("city_names", text("place", false));
     let country_names = builder.add_text_field("country_names", text("place", false));
@@ -151,6 +154,7 @@ fn schema() -> (Schema, Fields) {
         initiative,
         stored,
         languages,
+        theme,
         title_words,
         city_names,
         country_names,
@@ -322,6 +326,21 @@ fn status_rank(status: EntryStatus) -> u64 {
     EntryStatus::ALL.iter().position(|s| *s == status).unwrap_or(0) as u64
 }
 
+/// The themes of `dictionary` with their names as each language's titles analyse them.
+fn theme_names(dictionary: &Dictionary, fields: &Fields, analyzers: &HashMap<Field, TextAnalyzer>) -> Vec<ThemeName> {
+    let compiler = Compiler { fields, analyzers, searcher: None, themes: &[] };
+    let themes = dictionary.values(Facet::Theme).iter().filter_map(|value| match &value.label {
+        Label::Text(names) => Some((value.key.as_str(), names)),
+        _ => None,
+    });
+    compiler.theme_names(themes)
+}
+
+/// How a theme is known in URLs and in the index: its English name.
+fn theme_key(theme: &LocalizedText) -> &str {
+    theme.get(LangCode::EN)
+}
+
 /// The facet values of one document, as (dimension, key, label, natural order).
 fn facet_values(document: &SearchDocument) -> Vec<(Facet, String, Label, i64)> {
     let summary = &document.summary;
@@ -370,7 +389,7 @@ fn facet_values(document: &SearchDocument) -> Vec<(Facet, String, Label, i64)> {
         values.push((Facet::City, government.id.0.to_string(), Label::Text(names), 0));
     }
     for theme in &document.themes {
-        let key = theme.get(LangCode::EN).to_string();
+        let key = theme_key(theme).to_string();
         if !key.is_empty() {
             values.push((Facet::Theme, key, Label::Text(theme.clone()), 0));
         }
@@ -401,13 +420,7 @@ fn to_document(fields: &Fields, dictionary: &Dictionary, document: &SearchDocume
         }
     }
     for theme in &document.themes {
-        for language in &fields.languages {
-            if let (Some(field), Ok(lang)) = (language.theme, language.code.parse::<LangCode>())
-                && let Some(name) = theme.0.get(&lang)
-            {
-                doc.add_text(field, name);
-            }
-        }
+        doc.add_text(fields.theme, theme_key(theme));
     }
     let mut places = BTreeSet::new();
     let mut countries = BTreeSet::new();
@@ -612,6 +625,8 @@ struct View {
     /// Per dimension (in `Facet::ALL` order), how many values the dictionary has: what a
     /// search's counts are sized by, taken once per view.
     cardinalities: Arc<[usize]>,
+    /// The dictionary's themes, their names analysed: what a query's words are matched against.
+    themes: Vec<ThemeName>,
     /// Per dimension, per ordinal: where the value's key comes in the dimension's keys (facet
     /// lists break ties by key, and comparing numbers is cheaper than comparing names).
     key_ranks: Vec<Vec<u32>>,
@@ -630,7 +645,12 @@ struct View {
 
 impl View {
     /// The view of `searcher`, reusing what `previous` unpacked of the same segments.
-    fn load(searcher: Searcher, dictionary: Arc<Dictionary>, previous: Option<&View>) -> tantivy::Result<View> {
+    fn load(
+        searcher: Searcher,
+        dictionary: Arc<Dictionary>,
+        themes: Vec<ThemeName>,
+        previous: Option<&View>,
+    ) -> tantivy::Result<View> {
         let cardinalities: Arc<[usize]> = Facet::ALL.iter().map(|f| dictionary.cardinality(*f)).collect();
         let reuse = previous.filter(|p| cardinalities.iter().zip(&p.capacities).all(|(n, room)| n <= room));
         let capacities = match reuse {
@@ -664,6 +684,7 @@ impl View {
         Ok(View {
             searcher,
             dictionary,
+            themes,
             cardinalities,
             key_ranks,
             capacities,
@@ -768,16 +789,16 @@ impl Search {
         dictionary.index_keys();
         let (_, fields) = schema();
         let mut analyzers = HashMap::new();
-        let text_fields = fields
-            .languages
-            .iter()
-            .flat_map(|l| [Some(l.title), Some(l.body), l.theme])
-            .flatten()
-            .chain([fields.title_words, fields.city_names, fields.country_names]);
+        let text_fields = fields.languages.iter().flat_map(|l| [l.title, l.body]).chain([
+            fields.title_words,
+            fields.city_names,
+            fields.country_names,
+        ]);
         for field in text_fields {
             analyzers.insert(field, index.tokenizer_for_field(field)?);
         }
-        let view = View::load(reader.searcher(), Arc::new(dictionary), None)?;
+        let themes = theme_names(&dictionary, &fields, &analyzers);
+        let view = View::load(reader.searcher(), Arc::new(dictionary), themes, None)?;
         let generation =
             Arc::new(Generation { name, index, reader, fields, analyzers, view: RwLock::new(Arc::new(view)) });
         if let Ok(mut current) = self.current.write() {
@@ -852,7 +873,8 @@ impl Search {
             }
         }
         generation.reader.reload()?;
-        let next = View::load(generation.reader.searcher(), Arc::new(dictionary), Some(&view))?;
+        let themes = theme_names(&dictionary, &generation.fields, &generation.analyzers);
+        let next = View::load(generation.reader.searcher(), Arc::new(dictionary), themes, Some(&view))?;
         if let Ok(mut current) = generation.view.write() {
             *current = Arc::new(next);
         }
@@ -892,8 +914,13 @@ impl Generation {
         }
     }
 
-    fn compiler<'a>(&'a self, searcher: &'a Searcher) -> Compiler<'a> {
-        Compiler { fields: &self.fields, analyzers: &self.analyzers, searcher: Some(searcher) }
+    fn compiler<'a>(&'a self, view: &'a View) -> Compiler<'a> {
+        Compiler {
+            fields: &self.fields,
+            analyzers: &self.analyzers,
+            searcher: Some(&view.searcher),
+            themes: &view.themes,
+        }
     }
 
     /// The whole library in one order (newest or oldest first) and its facet counts, computed
@@ -922,7 +949,7 @@ impl Generation {
     fn search(&self, request: &SearchRequest<'_>) -> Result<SearchResults, SearchError> {
         let view = self.view();
         let searcher = &view.searcher;
-        let compiler = self.compiler(searcher);
+        let compiler = self.compiler(&view);
         let (offset, limit, after) = match request.window {
             Window::Offset { offset, limit } => (offset, limit, None),
             Window::After { key, limit } => (0, limit, Some(key)),
@@ -1402,6 +1429,20 @@ mod tests {
     fn sorted(mut ids: Vec<i64>) -> Vec<i64> {
         ids.sort();
         ids
+    }
+
+    /// A word or phrase finds the entries whose theme is named with it, as the name's language
+    /// analyses it; a phrase keeps its order.
+    #[test]
+    fn words_find_entries_by_the_names_of_their_themes() {
+        let f = fixture();
+        assert_eq!(f.ids("\"circular economy\""), [4]);
+        assert!(f.ids("\"economy circular\"").is_empty(), "a phrase keeps its order");
+        assert_eq!(f.ids("economies"), [4], "theme names are stemmed as their language");
+        assert_eq!(sorted(f.ids("systems")), [1, 5]);
+        assert!(f.ids("circular food").is_empty(), "all the words, in one entry");
+        assert_eq!(sorted(f.ids("theme:system")), [1, 5]);
+        assert!(f.ids("theme:gardens").is_empty(), "theme: looks at themes only");
     }
 
     #[test]
