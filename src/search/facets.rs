@@ -7,6 +7,7 @@
 //! keys (ids, ISO codes, English theme names), translated through the dictionary.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -98,8 +99,9 @@ impl Facet {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Label {
-    /// A name in several languages (awards, countries, themes, cities).
-    Text(LocalizedText),
+    /// A name in several languages (awards, countries, themes, cities); shared, as every
+    /// search that lists the value copies its label.
+    Text(Arc<LocalizedText>),
     /// A message id of the interface (statuses, continents, levels, goals).
     Message(String),
     /// The same everywhere (years).

@@ -330,7 +330,7 @@ fn status_rank(status: EntryStatus) -> u64 {
 fn theme_names(dictionary: &Dictionary, fields: &Fields, analyzers: &HashMap<Field, TextAnalyzer>) -> Vec<ThemeName> {
     let compiler = Compiler { fields, analyzers, searcher: None, themes: &[] };
     let themes = dictionary.values(Facet::Theme).iter().filter_map(|value| match &value.label {
-        Label::Text(names) => Some((value.key.as_str(), names)),
+        Label::Text(names) => Some((value.key.as_str(), &**names)),
         _ => None,
     });
     compiler.theme_names(themes)
@@ -345,18 +345,18 @@ fn theme_key(theme: &LocalizedText) -> &str {
 fn facet_values(document: &SearchDocument) -> Vec<(Facet, String, Label, i64)> {
     let summary = &document.summary;
     let mut values = vec![
-        (Facet::Award, document.award_id.0.to_string(), Label::Text(summary.award_name.clone()), 0),
+        (Facet::Award, document.award_id.0.to_string(), Label::Text(Arc::new(summary.award_name.clone())), 0),
         (
             Facet::Edition,
             summary.edition_id.0.to_string(),
-            Label::Text(LocalizedText(
+            Label::Text(Arc::new(LocalizedText(
                 document
                     .award_short_name
                     .0
                     .iter()
                     .map(|(lang, name)| (*lang, format!("{name} {}", summary.year)))
                     .collect(),
-            )),
+            ))),
             summary.year * 1_000_000 + summary.edition_id.0.rem_euclid(1_000_000),
         ),
         (
@@ -379,19 +379,19 @@ fn facet_values(document: &SearchDocument) -> Vec<(Facet, String, Label, i64)> {
         values.push((
             Facet::Country,
             government.country_code.clone(),
-            Label::Text(government.country_names.clone()),
+            Label::Text(Arc::new(government.country_names.clone())),
             0,
         ));
         let mut names = LocalizedText::english(government.name.clone());
         if let Some(zh) = &government.name_zh {
             names.0.insert("zh".parse().expect("a language code"), zh.clone());
         }
-        values.push((Facet::City, government.id.0.to_string(), Label::Text(names), 0));
+        values.push((Facet::City, government.id.0.to_string(), Label::Text(Arc::new(names)), 0));
     }
     for theme in &document.themes {
         let key = theme_key(theme).to_string();
         if !key.is_empty() {
-            values.push((Facet::Theme, key, Label::Text(theme.clone()), 0));
+            values.push((Facet::Theme, key, Label::Text(Arc::new(theme.clone())), 0));
         }
     }
     for sdg in &document.sdgs {
