@@ -466,10 +466,11 @@ impl SegmentHarvest {
         };
         let layout = Layout::new(&plan.capacities);
         let mut filtered = 0u32;
-        let mut selected = vec![0u8; layout.len()];
+        let mut selected = Vec::new();
         for (facet, allowed) in plan.filters.iter().enumerate() {
             let Some(allowed) = allowed else { continue };
             filtered |= 1 << facet;
+            selected.resize(layout.len(), 0u8);
             for (ordinal, _) in allowed.iter().enumerate().filter(|(_, allowed)| **allowed) {
                 if let Some(value) = layout.global(facet, ordinal as u64) {
                     selected[value as usize] = facet as u8 + 1;

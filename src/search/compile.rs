@@ -183,11 +183,7 @@ impl Compiler<'_> {
             Scope::Theme => Some(1.0),
             Scope::City | Scope::Country => None,
         };
-        if let Some(boost) = theme_boost
-            && let Some(query) = self.theme_match(text, phrase)
-        {
-            disjuncts.push(boosted(query, boost));
-        }
+        disjuncts.extend(theme_boost.and_then(|boost| Some(boosted(self.theme_match(text, phrase)?, boost))));
         match disjuncts.len() {
             0 => Box::new(EmptyQuery),
             1 => disjuncts.pop().expect("one disjunct"),

@@ -53,19 +53,15 @@ struct LazyDisMaxWeight {
 
 impl Weight for LazyDisMaxWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut scorers = Vec::with_capacity(self.parts.len());
-        for part in &self.parts {
-            let scorer = part.scorer(reader, boost)?;
-            if scorer.doc() != TERMINATED {
-                scorers.push(scorer);
-            }
-        }
-        if scorers.is_empty() {
+        let scorers = self.parts.iter().map(|part| part.scorer(reader, boost)).collect::<tantivy::Result<_>>()?;
+        let union = LazyDisMax::new(scorers, self.tie_breaker, reader.max_doc());
+        if union.doc() == TERMINATED {
+            // tantivy drops an empty scorer from the clauses around it.
             return Ok(Box::new(EmptyScorer));
         }
         // Even one scorer stays wrapped: it is then only ever sought forward (an exclusion may
         // ask about a document before the one a phrase's scorer is on, which it must not be).
-        Ok(Box::new(LazyDisMax::new(scorers, self.tie_breaker, reader.max_doc())))
+        Ok(Box::new(union))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -101,7 +97,8 @@ impl LazyDisMax {
         union
     }
 
-    /// Drops the exhausted scorers; the union is on the smallest document of the others.
+    /// Drops the exhausted scorers; the union is on the smallest document of the others (or
+    /// exhausted with them).
     fn settle(&mut self) -> DocId {
         let mut i = 0;
         let mut smallest = TERMINATED;

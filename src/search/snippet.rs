@@ -77,7 +77,7 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
         chars += word.chars().count();
     }
     let text = joined;
-    if text.chars().count() <= max_chars {
+    if chars <= max_chars {
         return render(&text, &[], false, false);
     }
     let cut = text.char_indices().nth(max_chars).map(|(i, _)| i).unwrap_or(text.len());
