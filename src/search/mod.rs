@@ -19,6 +19,7 @@ mod dismax;
 pub mod facets;
 pub mod query;
 pub mod snippet;
+mod stem;
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -31,9 +32,7 @@ use tantivy::query::{AllQuery, Query as TantivyQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument};
 
 use crate::domain::{
@@ -49,6 +48,7 @@ use collect::{LibraryCollector, Plan, SegmentFacets};
 use compile::{Compiler, ThemeName};
 use facets::{Dictionary, DictionaryBuilder};
 use snippet::{FirstLetterGate, Highlighter};
+use stem::MemoStemmer;
 
 /// Written into each generation; a generation without it (or with another) is rebuilt.
 const FORMAT: &str = "kapok-library-5";
@@ -176,7 +176,7 @@ fn stemmed(language: Language, gate: FirstLetterGate) -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(gate)
-        .filter(Stemmer::new(language));
+        .filter(MemoStemmer::new(language));
     if language == Language::English { builder.build() } else { builder.filter(AsciiFoldingFilter).build() }
 }
 
