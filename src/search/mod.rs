@@ -1150,31 +1150,37 @@ fn facet_counts(
     let counts = counts.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
     let selection: Vec<usize> =
         filters.values(facet).filter_map(|key| dictionary.ordinal(facet, key)).map(|o| o as usize).collect();
-    // (value index, count, selected) of every value to consider; labels are cloned only for
-    // those listed (a dimension such as cities has thousands of values).
-    let mut candidates: Vec<(usize, u32, bool)> = counts
-        .iter()
-        .take(values.len())
-        .enumerate()
-        .filter_map(|(i, count)| {
-            let selected = selection.contains(&i);
-            (*count > 0 || selected).then_some((i, *count, selected))
-        })
-        .collect();
+    let known = counts.len().min(values.len());
     // Selected values this generation does not know still show, so they can be removed.
     let unknown: Vec<&str> = filters.values(facet).filter(|key| dictionary.ordinal(facet, key).is_none()).collect();
     // The most frequent values (and every selected one), then in the dimension's order.
-    let selected = candidates.iter().filter(|c| c.2).count() + unknown.len();
+    let selected = selection.iter().filter(|i| **i < known).count() + unknown.len();
     let keep = limit.max(selected).saturating_sub(unknown.len());
     // Ties go to the first key (not the first ordinal: updates append values out of order).
     let best = |a: &(usize, u32, bool), b: &(usize, u32, bool)| {
         b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| key_ranks.get(a.0).cmp(&key_ranks.get(b.0)))
     };
-    if candidates.len() > keep {
-        candidates.select_nth_unstable_by(keep, best);
-        candidates.truncate(keep);
+    // The `keep` best (value index, count, selected), best first, kept as the values are read:
+    // a dimension such as cities has thousands of values, and only these are cloned.
+    let mut kept: Vec<(usize, u32, bool)> = Vec::with_capacity(keep + 1);
+    for (i, count) in counts[..known].iter().enumerate() {
+        let selected = !selection.is_empty() && selection.contains(&i);
+        if *count == 0 && !selected {
+            continue;
+        }
+        let candidate = (i, *count, selected);
+        if kept.len() == keep {
+            match kept.last() {
+                Some(worst) if best(&candidate, worst) == Ordering::Less => {
+                    kept.pop();
+                }
+                _ => continue,
+            }
+        }
+        let at = kept.partition_point(|k| best(k, &candidate) == Ordering::Less);
+        kept.insert(at, candidate);
     }
-    let mut listed: Vec<(ValueCount, i64)> = candidates
+    let mut listed: Vec<(ValueCount, i64)> = kept
         .into_iter()
         .map(|(i, count, selected)| {
             let value = &values[i];

@@ -17,16 +17,22 @@ pub const SNIPPET_CHARS: usize = 220;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
+    // The characters escaped are ASCII, so the text between them is copied in runs.
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(escaped);
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
 }
 
 /// `fragment` as HTML with `<mark>` around the byte ranges `highlighted` (sorted, not
@@ -325,6 +331,9 @@ mod tests {
         let html = render(fragment, &marks, false, true);
         assert_eq!(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <mark>water</mark> &quot;taps&quot;…");
         assert!(!html.contains("<script"));
+        let mut out = String::new();
+        escape_html("café « a&b » 广州<", &mut out);
+        assert_eq!(out, "café « a&amp;b » 广州&lt;", "text between the escapes is kept whole");
     }
 
     #[test]
