@@ -11,8 +11,8 @@ use std::ops::Bound;
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
-    Query as TantivyQuery, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query as TantivyQuery,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -20,6 +20,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::Fields;
 use super::dismax::LazyDisMaxQuery;
 use super::query::{Leaf, Query, Scope};
+use super::typos::Typos;
 use crate::domain::{LangCode, LocalizedText};
 
 const TITLE_BOOST: f32 = 3.0;
@@ -48,6 +49,8 @@ pub(crate) struct Compiler<'a> {
     pub searcher: Option<&'a tantivy::Searcher>,
     /// The themes a word may name.
     pub themes: &'a [ThemeName],
+    /// The words of titles and city names, for typos.
+    pub typos: &'a Typos,
 }
 
 /// A theme: its key (what the index holds) and its names, per language (by index in
@@ -288,19 +291,19 @@ impl Compiler<'_> {
     /// Words one typo away from `text` in `field`, unless `text` itself is a word there: a word
     /// spelt as the library spells it needs no forgiveness (and looking for its neighbours, such
     /// as "parts" for "parks", would only add noise and time).
-    fn fuzzy_in(&self, field: Field, text: &str) -> Option<Boxed> {
+    pub(crate) fn fuzzy_in(&self, field: Field, text: &str) -> Option<Boxed> {
         let tokens = self.tokens(field, text);
         let [token] = tokens.as_slice() else { return None };
         if token.text.chars().count() < FUZZY_MIN_CHARS {
             return None;
         }
-        let term = Term::from_field_text(field, &token.text);
-        if let Some(searcher) = self.searcher
-            && searcher.doc_freq(&term).is_ok_and(|n| n > 0)
-        {
+        let near = self.typos.near(field, &token.text);
+        if near.is_empty() || near.contains(&token.text.as_str()) {
             return None;
         }
-        Some(Box::new(FuzzyTermQuery::new(term, 1, true)))
+        // What tantivy's fuzzy query (distance 1, swaps counted as one) matches, and scored as
+        // it is: the same constant for every document.
+        Some(Box::new(TermSetQuery::new(near.into_iter().map(|word| Term::from_field_text(field, word)))))
     }
 }
 

@@ -20,6 +20,7 @@ pub mod facets;
 pub mod query;
 pub mod snippet;
 mod stem;
+mod typos;
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -49,6 +50,7 @@ use compile::{Compiler, ThemeName};
 use facets::{Dictionary, DictionaryBuilder};
 use snippet::{FirstLetterGate, Highlighter};
 use stem::MemoStemmer;
+use typos::Typos;
 
 /// Written into each generation; a generation without it (or with another) is rebuilt.
 const FORMAT: &str = "kapok-library-5";
@@ -328,7 +330,8 @@ fn status_rank(status: EntryStatus) -> u64 {
 
 /// The themes of `dictionary` with their names as each language's titles analyse them.
 fn theme_names(dictionary: &Dictionary, fields: &Fields, analyzers: &HashMap<Field, TextAnalyzer>) -> Vec<ThemeName> {
-    let compiler = Compiler { fields, analyzers, searcher: None, themes: &[] };
+    let typos = Typos::default();
+    let compiler = Compiler { fields, analyzers, searcher: None, themes: &[], typos: &typos };
     let themes = dictionary.values(Facet::Theme).iter().filter_map(|value| match &value.label {
         Label::Text(names) => Some((value.key.as_str(), &**names)),
         _ => None,
@@ -627,6 +630,8 @@ struct View {
     cardinalities: Arc<[usize]>,
     /// The dictionary's themes, their names analysed: what a query's words are matched against.
     themes: Vec<ThemeName>,
+    /// The words of titles and city names, for the words one typo away from a query's.
+    typos: Typos,
     /// Per dimension, per ordinal: where the value's key comes in the dimension's keys (facet
     /// lists break ties by key, and comparing numbers is cheaper than comparing names).
     key_ranks: Vec<Vec<u32>>,
@@ -649,6 +654,7 @@ impl View {
         searcher: Searcher,
         dictionary: Arc<Dictionary>,
         themes: Vec<ThemeName>,
+        fields: &Fields,
         previous: Option<&View>,
     ) -> tantivy::Result<View> {
         let cardinalities: Arc<[usize]> = Facet::ALL.iter().map(|f| dictionary.cardinality(*f)).collect();
@@ -681,10 +687,12 @@ impl View {
                 ranks
             })
             .collect();
+        let typos = Typos::load(&searcher, &[fields.title_words, fields.city_names])?;
         Ok(View {
             searcher,
             dictionary,
             themes,
+            typos,
             cardinalities,
             key_ranks,
             capacities,
@@ -798,7 +806,7 @@ impl Search {
             analyzers.insert(field, index.tokenizer_for_field(field)?);
         }
         let themes = theme_names(&dictionary, &fields, &analyzers);
-        let view = View::load(reader.searcher(), Arc::new(dictionary), themes, None)?;
+        let view = View::load(reader.searcher(), Arc::new(dictionary), themes, &fields, None)?;
         let generation =
             Arc::new(Generation { name, index, reader, fields, analyzers, view: RwLock::new(Arc::new(view)) });
         if let Ok(mut current) = self.current.write() {
@@ -874,7 +882,8 @@ impl Search {
         }
         generation.reader.reload()?;
         let themes = theme_names(&dictionary, &generation.fields, &generation.analyzers);
-        let next = View::load(generation.reader.searcher(), Arc::new(dictionary), themes, Some(&view))?;
+        let next =
+            View::load(generation.reader.searcher(), Arc::new(dictionary), themes, &generation.fields, Some(&view))?;
         if let Ok(mut current) = generation.view.write() {
             *current = Arc::new(next);
         }
@@ -920,6 +929,7 @@ impl Generation {
             analyzers: &self.analyzers,
             searcher: Some(&view.searcher),
             themes: &view.themes,
+            typos: &view.typos,
         }
     }
 
@@ -1480,6 +1490,45 @@ mod tests {
         assert_eq!(sorted(f.ids("sdg:2")), [1, 5]);
         assert_eq!(sorted(f.ids("theme:food")), [1, 5]);
         assert_eq!(sorted(f.ids("-sdg:11")), [3, 4, 5], "only a negation: everything else");
+    }
+
+    #[test]
+    fn typos_match_and_score_as_tantivys_fuzzy_query() {
+        use tantivy::Term;
+        use tantivy::collector::TopDocs;
+        use tantivy::query::{BoostQuery, FuzzyTermQuery};
+        let f = fixture();
+        let generation = f.search.current.read().unwrap().clone().unwrap();
+        let view = generation.view();
+        let compiler = generation.compiler(&view);
+        let top = |query: &dyn TantivyQuery| {
+            let found = view.searcher.search(query, &TopDocs::with_limit(10).order_by_score()).unwrap();
+            found.into_iter().map(|(score, address)| (address.doc_id, score)).collect::<Vec<_>>()
+        };
+        let fields = [generation.fields.title_words, generation.fields.city_names];
+        let mut forgiven = 0;
+        for word in ["bicylce", "gardems", "bogoto", "curitiva", "lyonn", "gardens", "zzzzzz", "hortaz"] {
+            for field in fields {
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, word), 1, true);
+                match compiler.fuzzy_in(field, word) {
+                    Some(query) => {
+                        assert!(!top(&*query).is_empty(), "{word}");
+                        assert_eq!(top(&*query), top(&fuzzy), "{word}");
+                        // Boosted as the compiler boosts them.
+                        let boosted = |query: Box<dyn TantivyQuery>| BoostQuery::new(query, 0.8);
+                        assert_eq!(top(&boosted(query)), top(&boosted(Box::new(fuzzy.clone()))), "{word}");
+                        forgiven += 1;
+                    }
+                    // Nothing near, or the word itself is there (and needs no forgiving).
+                    None => assert!(
+                        top(&fuzzy).is_empty()
+                            || view.searcher.doc_freq(&Term::from_field_text(field, word)).unwrap() > 0,
+                        "{word}"
+                    ),
+                }
+            }
+        }
+        assert!(forgiven >= 4, "{forgiven}");
     }
 
     #[test]
