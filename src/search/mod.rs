@@ -1170,15 +1170,21 @@ fn facet_counts(
     let best = |a: &(usize, u32, bool), b: &(usize, u32, bool)| {
         b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| key_ranks.get(a.0).cmp(&key_ranks.get(b.0)))
     };
-    // The `keep` best (value index, count, selected), best first, kept as the values are read:
-    // a dimension such as cities has thousands of values, and only these are cloned.
-    let mut kept: Vec<(usize, u32, bool)> = Vec::with_capacity(keep + 1);
+    // The `keep` best (value index, count, selected), kept as the values are read: a dimension
+    // such as cities has thousands of values, and only these are cloned. While there is room,
+    // every value is kept, in order of ordinals; once the list could fill, best first.
+    let ranked = keep < known;
+    let mut kept: Vec<(usize, u32, bool)> = Vec::with_capacity(keep.min(known) + 1);
     for (i, count) in counts[..known].iter().enumerate() {
         let selected = !selection.is_empty() && selection.contains(&i);
         if *count == 0 && !selected {
             continue;
         }
         let candidate = (i, *count, selected);
+        if !ranked {
+            kept.push(candidate);
+            continue;
+        }
         if kept.len() == keep {
             match kept.last() {
                 Some(worst) if best(&candidate, worst) == Ordering::Less => {
@@ -1690,6 +1696,7 @@ mod tests {
         // Countries: CO 2, FR 2, BR 1, CN 1; ties go to the first key.
         assert_eq!(list(&none, Facet::Country, 2), pairs(&[("CO", 2), ("FR", 2)]));
         assert_eq!(list(&none, Facet::Country, 10), pairs(&[("CO", 2), ("FR", 2), ("BR", 1), ("CN", 1)]));
+        assert_eq!(list(&none, Facet::Country, usize::MAX), list(&none, Facet::Country, 10), "no limit (the map)");
         let mut brazil = Filters::default();
         brazil.add(Facet::Country, "BR").unwrap();
         assert_eq!(list(&brazil, Facet::Country, 1), pairs(&[("BR", 1)]), "a selected value is always listed");
