@@ -362,6 +362,9 @@ pub(crate) struct SegmentHarvest {
     total: usize,
     beyond: usize,
     heap: BinaryHeap<Candidate>,
+    /// In relevance order without a cursor, once the list is full: the worst score kept (a
+    /// result scoring below it cannot enter); minus infinity otherwise.
+    cutoff: Score,
     counting: bool,
     /// Per group, per combination: how many results have it (empty when not counting).
     counts: [Vec<u32>; GROUPS.len()],
@@ -509,6 +512,7 @@ impl SegmentHarvest {
             total: 0,
             beyond: 0,
             heap: BinaryHeap::with_capacity(plan.want.min(1024) + 1),
+            cutoff: Score::NEG_INFINITY,
             counting,
             counts,
             failing_one,
@@ -516,20 +520,15 @@ impl SegmentHarvest {
         })
     }
 
-    /// A result (it passes every filter): kept if it is among the best after the cursor.
+    /// A result (it passes every filter) that may be among the best after the cursor: kept if
+    /// it is. Out of line: most results of a long list are turned away before (see `cutoff`).
+    #[inline(never)]
     fn consider(&mut self, doc: DocId, score: Score) {
         let plan = &*self.plan;
         let sort = plan.sort;
         if plan.after.is_none() {
             self.beyond += 1;
             if plan.want == 0 {
-                return;
-            }
-            // With the heap full, a result scoring below the worst one kept cannot enter.
-            if sort == Sort::Relevance
-                && self.heap.len() >= plan.want
-                && self.heap.peek().is_some_and(|worst| score < worst.key.score)
-            {
                 return;
             }
         }
@@ -557,37 +556,60 @@ impl SegmentHarvest {
             self.heap.pop();
             self.heap.push(candidate);
         }
+        if sort == Sort::Relevance && plan.after.is_none() && self.heap.len() >= plan.want {
+            self.cutoff = self.heap.peek().map_or(Score::NEG_INFINITY, |worst| worst.key.score);
+        }
+    }
+
+    /// A match with facet filters: a result if it passes them all; counted for a dimension's
+    /// values if it fails that dimension only.
+    #[inline(never)]
+    fn collect_filtered(&mut self, doc: DocId, score: Score, combinations: [u32; GROUPS.len()]) {
+        // The filtered dimensions this document has no selected value in.
+        let mut missing = self.filtered;
+        for (passes, combination) in self.passes.iter().zip(combinations) {
+            if let Some(bits) = passes.get(combination as usize) {
+                missing &= !bits;
+            }
+        }
+        if missing == 0 {
+            self.count_result(doc, score, combinations);
+        } else if missing.count_ones() == 1 && self.counting {
+            // Fails one dimension only: counts for that dimension's values (what selecting them would add).
+            let facet = missing.trailing_zeros() as usize;
+            self.failing_one[facet][combinations[group_of(facet)] as usize] += 1;
+        }
+    }
+
+    #[inline]
+    fn count_result(&mut self, doc: DocId, score: Score, combinations: [u32; GROUPS.len()]) {
+        self.total += 1;
+        if self.counting {
+            for (counts, combination) in self.counts.iter_mut().zip(combinations) {
+                counts[combination as usize] += 1;
+            }
+        }
+        if score < self.cutoff {
+            // Below the worst of a full list, without a cursor: it cannot enter.
+            self.beyond += 1;
+        } else {
+            self.consider(doc, score);
+        }
     }
 }
 
 impl SegmentCollector for SegmentHarvest {
     type Fruit = Harvest;
 
+    #[inline]
     fn collect(&mut self, doc: DocId, score: Score) {
         let Some(combinations) = self.data.combinations.get(doc as usize).copied() else {
             return;
         };
-        // The filtered dimensions this document has no selected value in.
-        let mut missing = self.filtered;
-        if missing != 0 {
-            for (passes, combination) in self.passes.iter().zip(combinations) {
-                if let Some(bits) = passes.get(combination as usize) {
-                    missing &= !bits;
-                }
-            }
-        }
-        if missing == 0 {
-            self.total += 1;
-            if self.counting {
-                for (counts, combination) in self.counts.iter_mut().zip(combinations) {
-                    counts[combination as usize] += 1;
-                }
-            }
-            self.consider(doc, score);
-        } else if missing.count_ones() == 1 && self.counting {
-            // Fails one dimension only: counts for that dimension's values (what selecting them would add).
-            let facet = missing.trailing_zeros() as usize;
-            self.failing_one[facet][combinations[group_of(facet)] as usize] += 1;
+        if self.filtered != 0 {
+            self.collect_filtered(doc, score, combinations);
+        } else {
+            self.count_result(doc, score, combinations);
         }
     }
 
