@@ -11,8 +11,8 @@ use std::ops::Bound;
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query as TantivyQuery,
-    RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
+    Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -302,8 +302,12 @@ impl Compiler<'_> {
             return None;
         }
         // What tantivy's fuzzy query (distance 1, swaps counted as one) matches, and scored as
-        // it is: the same constant for every document.
-        Some(Box::new(TermSetQuery::new(near.into_iter().map(|word| Term::from_field_text(field, word)))))
+        // it is: the same constant for every document. (tantivy's `TermSetQuery` would build a
+        // dictionary of these few words, which costs more than a whole search.)
+        let words = near.into_iter().map(|word| -> (Occur, Boxed) {
+            (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(field, word), IndexRecordOption::Basic)))
+        });
+        Some(Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(words.collect())), 1.0)))
     }
 }
 
