@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{Scorer, Weight};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::facets::Facet;
 
@@ -385,6 +386,43 @@ impl Collector for LibraryCollector {
         self.plan.scoring
     }
 
+    /// As tantivy collects a segment, except that with facet filters a match is scored only if
+    /// it passes them (one failing a filter is only counted): tantivy scores every match
+    /// before the collector sees it.
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Harvest> {
+        let mut harvest = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        let is_alive = |doc: DocId| alive.is_none_or(|alive| alive.is_alive(doc));
+        if !self.plan.scoring {
+            weight.for_each_no_score(reader, &mut |docs| {
+                for doc in docs.iter().copied().filter(|doc| is_alive(*doc)) {
+                    harvest.collect(doc, 0.0);
+                }
+            })?;
+        } else if harvest.filtered == 0 {
+            weight.for_each(reader, &mut |doc, score| {
+                if is_alive(doc) {
+                    harvest.collect(doc, score);
+                }
+            })?;
+        } else {
+            let mut scorer = weight.scorer(reader, 1.0)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                if is_alive(doc) {
+                    harvest.collect_scoring_passes(doc, &mut *scorer);
+                }
+                doc = scorer.advance();
+            }
+        }
+        Ok(harvest.harvest())
+    }
+
     fn merge_fruits(&self, fruits: Vec<Harvest>) -> tantivy::Result<Harvest> {
         let mut merged = Harvest {
             total: 0,
@@ -565,6 +603,24 @@ impl SegmentHarvest {
     /// values if it fails that dimension only.
     #[inline(never)]
     fn collect_filtered(&mut self, doc: DocId, score: Score, combinations: [u32; GROUPS.len()]) {
+        if self.passes_filters(combinations) {
+            self.count_result(doc, score, combinations);
+        }
+    }
+
+    /// A match with facet filters, on `scorer`: scored only if it passes them.
+    fn collect_scoring_passes(&mut self, doc: DocId, scorer: &mut dyn Scorer) {
+        let Some(combinations) = self.data.combinations.get(doc as usize).copied() else {
+            return;
+        };
+        if self.passes_filters(combinations) {
+            self.count_result(doc, scorer.score(), combinations);
+        }
+    }
+
+    /// Whether a match with these combinations passes every filter (if it fails one dimension
+    /// only, it is counted for that dimension's values: what selecting them would add).
+    fn passes_filters(&mut self, combinations: [u32; GROUPS.len()]) -> bool {
         // The filtered dimensions this document has no selected value in.
         let mut missing = self.filtered;
         for (passes, combination) in self.passes.iter().zip(combinations) {
@@ -572,13 +628,11 @@ impl SegmentHarvest {
                 missing &= !bits;
             }
         }
-        if missing == 0 {
-            self.count_result(doc, score, combinations);
-        } else if missing.count_ones() == 1 && self.counting {
-            // Fails one dimension only: counts for that dimension's values (what selecting them would add).
+        if missing != 0 && missing.count_ones() == 1 && self.counting {
             let facet = missing.trailing_zeros() as usize;
             self.failing_one[facet][combinations[group_of(facet)] as usize] += 1;
         }
+        missing == 0
     }
 
     #[inline]

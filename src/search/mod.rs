@@ -1636,6 +1636,26 @@ mod tests {
     }
 
     #[test]
+    fn filtered_searches_rank_as_the_unfiltered_search_narrowed() {
+        let f = fixture();
+        let text = "gardens OR lyon OR bicycle OR bogota OR hortas OR care OR 广州";
+        let mut filters = Filters::default();
+        filters.add(Facet::Continent, "SA").unwrap();
+        let in_south_america: Vec<i64> =
+            f.run("", &filters, Sort::Newest).hits.iter().map(|h| h.summary.id.0).collect();
+        let ranked = |results: SearchResults| -> Vec<(i64, f32)> {
+            results.hits.iter().map(|h| (h.summary.id.0, h.key.score)).collect()
+        };
+        let narrowed: Vec<(i64, f32)> = ranked(f.run(text, &Filters::default(), Sort::Relevance))
+            .into_iter()
+            .filter(|(id, _)| in_south_america.contains(id))
+            .collect();
+        assert!(narrowed.len() >= 2, "{narrowed:?}");
+        // Filtered matches are scored only when they pass: the same scores, the same order.
+        assert_eq!(ranked(f.run(text, &filters, Sort::Relevance)), narrowed);
+    }
+
+    #[test]
     fn facets_count_and_combine() {
         let f = fixture();
         let all = f.run("", &Filters::default(), Sort::Newest);
