@@ -628,7 +628,7 @@ impl SegmentHarvest {
                 missing &= !bits;
             }
         }
-        if missing != 0 && missing.count_ones() == 1 && self.counting {
+        if missing.count_ones() == 1 && self.counting {
             let facet = missing.trailing_zeros() as usize;
             self.failing_one[facet][combinations[group_of(facet)] as usize] += 1;
         }
