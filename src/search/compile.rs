@@ -45,11 +45,9 @@ pub(crate) struct Token {
 pub(crate) struct Compiler<'a> {
     pub fields: &'a Fields,
     pub analyzers: &'a HashMap<Field, TextAnalyzer>,
-    /// To tell words the index has from typos.
-    pub searcher: Option<&'a tantivy::Searcher>,
     /// The themes a word may name.
     pub themes: &'a [ThemeName],
-    /// The words of titles and city names, for typos.
+    /// The words of titles and city names: to tell them from typos, and a typo's neighbours.
     pub typos: &'a Typos,
 }
 
@@ -279,13 +277,11 @@ impl Compiler<'_> {
         }
     }
 
-    /// Whether `text` is one word that `field` has.
+    /// Whether `text` is one word that `field` (one of [`Typos`]'s) has.
     fn is_known(&self, field: Field, text: &str) -> bool {
         let tokens = self.tokens(field, text);
-        let (Some(searcher), [token]) = (self.searcher, tokens.as_slice()) else {
-            return false;
-        };
-        searcher.doc_freq(&Term::from_field_text(field, &token.text)).is_ok_and(|n| n > 0)
+        let [token] = tokens.as_slice() else { return false };
+        self.typos.has(field, &token.text)
     }
 
     /// Words one typo away from `text` in `field`, unless `text` itself is a word there: a word

@@ -48,8 +48,8 @@ pub use query::{MAX_QUERY_CHARS, Query, QueryError};
 use collect::{LibraryCollector, Plan, SegmentFacets};
 use compile::{Compiler, ThemeName};
 use facets::{Dictionary, DictionaryBuilder};
-use snippet::{FirstLetterGate, Highlighter};
-use stem::MemoStemmer;
+use snippet::Highlighter;
+use stem::{FirstLetterGate, MemoStemmer};
 use typos::Typos;
 
 /// Written into each generation; a generation without it (or with another) is rebuilt.
@@ -177,8 +177,7 @@ fn stemmed(language: Language, gate: FirstLetterGate) -> TextAnalyzer {
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(gate)
-        .filter(MemoStemmer::new(language));
+        .filter(MemoStemmer::new(language, gate));
     if language == Language::English { builder.build() } else { builder.filter(AsciiFoldingFilter).build() }
 }
 
@@ -331,7 +330,7 @@ fn status_rank(status: EntryStatus) -> u64 {
 /// The themes of `dictionary` with their names as each language's titles analyse them.
 fn theme_names(dictionary: &Dictionary, fields: &Fields, analyzers: &HashMap<Field, TextAnalyzer>) -> Vec<ThemeName> {
     let typos = Typos::default();
-    let compiler = Compiler { fields, analyzers, searcher: None, themes: &[], typos: &typos };
+    let compiler = Compiler { fields, analyzers, themes: &[], typos: &typos };
     let themes = dictionary.values(Facet::Theme).iter().filter_map(|value| match &value.label {
         Label::Text(names) => Some((value.key.as_str(), &**names)),
         _ => None,
@@ -924,13 +923,7 @@ impl Generation {
     }
 
     fn compiler<'a>(&'a self, view: &'a View) -> Compiler<'a> {
-        Compiler {
-            fields: &self.fields,
-            analyzers: &self.analyzers,
-            searcher: Some(&view.searcher),
-            themes: &view.themes,
-            typos: &view.typos,
-        }
+        Compiler { fields: &self.fields, analyzers: &self.analyzers, themes: &view.themes, typos: &view.typos }
     }
 
     /// The whole library in one order (newest or oldest first) and its facet counts, computed
@@ -1158,11 +1151,16 @@ fn facet_counts(
 ) -> FacetCounts {
     let values = dictionary.values(facet);
     let counts = counts.get(facet.index()).map(Vec::as_slice).unwrap_or(&[]);
-    let selection: Vec<usize> =
-        filters.values(facet).filter_map(|key| dictionary.ordinal(facet, key)).map(|o| o as usize).collect();
+    // The selected values' ordinals; selected values this generation does not know still
+    // show, so they can be removed.
+    let (mut selection, mut unknown) = (Vec::new(), Vec::new());
+    for key in filters.values(facet) {
+        match dictionary.ordinal(facet, key) {
+            Some(ordinal) => selection.push(ordinal as usize),
+            None => unknown.push(key),
+        }
+    }
     let known = counts.len().min(values.len());
-    // Selected values this generation does not know still show, so they can be removed.
-    let unknown: Vec<&str> = filters.values(facet).filter(|key| dictionary.ordinal(facet, key).is_none()).collect();
     // The most frequent values (and every selected one), then in the dimension's order.
     let selected = selection.iter().filter(|i| **i < known).count() + unknown.len();
     let keep = limit.max(selected).saturating_sub(unknown.len());
@@ -1297,7 +1295,7 @@ mod tests {
         }
     }
 
-    fn analysed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    pub(super) fn analysed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
         let mut stream = analyzer.token_stream(text);
         let mut words = Vec::new();
         while let Some(token) = stream.next() {

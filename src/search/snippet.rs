@@ -7,7 +7,6 @@ use std::ops::Range;
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::compile::Compiler;
 use super::query::{Leaf, Query, Scope};
@@ -98,85 +97,6 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
 const WINDOW_BEFORE: usize = 160;
 const WINDOW_AFTER: usize = 400;
 const HEAD: usize = 1_500;
-
-/// Blanks the words that cannot be one of a query's words before the stemmer sees them:
-/// stemming keeps a word's first letter (lower-cased; an accented one may be folded after), so a
-/// word starting with an ASCII character no query word starts with cannot match. Stemming every
-/// word of a snippet's window was most of a snippet's cost.
-#[derive(Clone, Copy)]
-pub(crate) struct FirstLetterGate {
-    /// By ASCII byte: whether a word starting with it goes through.
-    open: [bool; 128],
-}
-
-impl FirstLetterGate {
-    /// Lets every word through (the index's own analysis).
-    pub fn open() -> FirstLetterGate {
-        FirstLetterGate { open: [true; 128] }
-    }
-
-    /// Lets through the words that may stem to one of `terms`.
-    pub fn for_terms<'t>(terms: impl Iterator<Item = &'t str>) -> FirstLetterGate {
-        let mut open = [false; 128];
-        for first in terms.filter_map(|t| t.bytes().next()).filter(u8::is_ascii) {
-            open[usize::from(first)] = true;
-        }
-        FirstLetterGate { open }
-    }
-
-    fn lets_through(&self, word: &str) -> bool {
-        word.bytes().next().is_none_or(|first| !first.is_ascii() || self.open[usize::from(first)])
-    }
-}
-
-impl TokenFilter for FirstLetterGate {
-    type Tokenizer<T: Tokenizer> = Gated<T>;
-
-    fn transform<T: Tokenizer>(self, inner: T) -> Gated<T> {
-        Gated { inner, gate: self }
-    }
-}
-
-#[derive(Clone)]
-pub(crate) struct Gated<T> {
-    inner: T,
-    gate: FirstLetterGate,
-}
-
-impl<T: Tokenizer> Tokenizer for Gated<T> {
-    type TokenStream<'a> = GatedStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        GatedStream { tail: self.inner.token_stream(text), gate: &self.gate }
-    }
-}
-
-pub(crate) struct GatedStream<'a, S> {
-    tail: S,
-    gate: &'a FirstLetterGate,
-}
-
-impl<S: TokenStream> TokenStream for GatedStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if !self.gate.lets_through(&token.text) {
-            // An empty word stems at no cost and matches nothing.
-            token.text.clear();
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
 
 /// Snippet generators for the texts of each language, for one query.
 pub(crate) struct Highlighter {

@@ -1,6 +1,8 @@
 //! Stemming with a memory: the same few thousand words make up most of any text, and a
 //! snowball stemmer costs several times a hash lookup. Snippets stem the words around every
-//! result's matches, so without it stemming was a twentieth of a search page's time.
+//! result's matches, so without it stemming was a twentieth of a search page's time. Snippets
+//! also pass a [`FirstLetterGate`], which blanks the words that cannot be a query's before
+//! they are stemmed.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -25,15 +27,47 @@ thread_local! {
     static MEMORIES: RefCell<Vec<Memory>> = const { RefCell::new(Vec::new()) };
 }
 
-/// tantivy's `Stemmer` filter (the same algorithms), remembering stems.
+/// Blanks the words that cannot be one of a query's words before the stemmer sees them:
+/// stemming keeps a word's first letter (lower-cased; an accented one may be folded after), so a
+/// word starting with an ASCII character no query word starts with cannot match. Stemming every
+/// word of a snippet's window was most of a snippet's cost.
+#[derive(Clone, Copy)]
+pub(crate) struct FirstLetterGate {
+    /// By ASCII byte: whether a word starting with it goes through.
+    open: [bool; 128],
+}
+
+impl FirstLetterGate {
+    /// Lets every word through (the index's own analysis).
+    pub fn open() -> FirstLetterGate {
+        FirstLetterGate { open: [true; 128] }
+    }
+
+    /// Lets through the words that may stem to one of `terms`.
+    pub fn for_terms<'t>(terms: impl Iterator<Item = &'t str>) -> FirstLetterGate {
+        let mut open = [false; 128];
+        for first in terms.filter_map(|t| t.bytes().next()).filter(u8::is_ascii) {
+            open[usize::from(first)] = true;
+        }
+        FirstLetterGate { open }
+    }
+
+    fn lets_through(&self, word: &str) -> bool {
+        word.bytes().next().is_none_or(|first| !first.is_ascii() || self.open[usize::from(first)])
+    }
+}
+
+/// tantivy's `Stemmer` filter (the same algorithms), remembering stems; the words `gate`
+/// turns away are blanked instead of stemmed.
 #[derive(Clone, Copy)]
 pub(crate) struct MemoStemmer {
     language: Language,
+    gate: FirstLetterGate,
 }
 
 impl MemoStemmer {
-    pub fn new(language: Language) -> MemoStemmer {
-        MemoStemmer { language }
+    pub fn new(language: Language, gate: FirstLetterGate) -> MemoStemmer {
+        MemoStemmer { language, gate }
     }
 
     /// The stem of `word` (lower-cased) into `out`.
@@ -121,7 +155,10 @@ impl<S: TokenStream> TokenStream for MemoStemmerStream<S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if !token.text.is_empty() {
+        if !self.stemmer.gate.lets_through(&token.text) {
+            // An empty word matches nothing.
+            token.text.clear();
+        } else if !token.text.is_empty() {
             self.stemmer.stem_into(&token.text, &mut self.buffer);
             std::mem::swap(&mut token.text, &mut self.buffer);
         }
@@ -140,16 +177,8 @@ impl<S: TokenStream> TokenStream for MemoStemmerStream<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::tests::analysed;
     use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, Stemmer as TantivyStemmer, TextAnalyzer};
-
-    fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(token) = stream.next() {
-            out.push(token.text.clone());
-        }
-        out
-    }
 
     #[test]
     fn stems_as_tantivy_does_also_when_remembered() {
@@ -159,24 +188,24 @@ mod tests {
             (Language::Spanish, "Gestión de residuos sólidos y residuos urbanos"),
         ];
         for (language, text) in texts {
-            let expected = tokens(
-                TextAnalyzer::builder(SimpleTokenizer::default())
+            let expected = analysed(
+                &mut TextAnalyzer::builder(SimpleTokenizer::default())
                     .filter(LowerCaser)
                     .filter(TantivyStemmer::new(language))
                     .build(),
                 text,
             );
-            let memo = MemoStemmer::new(language);
+            let memo = MemoStemmer::new(language, FirstLetterGate::open());
             let analyzer = || TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(memo).build();
             // Twice: the second time every stem comes from memory.
-            assert_eq!(tokens(analyzer(), text), expected, "{language:?}");
-            assert_eq!(tokens(analyzer(), text), expected, "{language:?}, remembered");
+            assert_eq!(analysed(&mut analyzer(), text), expected, "{language:?}");
+            assert_eq!(analysed(&mut analyzer(), text), expected, "{language:?}, remembered");
         }
     }
 
     #[test]
     fn the_memory_starts_again_when_full() {
-        let memo = MemoStemmer::new(Language::English);
+        let memo = MemoStemmer::new(Language::English, FirstLetterGate::open());
         let mut out = String::new();
         for i in 0..REMEMBERED + 10 {
             memo.stem_into(&format!("word{i}s"), &mut out);

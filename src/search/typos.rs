@@ -46,6 +46,11 @@ impl Typos {
         Ok(Typos { fields: loaded })
     }
 
+    /// Whether `field` has `word`.
+    pub fn has(&self, field: Field, word: &str) -> bool {
+        self.fields.iter().any(|(f, n)| *f == field && n.words.binary_search_by(|w| w.as_str().cmp(word)).is_ok())
+    }
+
     /// The words of `field` one typo from `word` (and `word` itself, if the field has it).
     pub fn near(&self, field: Field, word: &str) -> Vec<&str> {
         let Some((_, neighbourhood)) = self.fields.iter().find(|(f, _)| *f == field) else {
