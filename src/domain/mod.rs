@@ -64,9 +64,8 @@ pub(crate) use vocabulary;
 /// Declares an integer id newtype, so an award id can't be passed where a city id is expected.
 macro_rules! id_type {
     ($($name:ident),+ $(,)?) => {$(
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, sqlx::Type, utoipa::ToSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         #[serde(transparent)]
-        #[sqlx(transparent)]
         pub struct $name(pub i64);
 
         impl std::fmt::Display for $name {

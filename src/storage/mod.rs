@@ -3,6 +3,7 @@
 //! `sql.rs`); they differ in how they connect and how a write transaction begins.
 
 pub mod evaluation;
+mod migrations;
 mod postgres;
 mod rows;
 mod sql;

@@ -7,10 +7,9 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Postgres, Transaction};
 
 use super::evaluation::evaluation_store;
+use super::migrations;
 use super::sql::shared_store;
 use super::vote::vote_store;
-
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
 pub struct PostgresStore {
     pool: PgPool,
@@ -43,7 +42,7 @@ impl PostgresStore {
     }
 
     async fn engine_migrate(&self) -> StoreResult<()> {
-        MIGRATOR.run(&self.pool).await?;
+        migrations::POSTGRES.migrator().await?.run(&self.pool).await?;
         Ok(())
     }
 

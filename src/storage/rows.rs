@@ -10,6 +10,32 @@ use crate::domain::*;
 
 use super::{StoreError, StoreResult};
 
+/// Declares a row and decodes it by column name on both engines, as sqlx's `FromRow` derive
+/// would. Written out because the derive compiles both database drivers a second time, for the
+/// compiler (docs/benchmarks.md, Build). `#[flatten]` decodes a field as a row of its own from
+/// the same columns; `#[column = "name"]` reads a column whose name differs from the field's.
+macro_rules! row {
+    ($(#[$meta:meta])* pub(super) struct $name:ident { $($(#[$($attr:tt)*])* pub $field:ident: $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        pub(super) struct $name {
+            $(pub $field: $ty),*
+        }
+        row!(@decode sqlx::sqlite::SqliteRow, $name { $([$($($attr)*)*] $field: $ty),* });
+        row!(@decode sqlx::postgres::PgRow, $name { $([$($($attr)*)*] $field: $ty),* });
+    };
+    (@decode $row:ty, $name:ident { $([$($attr:tt)*] $field:ident: $ty:ty),* }) => {
+        impl sqlx::FromRow<'_, $row> for $name {
+            fn from_row(row: &$row) -> Result<Self, sqlx::Error> {
+                use sqlx::Row as _;
+                Ok(Self { $($field: row!(@field row, [$($attr)*], $field, $ty)),* })
+            }
+        }
+    };
+    (@field $row:ident, [], $field:ident, $ty:ty) => { $row.try_get(stringify!($field))? };
+    (@field $row:ident, [column = $column:literal], $field:ident, $ty:ty) => { $row.try_get($column)? };
+    (@field $row:ident, [flatten], $field:ident, $ty:ty) => { sqlx::FromRow::from_row($row)? };
+}
+
 pub(super) fn parse<T: std::str::FromStr>(value: &str) -> StoreResult<T>
 where
     T::Err: std::fmt::Display,
@@ -29,17 +55,18 @@ pub(super) fn timestamp(seconds: i64) -> StoreResult<Timestamp> {
     Timestamp::from_second(seconds).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct AwardRow {
-    pub id: i64,
-    pub slug: String,
-    pub name: String,
-    pub short_name: String,
-    pub description: String,
-    pub organisers: String,
-    pub url: Option<String>,
-    pub edition_count: i64,
-    pub entry_count: i64,
+row! {
+    pub(super) struct AwardRow {
+        pub id: i64,
+        pub slug: String,
+        pub name: String,
+        pub short_name: String,
+        pub description: String,
+        pub organisers: String,
+        pub url: Option<String>,
+        pub edition_count: i64,
+        pub entry_count: i64,
+    }
 }
 
 impl AwardRow {
@@ -58,15 +85,16 @@ impl AwardRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct EditionSummaryRow {
-    pub id: i64,
-    pub award_id: i64,
-    pub award_slug: String,
-    pub award_name: String,
-    pub ordinal: i64,
-    pub year: i64,
-    pub entry_count: i64,
+row! {
+    pub(super) struct EditionSummaryRow {
+        pub id: i64,
+        pub award_id: i64,
+        pub award_slug: String,
+        pub award_name: String,
+        pub ordinal: i64,
+        pub year: i64,
+        pub entry_count: i64,
+    }
 }
 
 impl EditionSummaryRow {
@@ -83,29 +111,31 @@ impl EditionSummaryRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct EditionRow {
-    #[sqlx(flatten)]
-    pub summary: EditionSummaryRow,
-    pub timezone: String,
-    pub long_list_size: Option<i64>,
-    pub shortlist_size: i64,
-    pub max_winners: i64,
-    pub technical_committee_size: Option<i64>,
-    pub jury_size: Option<i64>,
-    pub reported_entries: Option<i64>,
-    pub reported_cities: Option<i64>,
-    pub reported_countries: Option<i64>,
-    pub public_vote: Option<String>,
-    pub notes: Option<String>,
-    pub application_settings: Option<String>,
+row! {
+    pub(super) struct EditionRow {
+        #[flatten]
+        pub summary: EditionSummaryRow,
+        pub timezone: String,
+        pub long_list_size: Option<i64>,
+        pub shortlist_size: i64,
+        pub max_winners: i64,
+        pub technical_committee_size: Option<i64>,
+        pub jury_size: Option<i64>,
+        pub reported_entries: Option<i64>,
+        pub reported_cities: Option<i64>,
+        pub reported_countries: Option<i64>,
+        pub public_vote: Option<String>,
+        pub notes: Option<String>,
+        pub application_settings: Option<String>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct EditionDateRow {
-    pub milestone: String,
-    pub starts_at: i64,
-    pub ends_at: Option<i64>,
+row! {
+    pub(super) struct EditionDateRow {
+        pub milestone: String,
+        pub starts_at: i64,
+        pub ends_at: Option<i64>,
+    }
 }
 
 impl EditionDateRow {
@@ -118,20 +148,22 @@ impl EditionDateRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct ThemeRow {
-    pub id: i64,
-    pub name: String,
+row! {
+    pub(super) struct ThemeRow {
+        pub id: i64,
+        pub name: String,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CriterionRow {
-    pub id: i64,
-    pub name: String,
-    pub weight: f64,
-    pub scale_min: i64,
-    pub scale_max: i64,
-    pub stage: String,
+row! {
+    pub(super) struct CriterionRow {
+        pub id: i64,
+        pub name: String,
+        pub weight: f64,
+        pub scale_min: i64,
+        pub scale_max: i64,
+        pub stage: String,
+    }
 }
 
 impl EditionRow {
@@ -179,34 +211,37 @@ impl EditionRow {
     }
 }
 
-/// One published entry in a list, before titles and honours are attached.
-#[derive(sqlx::FromRow)]
-pub(super) struct EntryListRow {
-    pub entry_id: i64,
-    pub initiative_id: i64,
-    pub original_language: String,
-    pub status: String,
-    pub public_votes: Option<i64>,
-    pub edition_id: i64,
-    pub year: i64,
-    pub award_name: String,
-    pub city_id: i64,
-    pub city_name: String,
-    pub city_name_zh: Option<String>,
-    pub country_code: String,
+row! {
+    /// One published entry in a list, before titles and honours are attached.
+    pub(super) struct EntryListRow {
+        pub entry_id: i64,
+        pub initiative_id: i64,
+        pub original_language: String,
+        pub status: String,
+        pub public_votes: Option<i64>,
+        pub edition_id: i64,
+        pub year: i64,
+        pub award_name: String,
+        pub city_id: i64,
+        pub city_name: String,
+        pub city_name_zh: Option<String>,
+        pub country_code: String,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct TitleRow {
-    pub initiative_id: i64,
-    pub lang: String,
-    pub title: Option<String>,
+row! {
+    pub(super) struct TitleRow {
+        pub initiative_id: i64,
+        pub lang: String,
+        pub title: Option<String>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct HonourKindRow {
-    pub entry_id: i64,
-    pub kind: String,
+row! {
+    pub(super) struct HonourKindRow {
+        pub entry_id: i64,
+        pub kind: String,
+    }
 }
 
 impl EntryListRow {
@@ -234,34 +269,37 @@ impl EntryListRow {
     }
 }
 
-#[derive(Clone, sqlx::FromRow)]
-pub(super) struct InitiativeRow {
-    pub id: i64,
-    #[sqlx(rename = "ref")]
-    pub reference: String,
-    pub level: String,
-    pub original_language: String,
-    pub started_year: Option<i64>,
-    pub ended_year: Option<i64>,
-    pub partners: String,
-    pub key_dates: String,
-    pub contact: Option<String>,
-    pub source: String,
+row! {
+    #[derive(Clone)]
+    pub(super) struct InitiativeRow {
+        pub id: i64,
+        #[column = "ref"]
+        pub reference: String,
+        pub level: String,
+        pub original_language: String,
+        pub started_year: Option<i64>,
+        pub ended_year: Option<i64>,
+        pub partners: String,
+        pub key_dates: String,
+        pub contact: Option<String>,
+        pub source: String,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct TextRow {
-    pub initiative_id: i64,
-    pub lang: String,
-    pub title: Option<String>,
-    pub summary: Option<String>,
-    pub situation_before: Option<String>,
-    pub objectives: Option<String>,
-    pub process: Option<String>,
-    pub results: Option<String>,
-    pub sustainability: Option<String>,
-    pub lessons: Option<String>,
-    pub transferability: Option<String>,
+row! {
+    pub(super) struct TextRow {
+        pub initiative_id: i64,
+        pub lang: String,
+        pub title: Option<String>,
+        pub summary: Option<String>,
+        pub situation_before: Option<String>,
+        pub objectives: Option<String>,
+        pub process: Option<String>,
+        pub results: Option<String>,
+        pub sustainability: Option<String>,
+        pub lessons: Option<String>,
+        pub transferability: Option<String>,
+    }
 }
 
 impl TextRow {
@@ -283,54 +321,59 @@ impl TextRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct InitiativeCityRow {
-    pub id: i64,
-    pub name: String,
-    pub name_zh: Option<String>,
-    pub country_code: String,
-    pub country_names: String,
-    pub position: i64,
+row! {
+    pub(super) struct InitiativeCityRow {
+        pub id: i64,
+        pub name: String,
+        pub name_zh: Option<String>,
+        pub country_code: String,
+        pub country_names: String,
+        pub position: i64,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct EntryRow {
-    pub id: i64,
-    pub edition_id: i64,
-    pub award_id: i64,
-    pub award_name: String,
-    pub year: i64,
-    pub ordinal: i64,
-    pub status: String,
-    pub public_votes: Option<i64>,
+row! {
+    pub(super) struct EntryRow {
+        pub id: i64,
+        pub edition_id: i64,
+        pub award_id: i64,
+        pub award_name: String,
+        pub year: i64,
+        pub ordinal: i64,
+        pub status: String,
+        pub public_votes: Option<i64>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct HonourRow {
-    pub entry_id: i64,
-    pub kind: String,
-    pub name: String,
-    pub votes: Option<i64>,
+row! {
+    pub(super) struct HonourRow {
+        pub entry_id: i64,
+        pub kind: String,
+        pub name: String,
+        pub votes: Option<i64>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct EntryThemeRow {
-    pub entry_id: i64,
-    pub theme_id: i64,
-    pub name: String,
+row! {
+    pub(super) struct EntryThemeRow {
+        pub entry_id: i64,
+        pub theme_id: i64,
+        pub name: String,
+    }
 }
 
-/// The initiative joined with one of its governments (one row per government).
-#[derive(sqlx::FromRow)]
-pub(super) struct InitiativeHeadRow {
-    #[sqlx(flatten)]
-    pub initiative: InitiativeRow,
-    pub city_id: i64,
-    pub city_name: String,
-    pub city_name_zh: Option<String>,
-    pub country_code: String,
-    pub country_names: String,
-    pub position: i64,
+row! {
+    /// The initiative joined with one of its governments (one row per government).
+    pub(super) struct InitiativeHeadRow {
+        #[flatten]
+        pub initiative: InitiativeRow,
+        pub city_id: i64,
+        pub city_name: String,
+        pub city_name_zh: Option<String>,
+        pub country_code: String,
+        pub country_names: String,
+        pub position: i64,
+    }
 }
 
 impl InitiativeHeadRow {
@@ -346,16 +389,17 @@ impl InitiativeHeadRow {
     }
 }
 
-/// An entry joined with its honours and themes (one row per honour × theme).
-#[derive(sqlx::FromRow)]
-pub(super) struct EntryOutcomeRow {
-    #[sqlx(flatten)]
-    pub entry: EntryRow,
-    pub honour_kind: Option<String>,
-    pub honour_name: Option<String>,
-    pub honour_votes: Option<i64>,
-    pub theme_id: Option<i64>,
-    pub theme_name: Option<String>,
+row! {
+    /// An entry joined with its honours and themes (one row per honour × theme).
+    pub(super) struct EntryOutcomeRow {
+        #[flatten]
+        pub entry: EntryRow,
+        pub honour_kind: Option<String>,
+        pub honour_name: Option<String>,
+        pub honour_votes: Option<i64>,
+        pub theme_id: Option<i64>,
+        pub theme_name: Option<String>,
+    }
 }
 
 impl EntryOutcomeRow {
@@ -456,19 +500,20 @@ impl InitiativeParts {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CitySummaryRow {
-    pub id: i64,
-    pub geonames_id: Option<i64>,
-    pub name: String,
-    pub name_zh: Option<String>,
-    pub country_code: String,
-    pub country_names: String,
-    pub level: String,
-    pub population: Option<i64>,
-    pub lat: f64,
-    pub lng: f64,
-    pub initiative_count: i64,
+row! {
+    pub(super) struct CitySummaryRow {
+        pub id: i64,
+        pub geonames_id: Option<i64>,
+        pub name: String,
+        pub name_zh: Option<String>,
+        pub country_code: String,
+        pub country_names: String,
+        pub level: String,
+        pub population: Option<i64>,
+        pub lat: f64,
+        pub lng: f64,
+        pub initiative_count: i64,
+    }
 }
 
 impl CitySummaryRow {
@@ -489,38 +534,42 @@ impl CitySummaryRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CityDetailRow {
-    #[sqlx(flatten)]
-    pub summary: CitySummaryRow,
-    pub admin1: Option<String>,
-    pub timezone: Option<String>,
-    pub continent: String,
+row! {
+    pub(super) struct CityDetailRow {
+        #[flatten]
+        pub summary: CitySummaryRow,
+        pub admin1: Option<String>,
+        pub timezone: Option<String>,
+        pub continent: String,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct NetworkRow {
-    pub id: i64,
-    pub slug: String,
-    pub name: String,
-    pub url: Option<String>,
+row! {
+    pub(super) struct NetworkRow {
+        pub id: i64,
+        pub slug: String,
+        pub name: String,
+        pub url: Option<String>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CityLinkRow {
-    pub kind: String,
-    pub since_year: Option<i64>,
-    #[sqlx(flatten)]
-    pub city: CitySummaryRow,
+row! {
+    pub(super) struct CityLinkRow {
+        pub kind: String,
+        pub since_year: Option<i64>,
+        #[flatten]
+        pub city: CitySummaryRow,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CountryRow {
-    pub code: String,
-    pub iso3: String,
-    pub continent: String,
-    pub population: Option<i64>,
-    pub names: String,
+row! {
+    pub(super) struct CountryRow {
+        pub code: String,
+        pub iso3: String,
+        pub continent: String,
+        pub population: Option<i64>,
+        pub names: String,
+    }
 }
 
 impl CountryRow {
@@ -535,30 +584,32 @@ impl CountryRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct UserRow {
-    pub id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub password_hash: String,
-    pub locale: String,
+row! {
+    pub(super) struct UserRow {
+        pub id: i64,
+        pub email: String,
+        pub display_name: String,
+        pub password_hash: String,
+        pub locale: String,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct ClaimRow {
-    pub id: i64,
-    pub user_id: i64,
-    pub user_name: String,
-    pub user_email: String,
-    pub city_id: Option<i64>,
-    pub city_name: Option<String>,
-    pub country_code: Option<String>,
-    pub requested_name: Option<String>,
-    pub requested_country: Option<String>,
-    pub status: String,
-    pub created_at: i64,
-    pub decided_at: Option<i64>,
-    pub decision_note: Option<String>,
+row! {
+    pub(super) struct ClaimRow {
+        pub id: i64,
+        pub user_id: i64,
+        pub user_name: String,
+        pub user_email: String,
+        pub city_id: Option<i64>,
+        pub city_name: Option<String>,
+        pub country_code: Option<String>,
+        pub requested_name: Option<String>,
+        pub requested_country: Option<String>,
+        pub status: String,
+        pub created_at: i64,
+        pub decided_at: Option<i64>,
+        pub decision_note: Option<String>,
+    }
 }
 
 impl ClaimRow {
@@ -583,15 +634,16 @@ impl ClaimRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct ApplicationRow {
-    pub id: i64,
-    pub edition_id: i64,
-    pub owner_id: i64,
-    pub status: String,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub extended_until: Option<i64>,
+row! {
+    pub(super) struct ApplicationRow {
+        pub id: i64,
+        pub edition_id: i64,
+        pub owner_id: i64,
+        pub status: String,
+        pub created_at: i64,
+        pub updated_at: i64,
+        pub extended_until: Option<i64>,
+    }
 }
 
 impl ApplicationRow {
@@ -612,15 +664,16 @@ impl ApplicationRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct ApplicationSummaryRow {
-    pub id: i64,
-    pub edition_id: i64,
-    pub award_name: String,
-    pub year: i64,
-    pub status: String,
-    pub updated_at: i64,
-    pub title: Option<String>,
+row! {
+    pub(super) struct ApplicationSummaryRow {
+        pub id: i64,
+        pub edition_id: i64,
+        pub award_name: String,
+        pub year: i64,
+        pub status: String,
+        pub updated_at: i64,
+        pub title: Option<String>,
+    }
 }
 
 impl ApplicationSummaryRow {
@@ -637,18 +690,19 @@ impl ApplicationSummaryRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct SubmittedRow {
-    pub id: i64,
-    pub owner_name: String,
-    pub owner_email: String,
-    pub status: String,
-    pub extended_until: Option<i64>,
-    pub versions: i64,
-    pub first_submitted_at: i64,
-    pub last_submitted_at: i64,
-    pub digest: String,
-    pub content: String,
+row! {
+    pub(super) struct SubmittedRow {
+        pub id: i64,
+        pub owner_name: String,
+        pub owner_email: String,
+        pub status: String,
+        pub extended_until: Option<i64>,
+        pub versions: i64,
+        pub first_submitted_at: i64,
+        pub last_submitted_at: i64,
+        pub digest: String,
+        pub content: String,
+    }
 }
 
 impl SubmittedRow {
@@ -668,25 +722,27 @@ impl SubmittedRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CredentialsRow {
-    #[sqlx(flatten)]
-    pub user: UserRow,
-    pub email_verified_at: Option<i64>,
-    pub locked_until: Option<i64>,
+row! {
+    pub(super) struct CredentialsRow {
+        #[flatten]
+        pub user: UserRow,
+        pub email_verified_at: Option<i64>,
+        pub locked_until: Option<i64>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct OutboxRow {
-    pub id: i64,
-    pub to_address: String,
-    pub subject: String,
-    pub body: String,
-    pub created_at: i64,
-    pub attempts: i64,
-    pub next_attempt_at: i64,
-    pub last_error: Option<String>,
-    pub sent_at: Option<i64>,
+row! {
+    pub(super) struct OutboxRow {
+        pub id: i64,
+        pub to_address: String,
+        pub subject: String,
+        pub body: String,
+        pub created_at: i64,
+        pub attempts: i64,
+        pub next_attempt_at: i64,
+        pub last_error: Option<String>,
+        pub sent_at: Option<i64>,
+    }
 }
 
 impl OutboxRow {
@@ -705,18 +761,20 @@ impl OutboxRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct SessionUserRow {
-    #[sqlx(flatten)]
-    pub user: UserRow,
-    pub csrf_token: String,
+row! {
+    pub(super) struct SessionUserRow {
+        #[flatten]
+        pub user: UserRow,
+        pub csrf_token: String,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct RoleRow {
-    pub role: String,
-    pub award_id: Option<i64>,
-    pub edition_id: Option<i64>,
+row! {
+    pub(super) struct RoleRow {
+        pub role: String,
+        pub award_id: Option<i64>,
+        pub edition_id: Option<i64>,
+    }
 }
 
 impl UserRow {
@@ -744,63 +802,70 @@ impl UserRow {
     }
 }
 
-/// Rows of the export, joined per entry.
-#[derive(sqlx::FromRow)]
-pub(super) struct ExportEntryRow {
-    pub entry_id: i64,
-    pub initiative_id: i64,
-    pub award_slug: String,
-    pub ordinal: i64,
-    pub status: String,
-    pub public_votes: Option<i64>,
+row! {
+    /// Rows of the export, joined per entry.
+    pub(super) struct ExportEntryRow {
+        pub entry_id: i64,
+        pub initiative_id: i64,
+        pub award_slug: String,
+        pub ordinal: i64,
+        pub status: String,
+        pub public_votes: Option<i64>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct ExportCityRow {
-    pub initiative_id: i64,
-    pub geonames_id: Option<i64>,
-    pub region_key: Option<String>,
+row! {
+    pub(super) struct ExportCityRow {
+        pub initiative_id: i64,
+        pub geonames_id: Option<i64>,
+        pub region_key: Option<String>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct SdgRow {
-    pub initiative_id: i64,
-    pub sdg: i64,
+row! {
+    pub(super) struct SdgRow {
+        pub initiative_id: i64,
+        pub sdg: i64,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CatalogEditionRow {
-    pub id: i64,
-    pub award_slug: String,
-    pub ordinal: i64,
+row! {
+    pub(super) struct CatalogEditionRow {
+        pub id: i64,
+        pub award_slug: String,
+        pub ordinal: i64,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CatalogThemeRow {
-    pub id: i64,
-    pub edition_id: i64,
-    pub name: String,
+row! {
+    pub(super) struct CatalogThemeRow {
+        pub id: i64,
+        pub edition_id: i64,
+        pub name: String,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct CatalogCityRow {
-    pub id: i64,
-    pub geonames_id: Option<i64>,
-    pub region_key: Option<String>,
+row! {
+    pub(super) struct CatalogCityRow {
+        pub id: i64,
+        pub geonames_id: Option<i64>,
+        pub region_key: Option<String>,
+    }
 }
 
-#[derive(sqlx::FromRow)]
-pub(super) struct AttachmentRow {
-    pub id: i64,
-    pub application_id: i64,
-    pub kind: String,
-    pub name: String,
-    pub content_type: Option<String>,
-    pub size: i64,
-    pub storage_key: Option<String>,
-    pub sha256: Option<String>,
-    pub created_at: i64,
-    pub deleted_at: Option<i64>,
+row! {
+    pub(super) struct AttachmentRow {
+        pub id: i64,
+        pub application_id: i64,
+        pub kind: String,
+        pub name: String,
+        pub content_type: Option<String>,
+        pub size: i64,
+        pub storage_key: Option<String>,
+        pub sha256: Option<String>,
+        pub created_at: i64,
+        pub deleted_at: Option<i64>,
+    }
 }
 
 impl AttachmentRow {

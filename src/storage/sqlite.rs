@@ -10,10 +10,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Sqlite, Transaction};
 
 use super::evaluation::evaluation_store;
+use super::migrations;
 use super::sql::shared_store;
 use super::vote::vote_store;
-
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 
 pub struct SqliteStore {
     writer: SqlitePool,
@@ -74,7 +73,7 @@ impl SqliteStore {
     }
 
     async fn engine_migrate(&self) -> StoreResult<()> {
-        MIGRATOR.run(&self.writer).await?;
+        migrations::SQLITE.migrator().await?.run(&self.writer).await?;
         Ok(())
     }
 
