@@ -13,27 +13,26 @@ use super::{StoreError, StoreResult};
 /// Declares a row and decodes it by column name on both engines, as sqlx's `FromRow` derive
 /// would. Written out because the derive compiles both database drivers a second time, for the
 /// compiler (docs/benchmarks.md, Build). `#[flatten]` decodes a field as a row of its own from
-/// the same columns; `#[column = "name"]` reads a column whose name differs from the field's.
+/// the same columns.
 macro_rules! row {
-    ($(#[$meta:meta])* pub(super) struct $name:ident { $($(#[$($attr:tt)*])* pub $field:ident: $ty:ty),* $(,)? }) => {
+    ($(#[$meta:meta])* pub(super) struct $name:ident { $($(#[$flatten:ident])? pub $field:ident: $ty:ty),* $(,)? }) => {
         $(#[$meta])*
         pub(super) struct $name {
             $(pub $field: $ty),*
         }
-        row!(@decode sqlx::sqlite::SqliteRow, $name { $([$($($attr)*)*] $field: $ty),* });
-        row!(@decode sqlx::postgres::PgRow, $name { $([$($($attr)*)*] $field: $ty),* });
+        row!(@decode sqlx::sqlite::SqliteRow, $name { $([$($flatten)?] $field),* });
+        row!(@decode sqlx::postgres::PgRow, $name { $([$($flatten)?] $field),* });
     };
-    (@decode $row:ty, $name:ident { $([$($attr:tt)*] $field:ident: $ty:ty),* }) => {
+    (@decode $row:ty, $name:ident { $([$($flatten:ident)?] $field:ident),* }) => {
         impl sqlx::FromRow<'_, $row> for $name {
             fn from_row(row: &$row) -> Result<Self, sqlx::Error> {
                 use sqlx::Row as _;
-                Ok(Self { $($field: row!(@field row, [$($attr)*], $field, $ty)),* })
+                Ok(Self { $($field: row!(@field row, [$($flatten)?], $field)),* })
             }
         }
     };
-    (@field $row:ident, [], $field:ident, $ty:ty) => { $row.try_get(stringify!($field))? };
-    (@field $row:ident, [column = $column:literal], $field:ident, $ty:ty) => { $row.try_get($column)? };
-    (@field $row:ident, [flatten], $field:ident, $ty:ty) => { sqlx::FromRow::from_row($row)? };
+    (@field $row:ident, [], $field:ident) => { $row.try_get(stringify!($field))? };
+    (@field $row:ident, [flatten], $field:ident) => { sqlx::FromRow::from_row($row)? };
 }
 
 pub(super) fn parse<T: std::str::FromStr>(value: &str) -> StoreResult<T>
@@ -273,7 +272,6 @@ row! {
     #[derive(Clone)]
     pub(super) struct InitiativeRow {
         pub id: i64,
-        #[column = "ref"]
         pub reference: String,
         pub level: String,
         pub original_language: String,

@@ -441,7 +441,7 @@ macro_rules! shared_store {
             let of_initiatives = scope.as_ref().map(|s| s.initiatives.as_slice());
             let of_entries = scope.as_ref().map(|s| s.entries.as_slice());
             let initiatives: Vec<InitiativeRow> = select_where_in(
-                "SELECT id, ref, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
+                "SELECT id, ref AS reference, level, original_language, started_year, ended_year, partners, key_dates, contact, source \
                  FROM initiatives",
                 "id",
                 of_initiatives,
@@ -1194,7 +1194,7 @@ macro_rules! shared_store {
                 // and its entries with their honours and themes.
                 let mut conn = self.read().acquire().await?;
                 let heads: Vec<InitiativeHeadRow> = sqlx::query_as(
-                    "SELECT i.id, i.ref, i.level, i.original_language, i.started_year, i.ended_year, i.partners, \
+                    "SELECT i.id, i.ref AS reference, i.level, i.original_language, i.started_year, i.ended_year, i.partners, \
                        i.key_dates, i.contact, i.source, c.id AS city_id, c.name AS city_name, c.name_zh AS city_name_zh, \
                        c.country_code, co.names AS country_names, ic.position \
                      FROM initiatives i JOIN initiative_cities ic ON ic.initiative_id = i.id \
