@@ -1,7 +1,7 @@
 //! The schema migrations of each engine (`migrations/<engine>/NNNN_description.sql`), embedded
 //! in the binary. Listed by hand rather than through sqlx's `migrate!`, whose macro crate
 //! compiles both database drivers a second time (docs/benchmarks.md, Build); a test checks that
-//! each list names exactly the files of its folder.
+//! the list names exactly the files of each folder.
 
 use std::borrow::Cow;
 
@@ -13,30 +13,17 @@ use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 #[derive(Debug)]
 pub(super) struct Embedded(&'static [(&'static str, &'static str)]);
 
+/// The engines keep the same migrations, one file per version in each folder.
 macro_rules! embed {
-    ($engine:literal: $($file:literal),+ $(,)?) => {
-        Embedded(&[$(($file, include_str!(concat!("../../migrations/", $engine, "/", $file)))),+])
+    ($($file:literal),+ $(,)?) => {
+        pub(super) const SQLITE: Embedded =
+            Embedded(&[$(($file, include_str!(concat!("../../migrations/sqlite/", $file)))),+]);
+        pub(super) const POSTGRES: Embedded =
+            Embedded(&[$(($file, include_str!(concat!("../../migrations/postgres/", $file)))),+]);
     };
 }
 
-pub(super) const SQLITE: Embedded = embed!("sqlite":
-    "0001_foundation.sql",
-    "0002_sessions.sql",
-    "0003_accounts.sql",
-    "0004_applications.sql",
-    "0005_submissions.sql",
-    "0006_attachments.sql",
-    "0007_public_vote.sql",
-    "0008_evaluation.sql",
-    "0009_committees.sql",
-    "0010_reviews.sql",
-    "0011_score_snapshots.sql",
-    "0012_jury.sql",
-    "0013_decisions.sql",
-    "0015_member_expertise.sql",
-);
-
-pub(super) const POSTGRES: Embedded = embed!("postgres":
+embed!(
     "0001_foundation.sql",
     "0002_sessions.sql",
     "0003_accounts.sql",
