@@ -7,9 +7,9 @@ use std::borrow::Cow;
 
 use futures_util::future::BoxFuture;
 use sqlx::error::BoxDynError;
-use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
+use sqlx::migrate::{Migration, MigrationSource, MigrationType};
 
-/// `(file name, SQL)` for each migration of one engine, in order.
+/// `(file name, SQL)` for each migration of one engine, in order; sqlx's `Migrator::new` reads it.
 #[derive(Debug)]
 pub(super) struct Embedded(&'static [(&'static str, &'static str)]);
 
@@ -41,10 +41,6 @@ embed!(
 );
 
 impl Embedded {
-    pub(super) async fn migrator(self) -> Result<Migrator, sqlx::migrate::MigrateError> {
-        Migrator::new(self).await
-    }
-
     /// Read as sqlx reads a migrations folder, so that the checksums recorded in existing
     /// databases still match: `<version>_<description>.sql`, underscores read as spaces, and a
     /// first line `-- no-transaction` to run it outside a transaction.

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Postgres, Transaction};
 
@@ -42,7 +43,7 @@ impl PostgresStore {
     }
 
     async fn engine_migrate(&self) -> StoreResult<()> {
-        migrations::POSTGRES.migrator().await?.run(&self.pool).await?;
+        Migrator::new(migrations::POSTGRES).await?.run(&self.pool).await?;
         Ok(())
     }
 

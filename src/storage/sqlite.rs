@@ -6,6 +6,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};
 
@@ -73,7 +74,7 @@ impl SqliteStore {
     }
 
     async fn engine_migrate(&self) -> StoreResult<()> {
-        migrations::SQLITE.migrator().await?.run(&self.writer).await?;
+        Migrator::new(migrations::SQLITE).await?.run(&self.writer).await?;
         Ok(())
     }
 
